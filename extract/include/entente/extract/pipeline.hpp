@@ -1,0 +1,44 @@
+// The extraction pipeline: one Document through every stage, in order.
+//
+//   read_document     bytes -> text (reader.hpp)
+//   segment           tokens, sentences (segment.hpp)
+//   find_dates        dates (dates.hpp)
+//   recognize         mentions: gazetteers, institution patterns, persons,
+//                     agreements; overlaps settled longest-then-earliest
+//   link_mentions     mentions -> document entities (within-document
+//                     coreference: surnames, acronyms, name variants)
+//   find_relations    relations from sentence structure
+//
+// Usage:
+//   entente::Diagnostics diags;
+//   if (auto doc = entente::extract::extract_file("article.txt", diags)) {
+//     for (const auto& e : doc->entities) ...
+//   }
+//
+// THREAD SAFETY: every function may run concurrently on distinct Documents.
+#pragma once
+#include <filesystem>
+#include <optional>
+
+#include "entente/extract/document.hpp"
+
+namespace entente::extract {
+
+/// Stage: mentions of persons, institutions, countries, places and agreements.
+/// requires: segment() and find_dates() have run.
+void recognize(Document& doc);
+
+/// Stage: groups mentions into document entities (Document::entities).
+void link_mentions(Document& doc);
+
+/// Stage: relations between the document's entities, each with its sentence.
+void find_relations(Document& doc);
+
+/// Runs every stage after reading on `doc`.
+void run_stages(Document& doc);
+
+/// Reads and extracts one file; nullopt (with an error in diags) when the
+/// file cannot be read as text. Warnings go to doc->diagnostics.
+std::optional<Document> extract_file(const std::filesystem::path& file, Diagnostics& diags);
+
+}  // namespace entente::extract

@@ -1,0 +1,450 @@
+// Stage 3: French dates (see dates.hpp).
+//
+// One left-to-right pass over the tokens tries, at each token, the forms in
+// this order: numeric dates (01.08.2022, 01/08/2022, 2024-10-15), day-month
+// dates with optional weekday and year, month-year dates with an optional
+// qualifier (fin, début, mi-), periods of years (2022-2026, de 2022 à 2026),
+// and bare years after a preposition (en 2021). A second pass gives a year to
+// day-month dates whose weekday only one year near the article's years fits.
+#include "entente/extract/dates.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <string_view>
+#include <unordered_map>
+
+#include "text_util.hpp"
+
+namespace entente::extract {
+namespace {
+
+namespace tu = textutil;
+
+struct CalendarWord {
+  bool month = false;      ///< else weekday
+  int value = 0;           ///< 1..12 or 0..6
+  bool needs_dot = false;  ///< an abbreviation ("sept.")
+};
+
+/// calendar.tsv, keyed by token norm. Loaded once; immutable afterwards.
+const std::unordered_map<std::string, CalendarWord>& calendar() {
+  static const std::unordered_map<std::string, CalendarWord> table = [] {
+    std::unordered_map<std::string, CalendarWord> t;
+    const std::string_view* bytes = tu::embedded_file("calendar.tsv");
+    if (bytes == nullptr) {
+      return t;
+    }
+    std::string error = tu::for_each_tsv_row(
+        "calendar.tsv", *bytes, "form\tkind\tvalue",
+        [&](std::size_t line, const std::vector<std::string_view>& cells) {
+          auto bad = [&](const char* why) {
+            throw std::runtime_error("calendar.tsv:" + std::to_string(line) + ": " + why);
+          };
+          if (cells.size() != 3) {
+            bad("expected 3 columns");
+          }
+          CalendarWord w;
+          if (cells[1] == "month") {
+            w.month = true;
+          } else if (cells[1] != "weekday") {
+            bad("kind must be month or weekday");
+          }
+          const auto r = std::from_chars(cells[2].data(), cells[2].data() + cells[2].size(), w.value);
+          if (r.ec != std::errc{} || r.ptr != cells[2].data() + cells[2].size() ||
+              (w.month && (w.value < 1 || w.value > 12)) || (!w.month && (w.value < 0 || w.value > 6))) {
+            bad("value out of range");
+          }
+          std::string_view form = cells[0];
+          if (!form.empty() && form.back() == '.') {
+            w.needs_dot = true;
+            form.remove_suffix(1);
+          }
+          if (form.empty()) {
+            bad("empty form");
+          }
+          t.emplace(tu::norm(form), w);
+        });
+    if (!error.empty()) {
+      throw std::runtime_error(error);
+    }
+    return t;
+  }();
+  return table;
+}
+
+bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+int days_in_month(int y, int m) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && leap(y) ? 29 : kDays[m - 1];
+}
+
+bool valid(int y, int m, int d) { return m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m); }
+
+/// A day and month that exist in some year (29 February included).
+bool valid_some_year(int m, int d) { return valid(2000, m, d); }
+
+std::string iso(int y, int m, int d) {
+  char buf[64];
+  if (y > 0 && m > 0 && d > 0) {
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  } else if (y > 0 && m > 0) {
+    std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+  } else if (y > 0) {
+    std::snprintf(buf, sizeof buf, "%04d", y);
+  } else {
+    std::snprintf(buf, sizeof buf, "--%02d-%02d", m, d);
+  }
+  return buf;
+}
+
+/// The value of a token made of 1..max_len ASCII digits, or -1.
+int number(std::string_view s, std::size_t min_len, std::size_t max_len) {
+  if (s.size() < min_len || s.size() > max_len) {
+    return -1;
+  }
+  int v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') {
+      return -1;
+    }
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+/// A date being recognised: tokens [first, last) and its parts (0 = absent).
+struct Found {
+  std::size_t first = 0, last = 0;
+  int year = 0, month = 0, day = 0, weekday = -1, end_year = 0;
+};
+
+class Finder {
+ public:
+  explicit Finder(const Document& doc) : doc_(doc), toks_(doc.tokens), cal_(calendar()) {}
+
+  std::vector<Found> run() {
+    std::vector<Found> out;
+    for (std::size_t i = 0; i < toks_.size();) {
+      std::optional<Found> f;
+      bool rejected = false;
+      if (!(f = numeric(i, rejected)) && !rejected && !(f = day_month(i, rejected)) && !rejected &&
+          !(f = month_year(i)) && !(f = period(i))) {
+        f = bare_year(i);
+      }
+      if (f) {
+        out.push_back(*f);
+        i = f->last;
+      } else if (rejected) {
+        i = skip_;
+      } else {
+        ++i;
+      }
+    }
+    return out;
+  }
+
+ private:
+  std::string_view text(std::size_t i) const { return doc_.slice(toks_[i].span); }
+  const std::string& norm(std::size_t i) const { return toks_[i].norm; }
+  bool exists(std::size_t i) const { return i < toks_.size(); }
+  /// Token i follows token i-1 with no space.
+  bool glued(std::size_t i) const { return exists(i) && !toks_[i].space_before; }
+  /// Token i continues the same line as token i-1.
+  bool same_line(std::size_t i) const { return exists(i) && !toks_[i].newline_before; }
+
+  const CalendarWord* word(std::size_t i, bool month, std::size_t& next) const {
+    if (!exists(i) || !toks_[i].alpha) {
+      return nullptr;
+    }
+    auto it = cal_.find(norm(i));
+    if (it == cal_.end() || it->second.month != month) {
+      return nullptr;
+    }
+    next = i + 1;
+    if (it->second.needs_dot) {  // "sept." but not "sept"
+      if (!glued(i + 1) || text(i + 1) != ".") {
+        return nullptr;
+      }
+      next = i + 2;
+    }
+    return &it->second;
+  }
+
+  /// A four-digit year token in [lo, hi].
+  int year(std::size_t i, int lo, int hi) const {
+    if (!exists(i) || !toks_[i].digit) {
+      return 0;
+    }
+    const int y = number(text(i), 4, 4);
+    return y >= lo && y <= hi ? y : 0;
+  }
+
+  /// A day: "15", "01", "1er", "1 er", "1^{er}", "1^er", "1ᵉʳ", "premier".
+  int day(std::size_t i, std::size_t& next) const {
+    if (!exists(i)) {
+      return 0;
+    }
+    const std::string_view w = text(i);
+    next = i + 1;
+    if (toks_[i].digit) {
+      const int d = number(w, 1, 2);
+      if (d < 1 || d > 31) {
+        return 0;
+      }
+      if (d == 1) {  // the ordinal "er" written apart or as superscript markup
+        if (same_line(i + 1) && norm(i + 1) == "er") {
+          next = i + 2;
+        } else if (glued(i + 1) && text(i + 1) == "^") {
+          if (glued(i + 2) && norm(i + 2) == "er") {
+            next = i + 3;
+          } else if (glued(i + 2) && text(i + 2) == "{" && glued(i + 3) && norm(i + 3) == "er" &&
+                     glued(i + 4) && text(i + 4) == "}") {
+            next = i + 5;
+          }
+        }
+      }
+      return d;
+    }
+    if (norm(i) == "1er" || w == "1\xE1\xB5\x89\xCA\xB3" /* 1ᵉʳ */ || norm(i) == "premier") {
+      return 1;
+    }
+    return 0;
+  }
+
+  /// "01.08.2022", "01/08/2022", "01-08-2022", "2024-10-15", "2024/10/15".
+  std::optional<Found> numeric(std::size_t i, bool& rejected) {
+    if (!exists(i)) {
+      return std::nullopt;
+    }
+    const std::string_view w = text(i);
+    int y = 0, m = 0, d = 0;
+    std::size_t last = i + 1;
+    if (w.size() >= 8 && w.size() <= 10 && w.find('.') != std::string_view::npos) {  // one token
+      const std::size_t p1 = w.find('.');
+      const std::size_t p2 = w.find('.', p1 + 1);
+      if (p2 == std::string_view::npos || w.find('.', p2 + 1) != std::string_view::npos) {
+        return std::nullopt;
+      }
+      d = number(w.substr(0, p1), 1, 2);
+      m = number(w.substr(p1 + 1, p2 - p1 - 1), 1, 2);
+      y = number(w.substr(p2 + 1), 4, 4);
+      if (d < 0 || m < 0 || y < 0) {
+        return std::nullopt;
+      }
+    } else if (toks_[i].digit && glued(i + 1) && glued(i + 2) && glued(i + 3) && glued(i + 4) &&
+               toks_[i + 2].digit && toks_[i + 4].digit && text(i + 1) == text(i + 3) &&
+               (text(i + 1) == "/" || text(i + 1) == "-")) {
+      const int a = number(w, 1, 4);
+      const int b = number(text(i + 2), 1, 2);
+      const std::string_view c = text(i + 4);
+      if (w.size() == 4 && c.size() <= 2) {  // ISO order
+        y = a, m = b, d = number(c, 1, 2);
+      } else if (w.size() <= 2 && c.size() == 4) {
+        d = a, m = b, y = number(c, 4, 4);
+      } else {
+        return std::nullopt;
+      }
+      if (glued(i + 5) && toks_[i + 5].digit) {
+        return std::nullopt;
+      }
+      last = i + 5;
+    } else {
+      return std::nullopt;
+    }
+    if (y < 1000 || y > 2999 || !valid(y, m, d)) {
+      rejected = true;
+      skip_ = last;
+      return std::nullopt;
+    }
+    return Found{i, last, y, m, d, -1, 0};
+  }
+
+  /// "[mardi] 15 octobre [2024]", "1er août 2022".
+  std::optional<Found> day_month(std::size_t i, bool& rejected) {
+    Found f;
+    f.first = i;
+    std::size_t j = i;
+    std::size_t next = 0;
+    if (const CalendarWord* wd = word(i, false, next)) {
+      f.weekday = wd->value;
+      j = next;
+      if (!same_line(j)) {
+        return std::nullopt;
+      }
+    }
+    f.day = day(j, next);
+    if (f.day == 0) {
+      return std::nullopt;
+    }
+    j = next;
+    if (!same_line(j)) {
+      return std::nullopt;
+    }
+    const CalendarWord* mw = word(j, true, next);
+    if (mw == nullptr) {
+      return std::nullopt;
+    }
+    f.month = mw->value;
+    j = next;
+    if (same_line(j)) {
+      if (const int y = year(j, 1000, 2999)) {
+        f.year = y;
+        ++j;
+      }
+    }
+    f.last = j;
+    if (f.year != 0 ? !valid(f.year, f.month, f.day) : !valid_some_year(f.month, f.day)) {
+      rejected = true;  // "31 février": no date, and no "février 2024" either
+      skip_ = j;
+      return std::nullopt;
+    }
+    return f;
+  }
+
+  /// "[fin|début|mi-] octobre 2024".
+  std::optional<Found> month_year(std::size_t i) const {
+    std::size_t j = i;
+    if (norm(i) == "fin" || norm(i) == "debut" || norm(i) == "courant") {
+      j = i + 1;
+    } else if (norm(i) == "mi" && glued(i + 1) && text(i + 1) == "-") {
+      j = i + 2;
+    }
+    if (j != i && !same_line(j)) {
+      return std::nullopt;
+    }
+    std::size_t next = 0;
+    const CalendarWord* mw = word(j, true, next);
+    if (mw == nullptr || !same_line(next)) {
+      return std::nullopt;
+    }
+    const int y = year(next, 1000, 2999);
+    if (y == 0) {
+      return std::nullopt;
+    }
+    return Found{i, next + 1, y, mw->value, 0, -1, 0};
+  }
+
+  /// "2022-2026", "2025/2026", "2025-26", "de 2022 à 2026", "entre 2022 et 2026".
+  std::optional<Found> period(std::size_t i) const {
+    std::size_t j = i;
+    const bool from = norm(i) == "de" || norm(i) == "entre";
+    if (from) {
+      j = i + 1;
+    }
+    const int start = year(j, 1900, 2100);
+    if (start == 0 || !same_line(j + 1) || !same_line(j + 2) || !exists(j + 2)) {
+      return std::nullopt;
+    }
+    const std::string_view sep = text(j + 1);
+    const bool ok_sep = from ? (norm(i) == "de" ? norm(j + 1) == "a" : norm(j + 1) == "et")
+                             : (sep == "-" || sep == "/" || sep == "\xE2\x80\x93" /* – */);
+    if (!ok_sep) {
+      return std::nullopt;
+    }
+    const std::string_view e = text(j + 2);
+    int end = 0;
+    if (e.size() == 4) {
+      end = year(j + 2, 1900, 2100);
+    } else if (e.size() == 2 && !from && toks_[j + 2].digit && glued(j + 1) && glued(j + 2)) {
+      end = start / 100 * 100 + number(e, 2, 2);
+    }
+    if (end <= start || end - start > 100) {
+      return std::nullopt;
+    }
+    if (glued(j + 3) && exists(j + 3) && (text(j + 3) == "-" || text(j + 3) == "/")) {
+      return std::nullopt;
+    }
+    return Found{from ? j : i, j + 3, start, 0, 0, -1, end};
+  }
+
+  /// "en 2021", "depuis 2019", "dès 2020", "l'année 2021", "l'an 2000", "fin 2021", "mi-2021".
+  std::optional<Found> bare_year(std::size_t i) const {
+    const int y = year(i, 1900, 2100);
+    if (y == 0 || i == 0 || toks_[i].newline_before) {
+      return std::nullopt;
+    }
+    const std::string& p = norm(i - 1);
+    bool after = p == "en" || p == "depuis" || p == "annee" || p == "fin" || p == "debut" || p == "courant";
+    if (p == "des") {  // "dès", not the article "des"
+      const std::string_view w = text(i - 1);
+      after = w.size() == 4 && (w.substr(1) == "\xC3\xA8s" || w.substr(1) == "\xC3\x88S");
+    }
+    if (p == "an" && i >= 2 && norm(i - 2) == "l'") {
+      after = true;
+    }
+    if (p == "-" && i >= 2 && norm(i - 2) == "mi" && glued(i - 1) && glued(i)) {
+      after = true;
+    }
+    if (!after) {
+      return std::nullopt;
+    }
+    return Found{i, i + 1, y, 0, 0, -1, 0};
+  }
+
+  const Document& doc_;
+  const std::vector<Token>& toks_;
+  const std::unordered_map<std::string, CalendarWord>& cal_;
+  std::size_t skip_ = 0;  ///< where to go on after a rejected date
+};
+
+}  // namespace
+
+int weekday(int year, int month, int day) {
+  // Sakamoto's method; gives 0 = Sunday, shifted to 0 = Monday.
+  static constexpr int kOffset[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
+  if (month < 1 || month > 12) {
+    return -1;
+  }
+  const int y = month < 3 ? year - 1 : year;
+  const int sunday_based = ((y + y / 4 - y / 100 + y / 400 + kOffset[month - 1] + day) % 7 + 7) % 7;
+  return (sunday_based + 6) % 7;
+}
+
+void find_dates(Document& doc) {
+  doc.dates.clear();
+  const std::vector<Found> found = Finder(doc).run();
+
+  // The years the article gives, and those just before and after them.
+  std::set<int> years;
+  for (const Found& f : found) {
+    if (f.year == 0) {
+      continue;
+    }
+    const int last = f.end_year != 0 ? f.end_year : f.year;
+    for (int y = f.year - 1; y <= last + 1; ++y) {
+      years.insert(y);
+    }
+  }
+
+  for (const Found& f : found) {
+    DateMention m;
+    m.span = Span{doc.tokens[f.first].span.begin, doc.tokens[f.last - 1].span.end};
+    m.weekday = f.weekday;
+    m.sentence = doc.tokens[f.first].sentence;
+    int y = f.year;
+    if (y == 0 && f.weekday >= 0) {
+      int fits = 0;
+      for (int candidate : years) {
+        if (valid(candidate, f.month, f.day) && weekday(candidate, f.month, f.day) == f.weekday) {
+          ++fits;
+          y = candidate;
+        }
+      }
+      if (fits != 1) {
+        y = 0;
+      }
+    }
+    m.value = iso(y, f.month, f.day);
+    if (f.end_year != 0) {
+      m.end = std::to_string(f.end_year);
+    }
+    doc.dates.push_back(std::move(m));
+  }
+}
+
+}  // namespace entente::extract

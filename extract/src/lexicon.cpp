@@ -1,0 +1,293 @@
+#include "lexicon.hpp"
+#include "rules.hpp"
+
+#include <algorithm>
+
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+#include <stdexcept>
+
+#include "entente/embedded.hpp"
+#include "entente/extract/reader.hpp"
+#include "entente/extract/segment.hpp"
+
+namespace entente::extract {
+namespace {
+
+std::string_view file_bytes(std::string_view name) {
+  for (const auto& e : embedded::entries_entente_extract()) {
+    if (e.name == name) return e.bytes;
+  }
+  return {};
+}
+
+std::vector<std::string> split(std::string_view s, char sep) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i <= s.size()) {
+    std::size_t j = s.find(sep, i);
+    if (j == std::string_view::npos) j = s.size();
+    out.emplace_back(s.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
+}
+
+std::vector<std::string> split_values(const std::string& cell) {
+  std::vector<std::string> out;
+  if (cell.empty()) return out;
+  for (auto& v : split(cell, '|')) {
+    if (!v.empty()) out.push_back(v);
+  }
+  return out;
+}
+
+/// Rows of a TSV file after checking its header; `columns` cells each.
+std::vector<std::vector<std::string>> read_tsv(std::string_view file, std::string_view bytes,
+                                               std::string_view header) {
+  std::vector<std::vector<std::string>> rows;
+  if (bytes.empty()) return rows;
+  auto lines = split(bytes, '\n');
+  std::size_t columns = split(header, '\t').size();
+  bool seen_header = false;
+  for (std::size_t n = 0; n < lines.size(); ++n) {
+    std::string line = lines[n];
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    if (!seen_header) {
+      if (line != header) {
+        throw std::runtime_error(std::string(file) + ":" + std::to_string(n + 1) +
+                                 ": header must be '" + std::string(header) + "'");
+      }
+      seen_header = true;
+      continue;
+    }
+    auto cells = split(line, '\t');
+    if (cells.size() < columns) cells.resize(columns);
+    if (cells.size() > columns) {
+      throw std::runtime_error(std::string(file) + ":" + std::to_string(n + 1) + ": " +
+                               std::to_string(cells.size()) + " columns, expected " +
+                               std::to_string(columns));
+    }
+    rows.push_back(std::move(cells));
+  }
+  return rows;
+}
+
+bool all_capitals(std::string_view s) {
+  int letters = 0;
+  for (char ch : s) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') ++letters;
+  }
+  return letters >= 2;
+}
+
+/// Token norms of a phrase, tokenised exactly as documents are.
+std::vector<std::string> phrase_norms(std::string_view phrase) {
+  Document d = document_from_bytes("", "", phrase);
+  segment(d);
+  std::vector<std::string> out;
+  out.reserve(d.tokens.size());
+  for (const auto& t : d.tokens) out.push_back(t.norm);
+  return out;
+}
+
+}  // namespace
+
+std::string Lexicon::norm(std::string_view word) {
+  auto n = phrase_norms(word);
+  std::string out;
+  for (const auto& w : n) out += w;
+  return out;
+}
+
+const Lexicon& Lexicon::french() {
+  static const Lexicon lexicon;
+  return lexicon;
+}
+
+Lexicon::Lexicon() {
+  trie_.emplace_back();
+  load_countries(file_bytes("countries.tsv"));
+  load_organisations(file_bytes("organisations.tsv"));
+  load_places(file_bytes("places.tsv"));
+  load_pairs("titles.tsv", file_bytes("titles.tsv"), LexKind::title);
+  load_pairs("institution_heads.tsv", file_bytes("institution_heads.tsv"), LexKind::institution_head);
+  load_pairs("agreements.tsv", file_bytes("agreements.tsv"), LexKind::agreement);
+  load_pairs("triggers.tsv", file_bytes("triggers.tsv"), LexKind::trigger);
+  for (const auto& row : read_tsv("honorifics.tsv", file_bytes("honorifics.tsv"), "form")) {
+    add_phrase(row[0], LexHit{LexKind::honorific, 0, row[0], false, row[0]});
+  }
+  load_first_names(file_bytes("firstnames.txt"));
+  load_words(file_bytes("words.tsv"));
+}
+
+void Lexicon::load_words(std::string_view bytes) {
+  for (auto& row : read_tsv("words.tsv", bytes, "form\tclass")) word_classes_[row[1]].insert(row[0]);
+}
+
+bool Lexicon::word_is(std::string_view norm, std::string_view cls) const {
+  auto it = word_classes_.find(std::string(cls));
+  return it != word_classes_.end() && it->second.count(std::string(norm)) != 0;
+}
+
+void Lexicon::add_phrase(std::string_view phrase, LexHit hit) {
+  auto words = phrase_norms(phrase);
+  if (words.empty()) return;
+  std::uint32_t node = 0;
+  for (const auto& w : words) {
+    auto it = trie_[node].next.find(w);
+    if (it == trie_[node].next.end()) {
+      auto id = static_cast<std::uint32_t>(trie_.size());
+      trie_[node].next.emplace(w, id);
+      trie_.emplace_back();
+      node = id;
+    } else {
+      node = it->second;
+    }
+  }
+  hit.form = std::string(phrase);
+  hit.acronym = hit.acronym || (all_capitals(phrase) && words.size() == 1);
+  for (const auto& h : trie_[node].hits) {
+    if (h.kind == hit.kind && h.index == hit.index && h.value == hit.value && h.acronym == hit.acronym) return;
+  }
+  trie_[node].hits.push_back(std::move(hit));
+}
+
+void Lexicon::load_countries(std::string_view bytes) {
+  auto rows = read_tsv("countries.tsv", bytes, "iso2\tqid\tname\taliases\tdemonyms\tprefixes\tambiguous");
+  for (auto& row : rows) {
+    CountryEntry c;
+    c.iso2 = row[0];
+    c.qid = row[1];
+    c.name = row[2];
+    c.aliases = split_values(row[3]);
+    c.demonyms = split_values(row[4]);
+    c.prefixes = split_values(row[5]);
+    for (const auto& a : split_values(row[6])) c.ambiguous.insert(norm(a));
+    auto index = static_cast<std::uint32_t>(countries_.size());
+    add_phrase(c.name, LexHit{LexKind::country_name, index, c.iso2, false, {}});
+    for (const auto& a : c.aliases) add_phrase(a, LexHit{LexKind::country_name, index, c.iso2, false, {}});
+    for (const auto& d : c.demonyms) add_phrase(d, LexHit{LexKind::demonym, index, c.iso2, false, {}});
+    for (const auto& p : c.prefixes) add_phrase(p, LexHit{LexKind::prefix, index, c.iso2, false, {}});
+    countries_.push_back(std::move(c));
+  }
+}
+
+void Lexicon::load_organisations(std::string_view bytes) {
+  auto rows = read_tsv("organisations.tsv", bytes, "id\tqid\tname\taliases\tkind\tcountry");
+  for (auto& row : rows) {
+    OrganisationEntry o{row[0], row[1], row[2], row[4], row[5], split_values(row[3])};
+    auto index = static_cast<std::uint32_t>(organisations_.size());
+    add_phrase(o.name, LexHit{LexKind::organisation, index, o.id, false, {}});
+    for (const auto& a : o.aliases) add_phrase(a, LexHit{LexKind::organisation, index, o.id, false, {}});
+    organisations_.push_back(std::move(o));
+  }
+}
+
+void Lexicon::load_places(std::string_view bytes) {
+  auto rows = read_tsv("places.tsv", bytes, "name\tkind\tcountry");
+  for (auto& row : rows) {
+    auto index = static_cast<std::uint32_t>(places_.size());
+    add_phrase(row[0], LexHit{LexKind::place, index, row[1], false, {}});
+    places_.push_back(PlaceEntry{row[0], row[1], row[2]});
+  }
+}
+
+void Lexicon::load_pairs(std::string_view file, std::string_view bytes, LexKind kind) {
+  std::string header;
+  switch (kind) {
+    case LexKind::agreement: header = "form\tkind"; break;
+    case LexKind::trigger: header = "form\trelation"; break;
+    default: header = "form\tclass"; break;
+  }
+  std::uint32_t index = 0;
+  for (auto& row : read_tsv(file, bytes, header)) {
+    add_phrase(row[0], LexHit{kind, index++, row[1], false, {}});
+  }
+}
+
+void Lexicon::load_first_names(std::string_view bytes) {
+  auto lines = split(bytes, '\n');
+  for (std::size_t n = 1; n < lines.size(); ++n) {
+    std::string line = lines[n];
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    auto words = phrase_norms(line);
+    std::string key;
+    for (const auto& w : words) key += (key.empty() ? "" : " ") + w;
+    first_names_.insert(key);
+  }
+}
+
+bool Lexicon::accents_match(const Document& doc, const PhraseMatch& m, const LexHit& hit) {
+  auto ascii = [](std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  };
+  if (ascii(hit.form)) return true;
+  std::string_view text = doc.token_range_text(m.first, m.last);
+  if (ascii(text) && doc.tokens[m.first].upper_initial) return true;
+  icu::UnicodeString a = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  icu::UnicodeString b =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(hit.form.data(), static_cast<int32_t>(hit.form.size())));
+  a.toLower(icu::Locale::getFrench());
+  b.toLower(icu::Locale::getFrench());
+  a.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2019)), icu::UnicodeString("'"));
+  return a == b;
+}
+
+const CountryEntry* Lexicon::country(std::string_view iso2) const {
+  for (const auto& c : countries_) {
+    if (c.iso2 == iso2) return &c;
+  }
+  return nullptr;
+}
+
+std::vector<PhraseMatch> Lexicon::matches_at(const Document& doc, std::uint32_t i) const {
+  std::vector<PhraseMatch> out;
+  std::uint32_t node = 0;
+  const auto sentence = doc.tokens[i].sentence;
+  for (std::uint32_t j = i; j < doc.tokens.size(); ++j) {
+    const Token& t = doc.tokens[j];
+    if (t.sentence != sentence) break;
+    auto it = trie_[node].next.find(t.norm);
+    if (it == trie_[node].next.end()) break;
+    node = it->second;
+    if (!trie_[node].hits.empty()) out.push_back(PhraseMatch{i, j + 1, &trie_[node].hits});
+  }
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace entente::extract
+
+namespace entente::extract::rules {
+namespace {
+const Lexicon& lex() { return Lexicon::french(); }
+}  // namespace
+
+bool is_preposition(std::string_view norm) { return lex().word_is(norm, "preposition"); }
+bool is_determiner(std::string_view norm) { return lex().word_is(norm, "determiner"); }
+bool is_name_particle(std::string_view norm) { return lex().word_is(norm, "particle"); }
+bool is_name_stop(std::string_view norm) { return lex().word_is(norm, "name_stop"); }
+bool is_title_word(std::string_view norm) { return lex().word_is(norm, "title_word"); }
+bool has_class(std::string_view norm, std::string_view cls) { return lex().word_is(norm, cls); }
+
+bool is_adjective(std::string_view norm) {
+  if (norm.size() < 4 || lex().word_is(norm, "not_adjective")) return false;
+  for (std::size_t n = 2; n <= 5 && n < norm.size(); ++n) {
+    if (lex().word_is(norm.substr(norm.size() - n), "adjective_suffix")) return true;
+  }
+  return false;
+}
+
+bool is_content_word(std::string_view norm) {
+  return norm.size() >= 3 && !lex().word_is(norm, "not_content") && !lex().word_is(norm, "preposition") &&
+         !lex().word_is(norm, "determiner");
+}
+
+bool allows_lowercase_chain(std::string_view head_class) { return lex().word_is(head_class, "chain_head"); }
+
+}  // namespace entente::extract::rules

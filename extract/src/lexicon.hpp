@@ -1,0 +1,109 @@
+// The French language data (extract/data/fr), loaded once and indexed for
+// phrase matching over tokens. Internal to extract/.
+//
+// WHAT IT REPRESENTS: every gazetteer and word list of the extractor.
+// THREAD SAFETY: immutable after construction; `Lexicon::french()` builds it
+// once (thread-safe static) and may be shared by all threads.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "entente/extract/document.hpp"
+
+namespace entente::extract {
+
+struct CountryEntry {
+  std::string iso2, qid, name;
+  std::vector<std::string> aliases, demonyms, prefixes;
+  std::unordered_set<std::string> ambiguous;  ///< norm keys of forms that need context
+};
+
+struct OrganisationEntry {
+  std::string id, qid, name, kind, country;
+  std::vector<std::string> aliases;
+};
+
+struct PlaceEntry {
+  std::string name, kind, country;
+};
+
+/// What a phrase of the lexicon stands for.
+enum class LexKind : std::uint8_t {
+  country_name,  ///< index: CountryEntry
+  demonym,       ///< index: CountryEntry
+  prefix,        ///< index: CountryEntry ("maroco" in "maroco-nigérienne")
+  organisation,  ///< index: OrganisationEntry
+  place,         ///< index: PlaceEntry
+  title,         ///< index: into titles (class in `value`)
+  institution_head,
+  agreement,     ///< value: canonical kind
+  trigger,       ///< value: relation class (sign, launch, between, participate, by, cooperate, negate)
+  honorific,
+};
+
+struct LexHit {
+  LexKind kind;
+  std::uint32_t index = 0;
+  std::string value;
+  bool acronym = false;  ///< written all in capitals in the data: matches only capitals
+  std::string form;      ///< the form as written in the data
+};
+
+/// A phrase match: tokens [first, last) and what they may stand for.
+struct PhraseMatch {
+  std::uint32_t first = 0, last = 0;
+  const std::vector<LexHit>* hits = nullptr;
+};
+
+class Lexicon {
+ public:
+  /// The embedded French data; throws std::runtime_error naming file and line
+  /// when a data file is malformed (a build defect, caught by the unit tests).
+  static const Lexicon& french();
+
+  /// Every phrase that starts at token `i`, longest first.
+  std::vector<PhraseMatch> matches_at(const Document& doc, std::uint32_t i) const;
+
+  /// Whether the words of `m` carry the accents of the hit's form: "traite"
+  /// is not "traité". Capitalised words may drop accents ("Etat").
+  static bool accents_match(const Document& doc, const PhraseMatch& m, const LexHit& hit);
+
+  bool is_first_name(std::string_view norm) const { return first_names_.count(std::string(norm)) != 0; }
+
+  const std::vector<CountryEntry>& countries() const { return countries_; }
+  const std::vector<OrganisationEntry>& organisations() const { return organisations_; }
+  const std::vector<PlaceEntry>& places() const { return places_; }
+  const CountryEntry* country(std::string_view iso2) const;
+  /// Whether `norm` belongs to class `cls` of words.tsv.
+  bool word_is(std::string_view norm, std::string_view cls) const;
+
+  /// Lower-case, accent-free form of a word, as Token::norm.
+  static std::string norm(std::string_view word);
+
+ private:
+  Lexicon();
+  void add_phrase(std::string_view phrase, LexHit hit);
+  void load_countries(std::string_view bytes);
+  void load_organisations(std::string_view bytes);
+  void load_places(std::string_view bytes);
+  void load_pairs(std::string_view file, std::string_view bytes, LexKind kind);
+  void load_first_names(std::string_view bytes);
+  void load_words(std::string_view bytes);
+
+  struct TrieNode {
+    std::unordered_map<std::string, std::uint32_t> next;
+    std::vector<LexHit> hits;
+  };
+  std::vector<TrieNode> trie_;
+  std::vector<CountryEntry> countries_;
+  std::vector<OrganisationEntry> organisations_;
+  std::vector<PlaceEntry> places_;
+  std::unordered_set<std::string> first_names_;
+  std::unordered_map<std::string, std::unordered_set<std::string>> word_classes_;
+};
+
+}  // namespace entente::extract

@@ -1,0 +1,178 @@
+// Stage: mentions -> document entities (within-document coreference).
+//
+// - countries by ISO code, gazetteer organisations by id, places by name;
+// - institutions by name key; an acronym defined in parentheses, or used
+//   alone after its definition, joins the institution it abbreviates;
+// - persons by name key ("Mohamed" == "Mohammed"); a lone surname or
+//   "M. Surname" joins the one person of the document with that surname;
+// - agreements: the first mention that the sentence reports as signed,
+//   concluded or launched makes the agreement; later singular mentions of an
+//   instrument ("cet accord", "ce mémorandum") refer to it. An instrument
+//   mentioned without such a report is no agreement (a strategy, a wish).
+#include <algorithm>
+#include <map>
+
+#include "entente/extract/names.hpp"
+#include "entente/extract/pipeline.hpp"
+#include "lexicon.hpp"
+#include "rules.hpp"
+#include "sentence_facts.hpp"
+
+namespace entente::extract {
+namespace {
+
+std::size_t words_in(const std::string& name) { return key_words(name_key(name)).size(); }
+
+void add_label(Entity& e, const std::string& name) {
+  if (name.empty() || name == e.name) return;
+  if (e.key.empty() || e.type == EntityType::Person || e.type == EntityType::Institution) {
+    bool gazetteer_name = !e.key.empty() && e.type != EntityType::Person && e.type != EntityType::Institution;
+    if (!gazetteer_name && words_in(name) > words_in(e.name) && e.type != EntityType::Country) {
+      if (std::find(e.labels.begin(), e.labels.end(), e.name) == e.labels.end()) e.labels.push_back(e.name);
+      e.name = name;
+      std::erase(e.labels, name);
+      return;
+    }
+  }
+  if (std::find(e.labels.begin(), e.labels.end(), name) == e.labels.end()) e.labels.push_back(name);
+}
+
+class Linker {
+ public:
+  explicit Linker(Document& d) : d_(d), lex_(Lexicon::french()) {}
+
+  void run() {
+    d_.entities.clear();
+    auto& ms = d_.mentions;
+    // Pass 1: every mention that names its entity in full.
+    for (std::size_t i = 0; i < ms.size(); ++i) {
+      const Mention& m = ms[i];
+      if (m.type == EntityType::Agreement || m.refers_to >= 0) continue;
+      if (m.type == EntityType::Person && words_in(m.name) < 2 && !m.stage.starts_with("title")) continue;
+      attach(i, identity_key(m));
+    }
+    // Pass 2: lone surnames ("M. Daki", "Hammouchi") join the one person with that surname.
+    for (std::size_t i = 0; i < ms.size(); ++i) {
+      const Mention& m = ms[i];
+      if (m.type != EntityType::Person || m.entity >= 0 || m.refers_to >= 0) continue;
+      std::string k = name_key(m.name);
+      int found = -1;
+      for (std::size_t e = 0; e < d_.entities.size(); ++e) {
+        const Entity& ent = d_.entities[e];
+        if (ent.type != EntityType::Person) continue;
+        auto words = key_words(name_key(ent.name));
+        if (words.size() >= 2 && words.back() == k) {
+          found = found == -1 ? static_cast<int>(e) : -2;
+        }
+      }
+      if (found >= 0) {
+        join(i, found);
+      } else {
+        attach(i, identity_key(m));
+      }
+    }
+    // Pass 3: acronyms and surnames that point to another mention.
+    for (std::size_t i = 0; i < ms.size(); ++i) {
+      Mention& m = ms[i];
+      if (m.refers_to < 0 || m.entity >= 0) continue;
+      int target = ms[static_cast<std::size_t>(m.refers_to)].entity;
+      if (target >= 0 && d_.entities[static_cast<std::size_t>(target)].type == m.type) {
+        join(i, target);
+      } else {
+        attach(i, identity_key(m));
+      }
+    }
+    agreements();
+  }
+
+ private:
+  std::string identity_key(const Mention& m) const {
+    std::string t(to_string(m.type));
+    if (m.type == EntityType::Country) return t + "|" + m.key;
+    if (m.type == EntityType::Institution && !m.key.empty()) return t + "#" + m.key;
+    return t + "|" + name_key(m.name);
+  }
+
+  void attach(std::size_t mention, const std::string& key) {
+    auto it = by_key_.find(key);
+    if (it != by_key_.end()) {
+      join(mention, it->second);
+      return;
+    }
+    const Mention& m = d_.mentions[mention];
+    Entity e;
+    e.type = m.type;
+    e.name = m.name;
+    e.key = m.key;
+    e.country = m.country;
+    if (m.type == EntityType::Country) {
+      if (const auto* c = lex_.country(m.key)) {
+        e.qid = c->qid;
+        e.name = c->name;
+        e.country.clear();
+      }
+    } else if (m.type == EntityType::Institution && !m.key.empty()) {
+      for (const auto& o : lex_.organisations()) {
+        if (o.id == m.key) {
+          e.qid = o.qid;
+          e.name = o.name;
+          if (e.country.empty()) e.country = o.country;
+        }
+      }
+    }
+    int index = static_cast<int>(d_.entities.size());
+    d_.entities.push_back(std::move(e));
+    by_key_[key] = index;
+    join(mention, index);
+  }
+
+  void join(std::size_t mention, int entity) {
+    Mention& m = d_.mentions[mention];
+    Entity& e = d_.entities[static_cast<std::size_t>(entity)];
+    m.entity = entity;
+    e.mentions.push_back(static_cast<int>(mention));
+    if (e.type != EntityType::Country && !m.demonym) add_label(e, m.name);
+    if (e.country.empty() && e.type != EntityType::Country) e.country = m.country;
+    by_key_.emplace(identity_key(m), entity);
+  }
+
+  void agreements() {
+    SentenceFacts facts(d_);
+    int current = -1;
+    for (std::size_t i = 0; i < d_.mentions.size(); ++i) {
+      Mention& m = d_.mentions[i];
+      if (m.type != EntityType::Agreement) continue;
+      const auto s = d_.tokens[m.first_token].sentence;
+      bool qualified = facts.reports_conclusion(s, m);
+      if (current < 0 && !qualified) continue;
+      // After the agreement is known, a generic word ("coopération",
+      // "partenariat") refers to it only behind a demonstrative.
+      if (current >= 0 && !qualified && rules::has_class(m.key, "generic_agreement") &&
+          !(m.first_token > 0 && rules::has_class(d_.tokens[m.first_token - 1].norm, "demonstrative")))
+        continue;
+      if (current < 0) {
+        Entity e;
+        e.type = EntityType::Agreement;
+        e.kind = m.key;
+        e.name = m.name;
+        current = static_cast<int>(d_.entities.size());
+        d_.entities.push_back(std::move(e));
+      }
+      Entity& e = d_.entities[static_cast<std::size_t>(current)];
+      m.entity = current;
+      e.mentions.push_back(static_cast<int>(i));
+      // The most specific kind wins over a bare "coopération".
+      if (e.kind.starts_with("coop") && !m.key.starts_with("coop")) e.kind = m.key;
+    }
+  }
+
+  Document& d_;
+  const Lexicon& lex_;
+  std::map<std::string, int> by_key_;
+};
+
+}  // namespace
+
+void link_mentions(Document& doc) { Linker(doc).run(); }
+
+}  // namespace entente::extract

@@ -1,0 +1,80 @@
+#include "entente/extract/names.hpp"
+
+#include <cctype>
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+namespace entente::extract {
+
+std::string fold_ascii(std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  icu::UnicodeString src = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  icu::UnicodeString decomposed = U_SUCCESS(status) ? nfd->normalize(src, status) : src;
+  std::string out;
+  out.reserve(text.size());
+  for (int32_t i = 0; i < decomposed.length();) {
+    UChar32 c = decomposed.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_getCombiningClass(c) != 0 || u_charType(c) == U_NON_SPACING_MARK) continue;
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+    } else if (c == 0x0153) {
+      out += "oe";
+    } else if (c == 0x0152) {
+      out += "OE";
+    } else if (c == 0x00E6) {
+      out += "ae";
+    } else if (c == 0x00C6) {
+      out += "AE";
+    } else if (c == 0x00DF) {
+      out += "ss";
+    } else if (c == 0x2019 || c == 0x2018 || c == 0x02BC) {
+      out.push_back('\'');
+    } else if (u_isalpha(c) != 0) {
+      icu::UnicodeString one(c);
+      one.toUTF8String(out);
+    } else {
+      out.push_back(' ');
+    }
+  }
+  return out;
+}
+
+std::string name_key(std::string_view name) {
+  std::string folded = fold_ascii(name);
+  std::string out;
+  out.reserve(folded.size());
+  bool space = true;
+  for (char ch : folded) {
+    auto c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) != 0 || c >= 0x80) {
+      char lower = static_cast<char>(std::tolower(c));
+      if (!out.empty() && out.back() == lower && std::isalpha(c) != 0) continue;  // doubled letter
+      out.push_back(lower);
+      space = false;
+    } else if (!space) {
+      out.push_back(' ');
+      space = true;
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+std::vector<std::string> key_words(std::string_view key) {
+  std::vector<std::string> words;
+  std::size_t i = 0;
+  while (i < key.size()) {
+    std::size_t j = key.find(' ', i);
+    if (j == std::string_view::npos) j = key.size();
+    if (j > i) words.emplace_back(key.substr(i, j - i));
+    i = j + 1;
+  }
+  return words;
+}
+
+}  // namespace entente::extract

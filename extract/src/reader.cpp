@@ -1,0 +1,453 @@
+// Stage 1: bytes -> Document text (see reader.hpp).
+#include "entente/extract/reader.hpp"
+
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
+#include <unicode/regex.h>
+#include <unicode/unistr.h>
+#include <unicode/ustring.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <limits>
+#include <memory>
+#include <system_error>
+
+#include "text_util.hpp"
+
+namespace entente::extract {
+namespace {
+
+namespace tu = textutil;
+
+constexpr std::size_t kSniffBytes = std::size_t{64} << 10;  // binary detection looks at this prefix
+constexpr std::size_t kMaxDebrisLine = 500;                 // debris lines are short: longer ones are text
+constexpr std::size_t kIcuChunk = 8u << 20;                 // bytes per ICU conversion call
+constexpr auto kIcuMax = static_cast<std::size_t>(std::numeric_limits<int32_t>::max());
+
+Diagnostic make_diag(Severity sev, std::string file, std::size_t offset, std::string message) {
+  Diagnostic d;
+  d.severity = sev;
+  d.where.file = std::move(file);
+  d.where.offset = offset;
+  d.message = std::move(message);
+  return d;
+}
+
+// ---------------------------------------------------------------- UTF-8 ----
+
+/// Offset of the first ill-formed byte of `s`, or npos.
+std::size_t first_invalid(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    char32_t cp = 0;
+    const std::size_t n = tu::decode(s, i, cp);
+    if (n == 1) {
+      return i;
+    }
+    i += n;
+  }
+  return std::string_view::npos;
+}
+
+/// `s` with every maximal ill-formed subsequence replaced by U+FFFD (ICU's
+/// u_strFromUTF8WithSub); `count` receives the number of replacements.
+std::string replace_invalid(std::string_view s, std::size_t& count) {
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  count = 0;
+  std::vector<UChar> u16;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    // Cut before a byte that is not a continuation byte: no well-formed
+    // sequence or maximal ill-formed subpart spans such a cut.
+    std::size_t end = std::min(s.size(), i + kIcuChunk);
+    while (end < s.size() && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) {
+      ++end;
+    }
+    const std::string_view chunk = s.substr(i, end - i);
+    UErrorCode ec = U_ZERO_ERROR;
+    int32_t n16 = 0;
+    int32_t subs = 0;
+    u16.resize(chunk.size() + 1);
+    if (chunk.size() < kIcuMax) {
+      u_strFromUTF8WithSub(u16.data(), static_cast<int32_t>(u16.size()), &n16, chunk.data(),
+                           static_cast<int32_t>(chunk.size()), 0xFFFD, &subs, &ec);
+    } else {
+      ec = U_BUFFER_OVERFLOW_ERROR;
+    }
+    if (U_SUCCESS(ec)) {
+      icu::UnicodeString(false, u16.data(), n16).toUTF8String(out);
+      count += static_cast<std::size_t>(subs);
+    } else {  // cannot happen for chunks of kIcuChunk bytes; decode by hand
+      for (std::size_t k = 0; k < chunk.size();) {
+        char32_t cp = 0;
+        const std::size_t len = tu::decode(chunk, k, cp);
+        if (len == 1 && static_cast<unsigned char>(chunk[k]) >= 0x80) {
+          ++count;
+        }
+        tu::append_utf8(out, cp);
+        k += len;
+      }
+    }
+    i = end;
+  }
+  return out;
+}
+
+/// CRLF and lone CR become LF.
+void normalise_newlines(std::string& s) {
+  if (s.find('\r') == std::string::npos) {
+    return;
+  }
+  std::size_t w = 0;
+  for (std::size_t r = 0; r < s.size(); ++r) {
+    if (s[r] == '\r') {
+      s[w++] = '\n';
+      if (r + 1 < s.size() && s[r + 1] == '\n') {
+        ++r;
+      }
+    } else {
+      s[w++] = s[r];
+    }
+  }
+  s.resize(w);
+}
+
+/// NFC (ICU). Text already in NFC, the usual case, is not copied.
+void to_nfc(std::string& s, Diagnostics& diags, const std::string& file) {
+  UErrorCode ec = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(ec);
+  if (U_FAILURE(ec) || s.size() >= kIcuMax) {
+    diags.push_back(make_diag(Severity::warning, file, Location::npos,
+                              "text not NFC-normalised (ICU normaliser unavailable or text over 2 GiB)"));
+    return;
+  }
+  const icu::StringPiece piece(s.data(), static_cast<int32_t>(s.size()));
+  if (nfc->isNormalizedUTF8(piece, ec) && U_SUCCESS(ec)) {
+    return;
+  }
+  ec = U_ZERO_ERROR;
+  std::string out;
+  out.reserve(s.size());
+  icu::StringByteSink<std::string> sink(&out);
+  nfc->normalizeUTF8(0, piece, sink, nullptr, ec);
+  if (U_SUCCESS(ec)) {
+    s.swap(out);
+  }
+}
+
+/// The plain form of a typographic character in `text`, or 0 to keep it.
+char plain_form(char32_t cp) {
+  switch (cp) {
+    case 0x2019:
+    case 0x2018:
+    case 0x02BC:
+    case 0x2032:
+    case 0x00B4:
+    case 0x201B:
+      return '\'';
+    case 0x00AB:
+    case 0x00BB:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+      return '"';
+    case 0x00A0:
+    case 0x202F:
+    case 0x2009:
+    case 0x2007:
+    case 0x2008:
+    case 0x200A:
+    case 0x2002:
+    case 0x2003:
+    case 0x2004:
+    case 0x2005:
+    case 0x2006:
+    case 0x205F:
+    case 0x3000:
+      return ' ';
+    default:
+      return 0;
+  }
+}
+
+/// Builds Document::text and source_offset from Document::source.
+void build_text(Document& doc) {
+  const std::string& src = doc.source;
+  std::string& text = doc.text;
+  std::vector<std::uint32_t>& map = doc.source_offset;
+  text.clear();
+  map.clear();
+  text.reserve(src.size());
+  map.reserve(src.size() + 1);
+  for (std::size_t i = 0; i < src.size();) {
+    const auto b = static_cast<unsigned char>(src[i]);
+    if (b < 0x80) {
+      text.push_back(src[i]);
+      map.push_back(static_cast<std::uint32_t>(i));
+      ++i;
+      continue;
+    }
+    char32_t cp = 0;
+    const std::size_t n = tu::decode(src, i, cp);
+    if (const char plain = plain_form(cp)) {
+      text.push_back(plain);
+      map.push_back(static_cast<std::uint32_t>(i));
+    } else {
+      for (std::size_t k = 0; k < n; ++k) {
+        text.push_back(src[i + k]);
+        map.push_back(static_cast<std::uint32_t>(i + k));
+      }
+    }
+    i += n;
+  }
+  map.push_back(static_cast<std::uint32_t>(src.size()));
+}
+
+// --------------------------------------------------------------- debris ----
+
+/// The patterns of debris.tsv, compiled once. icu::RegexPattern is immutable
+/// and may be shared by threads; each call makes its own RegexMatcher.
+struct DebrisRules {
+  std::vector<std::unique_ptr<icu::RegexPattern>> patterns;
+  Diagnostics problems;  ///< patterns that did not compile (a data defect)
+};
+
+DebrisRules load_debris() {
+  DebrisRules rules;
+  const std::string_view* bytes = tu::embedded_file("debris.tsv");
+  if (bytes == nullptr) {
+    return rules;
+  }
+  std::string error = tu::for_each_tsv_row(
+      "debris.tsv", *bytes, "pattern", [&](std::size_t line, const std::vector<std::string_view>& cells) {
+        if (cells.empty() || cells[0].empty()) {
+          return;
+        }
+        UErrorCode ec = U_ZERO_ERROR;
+        UParseError pe{};
+        const auto src = icu::UnicodeString::fromUTF8(
+            icu::StringPiece(cells[0].data(), static_cast<int32_t>(cells[0].size())));
+        std::unique_ptr<icu::RegexPattern> p(
+            icu::RegexPattern::compile(src, UREGEX_CASE_INSENSITIVE, pe, ec));
+        if (U_FAILURE(ec) || !p) {
+          rules.problems.push_back(make_diag(Severity::warning, "debris.tsv", Location::npos,
+                                             "line " + std::to_string(line) +
+                                                 ": invalid regular expression (" + u_errorName(ec) +
+                                                 "), ignored"));
+          return;
+        }
+        rules.patterns.push_back(std::move(p));
+      });
+  if (!error.empty()) {
+    rules.problems.push_back(make_diag(Severity::warning, "debris.tsv", Location::npos, error));
+  }
+  return rules;
+}
+
+const DebrisRules& debris_rules() {
+  static const DebrisRules rules = load_debris();
+  return rules;
+}
+
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v'; }
+
+/// Lists in `doc.ignored` every line of `doc.text` that a debris pattern matches.
+void find_debris(Document& doc) {
+  const DebrisRules& rules = debris_rules();
+  doc.diagnostics.insert(doc.diagnostics.end(), rules.problems.begin(), rules.problems.end());
+  if (rules.patterns.empty()) {
+    return;
+  }
+  std::vector<std::unique_ptr<icu::RegexMatcher>> matchers(rules.patterns.size());
+  const std::string& text = doc.text;
+  icu::UnicodeString line16;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t end = text.find('\n', i);
+    if (end == std::string::npos) {
+      end = text.size();
+    }
+    std::size_t b = i;
+    std::size_t e = end;
+    i = end + 1;
+    while (b < e && is_blank(text[b])) {
+      ++b;
+    }
+    while (e > b && is_blank(text[e - 1])) {
+      --e;
+    }
+    if (b == e || e - b > kMaxDebrisLine) {
+      continue;
+    }
+    line16 = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data() + b, static_cast<int32_t>(e - b)));
+    for (std::size_t k = 0; k < rules.patterns.size(); ++k) {
+      UErrorCode ec = U_ZERO_ERROR;
+      if (!matchers[k]) {
+        matchers[k].reset(rules.patterns[k]->matcher(ec));
+        if (U_FAILURE(ec) || !matchers[k]) {
+          matchers[k].reset();
+          continue;
+        }
+        matchers[k]->setTimeLimit(10, ec);  // no pathological backtracking
+        ec = U_ZERO_ERROR;
+      }
+      matchers[k]->reset(line16);
+      if (matchers[k]->matches(ec) && U_SUCCESS(ec)) {
+        doc.ignored.push_back(Span{b, e});
+        break;
+      }
+    }
+  }
+}
+
+// ----------------------------------------------------------------- files ----
+
+bool has_letter(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t cp = 0;
+    i += tu::decode(text, i, cp);
+    if (tu::classify(cp) == tu::CharClass::letter) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool is_control(unsigned char c) {
+  return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') || c == 0x7F;
+}
+
+/// An error message when the first bytes do not look like text, else "".
+std::string binary_reason(std::string_view bytes, std::size_t& offset) {
+  const std::string_view head = bytes.substr(0, std::min(bytes.size(), kSniffBytes));
+  if (head.size() >= 2 &&
+      ((head[0] == '\xFF' && head[1] == '\xFE') || (head[0] == '\xFE' && head[1] == '\xFF'))) {
+    offset = 0;
+    return "not a UTF-8 text file (UTF-16 byte order mark); convert it to UTF-8";
+  }
+  const std::size_t nul = head.find('\0');
+  if (nul != std::string_view::npos) {
+    offset = nul;
+    return "not a text file (NUL byte at offset " + std::to_string(nul) + ")";
+  }
+  std::size_t controls = 0;
+  std::size_t first = std::string_view::npos;
+  for (std::size_t i = 0; i < head.size(); ++i) {
+    if (is_control(static_cast<unsigned char>(head[i]))) {
+      if (controls++ == 0) {
+        first = i;
+      }
+    }
+  }
+  if (controls * 10 > head.size()) {
+    offset = first;
+    return "not a text file (" + std::to_string(controls) + " control characters in the first " +
+           std::to_string(head.size()) + " bytes; first at offset " + std::to_string(first) + ")";
+  }
+  return {};
+}
+
+}  // namespace
+
+Document document_from_bytes(std::string id, std::string path, std::string_view bytes) {
+  Document doc;
+  doc.id = std::move(id);
+  doc.path = std::move(path);
+  const std::string& shown = doc.path.empty() ? doc.id : doc.path;
+
+  std::size_t base = 0;
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
+    base = 3;
+  }
+  const std::string_view body = bytes.substr(base);
+
+  const std::size_t bad = first_invalid(body);
+  if (bad == std::string_view::npos) {
+    doc.source.assign(body);
+  } else {
+    std::size_t count = 0;
+    doc.source = replace_invalid(body, count);
+    doc.diagnostics.push_back(
+        make_diag(Severity::warning, shown, base + bad,
+                  "invalid UTF-8: " + std::to_string(count) + (count == 1 ? " sequence" : " sequences") +
+                      " replaced by U+FFFD, the first at byte " + std::to_string(base + bad)));
+  }
+  normalise_newlines(doc.source);
+  to_nfc(doc.source, doc.diagnostics, shown);
+  build_text(doc);
+  find_debris(doc);
+  return doc;
+}
+
+std::optional<Document> read_document(const std::filesystem::path& file, Diagnostics& diags) {
+  namespace fs = std::filesystem;
+  const std::string shown = file.string();
+  auto fail = [&](std::string message, std::size_t offset = Location::npos) -> std::optional<Document> {
+    diags.push_back(make_diag(Severity::error, shown, offset, std::move(message)));
+    return std::nullopt;
+  };
+
+  std::error_code ec;
+  const fs::file_status st = fs::status(file, ec);
+  if (ec && ec != std::errc::no_such_file_or_directory) {
+    return fail("cannot access file: " + ec.message());
+  }
+  if (!fs::exists(st)) {
+    return fail("no such file");
+  }
+  if (fs::is_directory(st)) {
+    return fail("is a directory, not a text file");
+  }
+  if (!fs::is_regular_file(st) && !fs::is_fifo(st)) {
+    return fail("not a regular file");
+  }
+
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    const int err = errno;
+    return fail("cannot open file: " + std::string(err != 0 ? std::strerror(err) : "unknown error"));
+  }
+  std::string bytes;
+  {
+    std::error_code size_ec;
+    const auto size = fs::is_regular_file(st) ? fs::file_size(file, size_ec) : 0;
+    if (!size_ec && size > 0) {
+      bytes.reserve(static_cast<std::size_t>(size));
+    }
+  }
+  std::vector<char> buf(1u << 20);
+  while (in) {
+    in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+    bytes.append(buf.data(), static_cast<std::size_t>(in.gcount()));
+  }
+  if (in.bad()) {
+    return fail("cannot read file: read error");
+  }
+  if (bytes.size() > std::numeric_limits<std::uint32_t>::max()) {
+    return fail("file too large (" + std::to_string(bytes.size()) + " bytes; at most 4 GiB)");
+  }
+  if (bytes.empty()) {
+    return fail("empty file");
+  }
+
+  std::size_t offset = Location::npos;
+  if (std::string reason = binary_reason(bytes, offset); !reason.empty()) {
+    return fail(std::move(reason), offset);
+  }
+
+  Document doc = document_from_bytes(file.filename().string(), shown, bytes);
+  if (!has_letter(doc.text)) {
+    const bool blank = doc.text.find_first_not_of(" \t\n\f\v") == std::string::npos;
+    return fail(blank ? "empty file (only white space)" : "no text in file (no letters)");
+  }
+  return doc;
+}
+
+}  // namespace entente::extract

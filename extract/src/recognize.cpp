@@ -1,0 +1,515 @@
+// Stage: recognition of mentions.
+//
+// Layers, each a function below, run in this order on the whole document:
+//   1. gazetteer     countries (names, demonyms, "maroco-" prefixes),
+//                    organisations, places: longest match, then earliest
+//   2. institution   a head word ("ministère", "Direction générale", "Police")
+//                    and its complements ("de la Sûreté nationale", "marocaine")
+//   3. title         a role title's complement that names an institution
+//                    ("directeur général de la Surveillance du territoire")
+//   4. person        honorific + name, known first name + surname,
+//                    a name in apposition to a title
+//   5. agreement     "mémorandum d'entente", "plan d'action", ... when the
+//                    sentence reports it signed, concluded or launched
+// Overlaps between layers are settled by one policy (settle_overlaps):
+// a mention already accepted keeps its tokens; later layers only fill gaps,
+// except that an institution name may contain countries and organisations.
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "entente/extract/names.hpp"
+#include "entente/extract/pipeline.hpp"
+#include "lexicon.hpp"
+#include "rules.hpp"
+
+namespace entente::extract {
+namespace {
+
+bool is_upper_word(const Token& t) { return t.alpha && t.upper_initial; }
+
+/// Roman numerals of regnal names ("Mohammed VI").
+bool is_regnal(std::string_view s) {
+  static const std::set<std::string_view> k = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"};
+  return k.count(s) != 0;
+}
+
+class Recognizer {
+ public:
+  explicit Recognizer(Document& d) : d_(d), lex_(Lexicon::french()), taken_(d.tokens.size(), -1) {}
+
+  void run() {
+    gazetteer();
+    institutions();
+    title_complements();
+    persons();
+    agreements();
+    // Document order; refers_to follows the mentions to their new places.
+    std::vector<int> order(d_.mentions.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = static_cast<int>(k);
+    auto& ms = d_.mentions;
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+      const auto& x = ms[static_cast<std::size_t>(a)];
+      const auto& y = ms[static_cast<std::size_t>(b)];
+      return x.span.begin != y.span.begin ? x.span.begin < y.span.begin : x.span.end > y.span.end;
+    });
+    std::vector<int> where(order.size());
+    std::vector<Mention> sorted;
+    sorted.reserve(order.size());
+    for (std::size_t k = 0; k < order.size(); ++k) {
+      where[static_cast<std::size_t>(order[k])] = static_cast<int>(k);
+      sorted.push_back(std::move(ms[static_cast<std::size_t>(order[k])]));
+    }
+    for (auto& m : sorted)
+      if (m.refers_to >= 0) m.refers_to = where[static_cast<std::size_t>(m.refers_to)];
+    ms = std::move(sorted);
+  }
+
+ private:
+  // ------------------------------------------------------------- helpers
+  const Token& tok(std::uint32_t i) const { return d_.tokens[i]; }
+  std::uint32_t size() const { return static_cast<std::uint32_t>(d_.tokens.size()); }
+  std::uint32_t sentence_end(std::uint32_t i) const { return d_.sentences[tok(i).sentence].last_token; }
+  bool free(std::uint32_t first, std::uint32_t last) const {
+    for (std::uint32_t k = first; k < last; ++k)
+      if (taken_[k] >= 0) return false;
+    return true;
+  }
+
+  int add(std::uint32_t first, std::uint32_t last, EntityType type, std::string stage, std::string key = {},
+          std::string name = {}, bool claim = true) {
+    Mention m;
+    m.first_token = first;
+    m.last_token = last;
+    m.span = Span{tok(first).span.begin, tok(last - 1).span.end};
+    m.type = type;
+    m.stage = std::move(stage);
+    m.key = std::move(key);
+    m.name = name.empty() ? std::string(d_.token_range_text(first, last)) : std::move(name);
+    d_.mentions.push_back(std::move(m));
+    int index = static_cast<int>(d_.mentions.size() - 1);
+    if (claim)
+      for (std::uint32_t k = first; k < last; ++k) taken_[k] = index;
+    return index;
+  }
+
+  /// The first hit of `kind` among the phrases starting at i, longest first.
+  std::optional<std::pair<PhraseMatch, const LexHit*>> hit_at(std::uint32_t i, LexKind kind) const {
+    for (const auto& m : lex_.matches_at(d_, i)) {
+      for (const auto& h : *m.hits) {
+        if (h.kind != kind) continue;
+        if (h.acronym && !tok(i).all_upper) continue;
+        return std::make_pair(m, &h);
+      }
+    }
+    return std::nullopt;
+  }
+
+  /// A country named at i (name, alias or demonym), with its end token.
+  struct CountryAt {
+    std::string iso2;
+    std::uint32_t last = 0;
+    bool demonym = false;
+  };
+  std::optional<CountryAt> country_at(std::uint32_t i) const {
+    if (i >= size()) return std::nullopt;
+    for (const auto& m : lex_.matches_at(d_, i)) {
+      for (const auto& h : *m.hits) {
+        if (h.kind == LexKind::country_name && is_upper_word(tok(i)) &&
+            !lex_.countries()[h.index].ambiguous.count(tok(i).norm))
+          return CountryAt{h.value, m.last, false};
+        if (h.kind == LexKind::demonym) return CountryAt{h.value, m.last, true};
+      }
+    }
+    return std::nullopt;
+  }
+
+  // ------------------------------------------------------------- 1. gazetteer
+  void gazetteer() {
+    // Countries named in the document, counted: national organisations are
+    // read as such only when their country is named too.
+    std::map<std::string, int> named;
+    for (std::uint32_t i = 0; i < size(); ++i)
+      if (auto c = country_at(i)) ++named[c->iso2];
+
+    for (std::uint32_t i = 0; i < size(); ++i) {
+      if (taken_[i] >= 0 || tok(i).punct) continue;
+      bool done = false;
+      for (const auto& m : lex_.matches_at(d_, i)) {
+        const Token& first = tok(i);
+        // Best hit for this span: organisation > country > place > demonym.
+        const LexHit* org = nullptr;
+        const LexHit* country = nullptr;
+        const LexHit* place = nullptr;
+        const LexHit* demonym = nullptr;
+        const LexHit* prefix = nullptr;
+        int org_score = -1;
+        for (const auto& h : *m.hits) {
+          if (h.acronym && !(first.all_upper && m.last == i + 1)) continue;
+          switch (h.kind) {
+            case LexKind::organisation: {
+              if (!first.upper_initial) break;
+              const auto& o = lex_.organisations()[h.index];
+              int score = o.country.empty() ? 1 : (named.count(o.country) ? 2 + named[o.country] : -1);
+              if (score > org_score) {
+                org_score = score;
+                org = &h;
+              }
+              break;
+            }
+            case LexKind::country_name:
+              if (first.upper_initial && !lex_.countries()[h.index].ambiguous.count(first.norm)) country = &h;
+              break;
+            case LexKind::place:
+              if (first.upper_initial) place = &h;
+              break;
+            case LexKind::demonym: demonym = &h; break;
+            case LexKind::prefix: prefix = &h; break;
+            default: break;
+          }
+        }
+        if (org != nullptr) {
+          const auto& o = lex_.organisations()[org->index];
+          int mi = add(i, m.last, EntityType::Institution, "gazetteer", o.id, o.name);
+          d_.mentions[static_cast<std::size_t>(mi)].country = o.country;
+        } else if (country != nullptr) {
+          add(i, m.last, EntityType::Country, "gazetteer", country->value, lex_.countries()[country->index].name);
+        } else if (place != nullptr) {
+          add(i, m.last, EntityType::Place, "gazetteer", {}, lex_.places()[place->index].name);
+        } else if (demonym != nullptr) {
+          int mi = add(i, m.last, EntityType::Country, "demonym", demonym->value, lex_.countries()[demonym->index].name);
+          d_.mentions[static_cast<std::size_t>(mi)].demonym = true;
+        } else if (prefix != nullptr && m.last + 1 < size() && tok(m.last).norm == "-" && !tok(m.last).space_before) {
+          // "maroco-nigérienne": the prefix names a country when a demonym or
+          // another prefix follows the hyphen.
+          auto next = lex_.matches_at(d_, m.last + 1);
+          bool compound = std::any_of(next.begin(), next.end(), [](const PhraseMatch& n) {
+            return std::any_of(n.hits->begin(), n.hits->end(), [](const LexHit& h) {
+              return h.kind == LexKind::demonym || h.kind == LexKind::prefix;
+            });
+          });
+          if (!compound) continue;
+          int mi = add(i, m.last, EntityType::Country, "compound", prefix->value, lex_.countries()[prefix->index].name);
+          d_.mentions[static_cast<std::size_t>(mi)].demonym = true;
+        } else {
+          continue;
+        }
+        i = m.last - 1;
+        done = true;
+        break;
+      }
+      (void)done;
+    }
+  }
+
+  // ------------------------------------------------------------- 2. institutions
+  /// The complement of a head or title starting at j: names, adjectives,
+  /// "de ..." groups; stops at a country complement, which it reports.
+  struct Complement {
+    std::uint32_t name_last = 0;  ///< one past the last token of the name
+    std::string country;          ///< from "du Maroc" or a demonym
+    std::uint32_t demonym_at = 0; ///< token of a trailing demonym, 0 if none
+    std::string acronym;          ///< "(DGSN)" right after
+    std::uint32_t acronym_last = 0;
+    int capitals = 0;             ///< capitalised words in the complement
+    int content = 0;              ///< content words in "de ..." groups
+    int adjectives = 0;
+  };
+
+  Complement complement(std::uint32_t j, std::uint32_t limit, bool lowercase_chain) const {
+    Complement c;
+    c.name_last = j;
+    const std::uint32_t end = std::min(limit, sentence_end(j == 0 ? 0 : j - 1));
+    while (j < end) {
+      const Token& t = tok(j);
+      if (t.norm == "(" && j + 2 < end && tok(j + 1).all_upper && tok(j + 2).norm == ")") {
+        c.acronym = std::string(d_.token_text(j + 1));
+        c.acronym_last = j + 3;
+        break;
+      }
+      if (auto ct = country_at(j); ct && ct->demonym && !t.upper_initial) {
+        c.country = ct->iso2;
+        c.demonym_at = j;
+        c.name_last = ct->last;
+        j = ct->last;
+        continue;
+      }
+      if (t.alpha && !t.upper_initial && rules::is_adjective(t.norm) && c.name_last == j) {
+        ++c.adjectives;
+        c.name_last = ++j;
+        continue;
+      }
+      if (is_upper_word(t) && c.name_last == j && !country_at(j)) {
+        if (rules::is_name_stop(t.norm)) break;
+        ++c.capitals;
+        c.name_last = ++j;
+        continue;
+      }
+      bool et = t.norm == "et";
+      std::uint32_t k = j + (et ? 1 : 0);
+      if (k < end && rules::is_preposition(tok(k).norm)) {
+        ++k;
+      } else if (!et) {
+        break;
+      }
+      if (k < end && rules::is_determiner(tok(k).norm)) ++k;
+      if (k >= end) break;
+      if (auto ct = country_at(k); ct && !ct->demonym) {
+        c.country = ct->iso2;
+        break;
+      }
+      const Token& w = tok(k);
+      if (!w.alpha || rules::is_name_stop(w.norm)) break;
+      if (w.upper_initial) {
+        ++c.capitals;
+      } else if (!lowercase_chain || !rules::is_content_word(w.norm)) {
+        break;
+      }
+      ++c.content;
+      c.name_last = j = k + 1;
+    }
+    return c;
+  }
+
+  void institutions() {
+    for (std::uint32_t i = 0; i < size(); ++i) {
+      if (taken_[i] >= 0) continue;
+      auto head = hit_at(i, LexKind::institution_head);
+      if (!head) continue;
+      const Token& first = tok(i);
+      const auto& hm = head->first;
+      bool plural = first.norm.size() > 1 && first.norm.back() == 's' &&
+                    (head->second->form.empty() || head->second->form.back() != 's');
+      if (plural && !first.upper_initial) continue;
+      bool lower_chain = rules::allows_lowercase_chain(head->second->value);
+      Complement c = complement(hm.last, size(), lower_chain);
+      bool accept = (c.capitals > 0) || (first.upper_initial && (c.content > 0 || c.adjectives > 0) &&
+                                         tok(i).span.begin != d_.sentences[first.sentence].span.begin) ||
+                    (first.upper_initial && c.content > 0) || !c.country.empty() ||
+                    (lower_chain && c.content > 0);
+      if (!accept || c.name_last <= hm.last) continue;
+      // Gazetteer organisations inside the name stay as nested mentions.
+      std::uint32_t last = c.name_last;
+      std::string name = std::string(d_.token_range_text(i, c.demonym_at ? c.demonym_at : last));
+      if (c.demonym_at == i) continue;
+      std::vector<int> nested;
+      for (std::uint32_t k = i; k < last; ++k)
+        if (taken_[k] >= 0 && (nested.empty() || nested.back() != taken_[k])) nested.push_back(taken_[k]);
+      if (!nested.empty() && d_.mentions[static_cast<std::size_t>(nested.front())].first_token == i) continue;
+      int mi = add(i, last, EntityType::Institution, "institution-pattern", {}, name, false);
+      for (std::uint32_t k = i; k < last; ++k)
+        if (taken_[k] < 0) taken_[k] = mi;
+      auto& m = d_.mentions[static_cast<std::size_t>(mi)];
+      m.country = c.country;
+      if (!c.acronym.empty()) add_acronym(mi, c);
+      i = last - 1;
+    }
+  }
+
+  void add_acronym(int mention, const Complement& c) {
+    auto& m = d_.mentions[static_cast<std::size_t>(mention)];
+    std::uint32_t at = c.acronym_last - 2;
+    if (taken_[at] >= 0) {
+      // The gazetteer knew the acronym: the name joins it.
+      auto& g = d_.mentions[static_cast<std::size_t>(taken_[at])];
+      if (g.type == EntityType::Institution && m.key.empty()) {
+        m.key = g.key;
+        if (m.country.empty()) m.country = g.country;
+      }
+      return;
+    }
+    std::string key = m.key;
+    std::string country = m.country;
+    int a = add(at, at + 1, EntityType::Institution, "acronym-definition", key, c.acronym);
+    d_.mentions[static_cast<std::size_t>(a)].country = country;
+    d_.mentions[static_cast<std::size_t>(a)].refers_to = mention;
+    acronyms_[c.acronym] = mention;
+  }
+
+  // ------------------------------------------------------------- 3. titles
+  void title_complements() {
+    for (std::uint32_t i = 0; i < size(); ++i) {
+      auto title = hit_at(i, LexKind::title);
+      if (!title) continue;
+      std::uint32_t j = title->first.last;
+      // "du Roi" belongs to the title ("procureur général du Roi").
+      while (j + 1 < size() && rules::is_preposition(tok(j).norm) && rules::is_title_word(tok(j + 1).norm)) j += 2;
+      const std::uint32_t end = sentence_end(i);
+      while (j < end) {
+        bool et = tok(j).norm == "et";
+        std::uint32_t k = j + (et ? 1 : 0);
+        if (k >= end || !rules::is_preposition(tok(k).norm)) break;
+        ++k;
+        if (k < end && rules::is_determiner(tok(k).norm)) ++k;
+        if (k >= end || !is_upper_word(tok(k)) || taken_[k] >= 0 || country_at(k)) break;
+        if (hit_at(k, LexKind::institution_head)) break;
+        Complement c = complement(k + 1, end, false);
+        std::uint32_t last = std::max(c.name_last, k + 1);
+        std::string name = std::string(d_.token_range_text(k, c.demonym_at ? c.demonym_at : last));
+        if (!free(k, last)) break;
+        int mi = add(k, last, EntityType::Institution, "title-complement", {}, name);
+        d_.mentions[static_cast<std::size_t>(mi)].country = c.country;
+        if (!c.acronym.empty()) add_acronym(mi, c);
+        j = c.acronym.empty() ? last : c.acronym_last;
+      }
+    }
+    // Acronyms defined earlier and used alone later ("la DGSN").
+    for (std::uint32_t i = 0; i < size(); ++i) {
+      if (taken_[i] >= 0 || !tok(i).all_upper) continue;
+      auto it = acronyms_.find(std::string(d_.token_text(i)));
+      if (it == acronyms_.end()) continue;
+      const auto& def = d_.mentions[static_cast<std::size_t>(it->second)];
+      std::string key = def.key;
+      std::string country = def.country;
+      int a = add(i, i + 1, EntityType::Institution, "acronym", key, std::string(d_.token_text(i)));
+      d_.mentions[static_cast<std::size_t>(a)].country = country;
+      d_.mentions[static_cast<std::size_t>(a)].refers_to = it->second;
+    }
+  }
+
+  // ------------------------------------------------------------- 4. persons
+  /// Capitalised name words from i: "El Hassan Daki", "Mohammed VI", "Jean-Marc Ayrault".
+  std::uint32_t name_run(std::uint32_t i, std::uint32_t max_words = 4) const {
+    std::uint32_t j = i;
+    std::uint32_t words = 0;
+    const std::uint32_t end = sentence_end(i);
+    while (j < end && words < max_words) {
+      const Token& t = tok(j);
+      if (taken_[j] >= 0) break;
+      if (is_upper_word(t) && !(t.all_upper && t.norm.size() > 3) && !rules::is_name_stop(t.norm) &&
+          !hit_at(j, LexKind::title)) {
+        ++j;
+        ++words;
+      } else if (words > 0 && is_regnal(d_.token_text(j))) {
+        ++j;
+        break;
+      } else if (words > 0 && t.norm == "-" && !t.space_before && j + 1 < end && is_upper_word(tok(j + 1)) &&
+                 !tok(j + 1).space_before) {
+        ++j;
+      } else if (rules::is_name_particle(t.norm) && j + 1 < end && is_upper_word(tok(j + 1)) &&
+                 !country_at(j + 1) && taken_[j + 1] < 0) {
+        ++j;
+      } else {
+        break;
+      }
+    }
+    while (j > i && (rules::is_name_particle(tok(j - 1).norm) || tok(j - 1).norm == "-")) --j;
+    return j;
+  }
+
+  bool sentence_initial(std::uint32_t i) const { return d_.sentences[tok(i).sentence].first_token == i; }
+
+  void persons() {
+    for (std::uint32_t i = 0; i < size(); ++i) {
+      if (taken_[i] >= 0) continue;
+      // Honorific: "M. Daki", "Mme Durand".
+      if (auto h = hit_at(i, LexKind::honorific)) {
+        std::uint32_t s = h->first.last;
+        if (s < size() && is_upper_word(tok(s))) {
+          std::uint32_t e = name_run(s);
+          if (e > s) {
+            add(s, e, EntityType::Person, "honorific");
+            i = e - 1;
+            continue;
+          }
+        }
+      }
+      const Token& t = tok(i);
+      if (!is_upper_word(t)) continue;
+      // Known first name, or a particle before one ("El Hassan").
+      std::uint32_t f = i;
+      while (f < size() && rules::is_name_particle(tok(f).norm) && f + 1 < size()) ++f;
+      if (!lex_.is_first_name(tok(f).norm)) continue;
+      std::uint32_t e = name_run(i);
+      bool titled = i > 0 && (hit_at(i - 1, LexKind::title) || hit_at(i - 1, LexKind::honorific));
+      bool regnal = e > f + 1 && is_regnal(d_.token_text(e - 1));
+      if (e >= f + 2 || regnal || (titled && e == f + 1)) {
+        add(i, e, EntityType::Person, regnal || titled ? "title-name" : "first-name");
+        i = e - 1;
+      }
+    }
+    // Apposition: ", Abdellatif Ouahbi," after a title, or "Moumouni Hamidou, président".
+    for (std::uint32_t i = 1; i + 1 < size(); ++i) {
+      if (taken_[i] >= 0 || !is_upper_word(tok(i))) continue;
+      std::uint32_t e = name_run(i, 3);
+      if (e < i + 2) continue;
+      bool after_comma_title = tok(i - 1).norm == "," && title_before(i - 1);
+      bool before_title = e + 1 < size() && tok(e).norm == "," && title_after(e + 1);
+      bool after_par = (tok(i - 1).norm == "par" || tok(i - 1).norm == "de") && before_title;
+      if (after_comma_title || before_title || after_par) {
+        if (sentence_initial(i) && !before_title) continue;
+        add(i, e, EntityType::Person, "apposition");
+        i = e - 1;
+      }
+    }
+    // A surname used alone refers to the person named in full in the document.
+    std::map<std::string, int> surnames;
+    for (std::size_t k = 0; k < d_.mentions.size(); ++k) {
+      const auto& m = d_.mentions[k];
+      if (m.type != EntityType::Person || m.last_token - m.first_token < 2) continue;
+      if (is_regnal(d_.token_text(m.last_token - 1))) continue;
+      auto [it, fresh] = surnames.emplace(tok(m.last_token - 1).norm, static_cast<int>(k));
+      if (!fresh && name_key(d_.mentions[static_cast<std::size_t>(it->second)].name) != name_key(m.name))
+        it->second = -1;  // two persons share the surname: a lone surname stays unresolved
+    }
+    for (std::uint32_t i = 0; i < size(); ++i) {
+      if (taken_[i] >= 0 || !is_upper_word(tok(i))) continue;
+      auto it = surnames.find(tok(i).norm);
+      if (it == surnames.end() || it->second < 0) continue;
+      if (i + 1 < size() && is_upper_word(tok(i + 1)) && taken_[i + 1] < 0) continue;
+      int ref = it->second;
+      int a = add(i, i + 1, EntityType::Person, "surname");
+      d_.mentions[static_cast<std::size_t>(a)].refers_to = ref;
+    }
+  }
+
+  /// A title phrase ends right before token `comma` ("le ministre de la Justice,").
+  bool title_before(std::uint32_t comma) const {
+    std::uint32_t s = d_.sentences[tok(comma).sentence].first_token;
+    std::uint32_t from = comma > 25 ? std::max(s, comma - 25) : s;
+    for (std::uint32_t k = comma; k-- > from;) {
+      if (tok(k).norm == "," || tok(k).norm == "\"") return false;
+      if (hit_at(k, LexKind::title)) return true;
+    }
+    return false;
+  }
+
+  /// A title phrase starts at token j, after an optional determiner.
+  bool title_after(std::uint32_t j) const {
+    if (j < size() && rules::is_determiner(tok(j).norm)) ++j;
+    return j < size() && hit_at(j, LexKind::title).has_value();
+  }
+
+  // ------------------------------------------------------------- 5. agreements
+  void agreements() {
+    for (std::uint32_t i = 0; i < size(); ++i) {
+      if (taken_[i] >= 0) continue;
+      auto a = hit_at(i, LexKind::agreement);
+      if (!a || !Lexicon::accents_match(d_, a->first, *a->second)) continue;
+      const auto& m = a->first;
+      const Token& t = tok(i);
+      bool plural = t.norm.size() > 1 && t.norm.back() == 's' && a->second->form.back() != 's';
+      if (plural) continue;
+      std::string prev = i > 0 ? tok(i - 1).norm : "";
+      if (a->second->value == "accord" && (prev == "d'" || prev == "en")) continue;
+      add(i, m.last, EntityType::Agreement, "agreement-trigger", a->second->value, std::string(d_.token_range_text(i, m.last)), true);
+      i = m.last - 1;
+    }
+  }
+
+  Document& d_;
+  const Lexicon& lex_;
+  std::vector<int> taken_;                 ///< token -> mention that owns it, -1 if none
+  std::map<std::string, int> acronyms_;    ///< acronym defined in parentheses -> named mention
+};
+
+}  // namespace
+
+void recognize(Document& doc) {
+  doc.mentions.clear();
+  if (doc.tokens.empty()) return;
+  Recognizer(doc).run();
+}
+
+}  // namespace entente::extract

@@ -1,0 +1,485 @@
+// Stage: relations from sentence structure.
+//
+// Rules, each a member function below:
+//   roles        a person in apposition to a title phrase ("le ministre de
+//                la Justice, X" / "X, président de la commission ...") holds
+//                the role; institutions in the phrase give memberOf, its first
+//                country gives country; "ministre de la Justice" implies the
+//                ministry when the text does not name it
+//   countries    an institution's country from "du Maroc" or "marocaine";
+//                a person's from the institution, or "du côté belge",
+//                "délégation nigérienne ... conduite par X"
+//   agreements   parties (countries of the sentences that report it, outside
+//                persons' titles), signatories ("signé par", "conclu entre"),
+//                participants ("entre X avec Y" at a launch, "en présence de"),
+//                date (the sentence's date, else the article's first full date)
+//   cooperation  parties of an agreement cooperate; "coopération ... avec X",
+//                "entre X et Y", and "X et Y renforcent leur coopération"
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "entente/extract/pipeline.hpp"
+#include "lexicon.hpp"
+#include "rules.hpp"
+#include "sentence_facts.hpp"
+
+namespace entente::extract {
+namespace {
+
+class RelationFinder {
+ public:
+  explicit RelationFinder(Document& d) : d_(d), lex_(Lexicon::french()), facts_(d) {
+    in_title_.assign(d.tokens.size(), false);
+    mention_at_.assign(d.tokens.size(), -1);
+    for (std::size_t k = d.mentions.size(); k-- > 0;)
+      if (d.mentions[k].entity >= 0) mention_at_[d.mentions[k].first_token] = static_cast<int>(k);
+    for (const auto& m : d.mentions)
+      if (m.type == EntityType::Country && m.entity >= 0) ++country_count_[m.entity];
+  }
+
+  void run() {
+    roles();
+    institution_countries();
+    person_countries();
+    agreements();
+    cooperation();
+    std::sort(d_.relations.begin(), d_.relations.end(), [](const Relation& a, const Relation& b) {
+      return std::tie(a.sentence, a.subject, a.predicate, a.object) <
+             std::tie(b.sentence, b.subject, b.predicate, b.object);
+    });
+  }
+
+ private:
+  const Token& tok(std::uint32_t i) const { return d_.tokens[i]; }
+  Entity& ent(int e) { return d_.entities[static_cast<std::size_t>(e)]; }
+  const Mention& men(int m) const { return d_.mentions[static_cast<std::size_t>(m)]; }
+
+  void relate(Predicate p, int s, int o, std::uint32_t sentence, const char* stage) {
+    if (s < 0 || o < 0 || s == o) return;
+    if (p == Predicate::cooperatesWith && o < s) std::swap(s, o);
+    for (const auto& r : d_.relations)
+      if (r.predicate == p && r.subject == s && r.object == o) return;
+    d_.relations.push_back(Relation{p, s, o, sentence, stage});
+  }
+
+  bool has_relation(Predicate p, int s) const {
+    return std::any_of(d_.relations.begin(), d_.relations.end(),
+                       [&](const Relation& r) { return r.predicate == p && r.subject == s; });
+  }
+
+  std::optional<std::pair<std::uint32_t, const LexHit*>> title_at(std::uint32_t i) const {
+    for (const auto& m : lex_.matches_at(d_, i))
+      for (const auto& h : *m.hits)
+        if (h.kind == LexKind::title) return std::make_pair(m.last, &h);
+    return std::nullopt;
+  }
+
+  /// Mention indices whose tokens lie within [first, last).
+  std::vector<int> mentions_within(std::uint32_t first, std::uint32_t last) const {
+    std::vector<int> out;
+    for (int k : facts_.mentions(tok(first).sentence)) {
+      const auto& m = men(k);
+      if (m.first_token >= first && m.last_token <= last && m.entity >= 0) out.push_back(k);
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ roles
+  struct Phrase {
+    std::uint32_t first = 0, last = 0;  // tokens of the title phrase
+    const LexHit* title = nullptr;
+    std::uint32_t title_last = 0;
+  };
+
+  /// "le ministre de la Justice, X" or "le ministre de la justice X".
+  std::optional<Phrase> phrase_before(const Mention& p) const {
+    std::uint32_t end = p.first_token;
+    std::uint32_t s0 = d_.sentences[tok(end).sentence].first_token;
+    if (end == s0) return std::nullopt;
+    std::uint32_t k = end;
+    bool comma = tok(end - 1).norm == ",";
+    if (comma) --k;
+    if (k > s0 && tok(k - 1).norm == "et") return std::nullopt;
+    std::optional<Phrase> found;
+    for (std::uint32_t steps = 0; k > s0 && steps < 30; ++steps) {
+      --k;
+      const auto& n = tok(k).norm;
+      if (n == "," || n == "\"" || n == ":" || n == "(" || n == ")") return found;
+      if (auto t = title_at(k); t && t->first <= (comma ? end - 1 : end)) {
+        // The leftmost title of the phrase ("procureur général du Roi ...").
+        found = Phrase{k, comma ? end - 1 : end, t->second, t->first};
+      }
+      for (int m : facts_.mentions(tok(k).sentence))
+        if (men(m).type == EntityType::Person && men(m).first_token <= k && k < men(m).last_token)
+          return found;
+    }
+    return found;
+  }
+
+  /// "X, président de la commission nationale ...".
+  std::optional<Phrase> phrase_after(const Mention& p) const {
+    std::uint32_t k = p.last_token;
+    std::uint32_t s_end = d_.sentences[tok(p.first_token).sentence].last_token;
+    if (k >= s_end || tok(k).norm != ",") return std::nullopt;
+    ++k;
+    if (k < s_end && rules::is_determiner(tok(k).norm)) ++k;
+    auto t = title_at(k);
+    if (!t) return std::nullopt;
+    std::uint32_t e = t->first;
+    while (e < s_end) {
+      const auto& n = tok(e).norm;
+      if (n == "," || n == "." || n == ")" || n == "\"" || n == ";" || n == ":") break;
+      bool person = false;
+      for (int m : facts_.mentions(tok(e).sentence))
+        if (men(m).type == EntityType::Person && men(m).first_token == e) person = true;
+      if (person) break;
+      ++e;
+    }
+    return Phrase{k, e, t->second, t->first};
+  }
+
+  void roles() {
+    for (std::size_t pi = 0; pi < d_.mentions.size(); ++pi) {
+      const Mention& p = d_.mentions[pi];
+      if (p.type != EntityType::Person || p.entity < 0) continue;
+      auto phrase = phrase_after(p);
+      if (!phrase) phrase = phrase_before(p);
+      if (!phrase) continue;
+      for (std::uint32_t k = phrase->first; k < phrase->last; ++k) in_title_[k] = true;
+      const std::uint32_t sentence = tok(p.first_token).sentence;
+      std::string role(d_.token_range_text(phrase->first, phrase->last));
+      while (!role.empty() && (role.back() == ',' || role.back() == ' ')) role.pop_back();
+      Entity& person = ent(p.entity);
+      if (std::none_of(person.roles.begin(), person.roles.end(), [&](const Role& r) { return r.title == role; }))
+        person.roles.push_back(Role{role, -1});
+
+      int first_country = -1;
+      bool has_institution = false;
+      for (int m : mentions_within(phrase->first, phrase->last)) {
+        const Mention& x = men(m);
+        if (x.type == EntityType::Institution) {
+          relate(Predicate::memberOf, p.entity, x.entity, sentence, "title-apposition");
+          has_institution = true;
+        } else if (x.type == EntityType::Country && first_country < 0) {
+          first_country = x.entity;
+        }
+      }
+      if (first_country >= 0) relate(Predicate::country, p.entity, first_country, sentence, "title-apposition");
+      if (!has_institution && phrase->title->value == "minister") implied_ministry(p.entity, *phrase, first_country, sentence);
+    }
+  }
+
+  /// "ministre de l'Intérieur" -> "ministère de l'Intérieur" when the text does not name it.
+  void implied_ministry(int person, const Phrase& ph, int country, std::uint32_t sentence) {
+    std::uint32_t k = ph.title_last;
+    if (k >= ph.last || !rules::is_preposition(tok(k).norm)) return;
+    std::uint32_t e = k;
+    while (e < ph.last) {
+      bool is_country = false;
+      for (int m : mentions_within(e, ph.last))
+        if (men(m).first_token == e && men(m).type == EntityType::Country) is_country = true;
+      if (is_country) break;
+      ++e;
+    }
+    while (e > k && (rules::is_preposition(tok(e - 1).norm) || rules::is_determiner(tok(e - 1).norm))) --e;
+    if (e <= k + 1) return;
+    Entity m;
+    m.type = EntityType::Institution;
+    m.name = "ministère " + std::string(d_.token_range_text(k, e));
+    if (country >= 0) m.country = ent(country).key;
+    int index = static_cast<int>(d_.entities.size());
+    // The same implied ministry twice in one article is one entity.
+    for (std::size_t i = 0; i < d_.entities.size(); ++i) {
+      const auto& x = d_.entities[i];
+      if (x.type == EntityType::Institution && x.name == m.name && (x.country == m.country || x.country.empty()))
+        index = static_cast<int>(i);
+    }
+    if (index == static_cast<int>(d_.entities.size())) d_.entities.push_back(std::move(m));
+    relate(Predicate::memberOf, person, index, sentence, "implied-ministry");
+    if (country >= 0) relate(Predicate::country, index, country, sentence, "implied-ministry");
+  }
+
+  // ------------------------------------------------------------------ countries
+  int country_entity(const std::string& iso2) const {
+    for (std::size_t i = 0; i < d_.entities.size(); ++i)
+      if (d_.entities[i].type == EntityType::Country && d_.entities[i].key == iso2) return static_cast<int>(i);
+    return -1;
+  }
+
+  int country_entity_or_new(const std::string& iso2) {
+    int c = country_entity(iso2);
+    if (c >= 0) return c;
+    const auto* info = lex_.country(iso2);
+    if (info == nullptr) return -1;
+    Entity e;
+    e.type = EntityType::Country;
+    e.key = iso2;
+    e.name = info->name;
+    e.qid = info->qid;
+    d_.entities.push_back(std::move(e));
+    return static_cast<int>(d_.entities.size() - 1);
+  }
+
+  /// The country most named in the article, when it clearly dominates (twice the next).
+  int dominant_country() const {
+    int best = -1, first = 0, second = 0;
+    for (const auto& [e, n] : country_count_) {
+      if (n > first) {
+        second = first;
+        first = n;
+        best = e;
+      } else if (n > second) {
+        second = n;
+      }
+    }
+    return first >= 2 && first >= 2 * second ? best : -1;
+  }
+
+  std::uint32_t first_sentence(int entity) const {
+    const auto& e = d_.entities[static_cast<std::size_t>(entity)];
+    if (e.mentions.empty()) return 0;
+    return tok(men(e.mentions.front()).first_token).sentence;
+  }
+
+  void institution_countries() {
+    for (std::size_t i = 0; i < d_.entities.size(); ++i) {
+      Entity& e = d_.entities[i];
+      if (e.type != EntityType::Institution) continue;
+      int self = static_cast<int>(i);
+      // "la Cour de cassation du Maroc": a country right after the name.
+      for (int m : e.mentions) {
+        const Mention& x = men(m);
+        std::uint32_t k = x.last_token;
+        if (k < d_.tokens.size() && rules::is_preposition(tok(k).norm)) ++k;
+        if (k < d_.tokens.size() && rules::is_determiner(tok(k).norm)) ++k;
+        int c = k < mention_at_.size() ? mention_at_[k] : -1;
+        if (c >= 0 && men(c).type == EntityType::Country && !men(c).demonym && e.country.empty() && k > x.last_token &&
+            tok(k).sentence == tok(x.first_token).sentence)
+          e.country = ent(men(c).entity).key;
+      }
+      if (e.country.empty() && e.key.empty() && !has_relation(Predicate::country, self)) {
+        int dom = dominant_country();
+        if (dom >= 0) e.country = ent(dom).key;
+      }
+      if (!e.country.empty()) {
+        int c = country_entity_or_new(e.country);
+        relate(Predicate::country, self, c, first_sentence(self), "institution-country");
+      }
+    }
+  }
+
+  void person_countries() {
+    // "du côté belge, le ministre X et ..." / "délégation nigérienne conduite par X".
+    for (std::uint32_t s = 0; s < d_.sentences.size(); ++s) {
+      int side = -1;
+      for (int m : facts_.mentions(s)) {
+        const Mention& x = men(m);
+        if (x.type == EntityType::Country && x.first_token > 0) {
+          std::uint32_t k = x.first_token - 1;
+          if (rules::has_class(tok(k).norm, "side") ||
+              (k > 0 && rules::has_class(tok(k - 1).norm, "side") && rules::is_preposition(tok(k).norm)))
+            side = x.entity;
+        }
+        if (x.type == EntityType::Person && side >= 0 && !has_relation(Predicate::country, x.entity))
+          relate(Predicate::country, x.entity, side, s, "side");
+      }
+    }
+    for (std::size_t i = 0; i < d_.entities.size(); ++i) {
+      int self = static_cast<int>(i);
+      Entity& e = d_.entities[i];
+      if (e.type != EntityType::Person || has_relation(Predicate::country, self)) continue;
+      if (!e.country.empty()) {
+        relate(Predicate::country, self, country_entity_or_new(e.country), first_sentence(self), "person-country");
+        continue;
+      }
+      // The country of the institution the person works for.
+      for (const auto& r : std::vector<Relation>(d_.relations)) {
+        if (r.predicate != Predicate::memberOf || r.subject != self) continue;
+        const auto& inst = ent(r.object);
+        if (!inst.country.empty() && !has_relation(Predicate::country, self))
+          relate(Predicate::country, self, country_entity_or_new(inst.country), r.sentence, "via-institution");
+      }
+      if (!has_relation(Predicate::country, self) && !e.roles.empty()) {
+        int dom = dominant_country();
+        if (dom >= 0) relate(Predicate::country, self, dom, first_sentence(self), "dominant-country");
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ agreements
+  void agreements() {
+    for (std::size_t ai = 0; ai < d_.entities.size(); ++ai) {
+      Entity& a = d_.entities[ai];
+      if (a.type != EntityType::Agreement) continue;
+      const int self = static_cast<int>(ai);
+      std::set<std::uint32_t> sentences;
+      for (int m : a.mentions) sentences.insert(tok(men(m).first_token).sentence);
+      std::set<int> parties;
+      std::vector<std::pair<int, std::uint32_t>> party_list;
+      bool bilateral = false;
+      for (std::uint32_t s : sentences) {
+        for (int m : facts_.mentions(s)) {
+          const Mention& x = men(m);
+          if (x.type == EntityType::Country && !in_title_[x.first_token] && parties.insert(x.entity).second)
+            party_list.emplace_back(x.entity, s);
+        }
+        for (std::uint32_t k = d_.sentences[s].first_token; k < d_.sentences[s].last_token; ++k)
+          if (rules::has_class(tok(k).norm, "bilateral")) bilateral = true;
+        persons(self, s);
+      }
+      // Parties from the countries of the signatories and participants.
+      if (party_list.empty()) {
+        for (const auto& r : std::vector<Relation>(d_.relations)) {
+          if (r.subject != self || (r.predicate != Predicate::signatory && r.predicate != Predicate::participant))
+            continue;
+          for (const auto& c : d_.relations)
+            if (c.predicate == Predicate::country && c.subject == r.object && parties.insert(c.object).second)
+              party_list.emplace_back(c.object, r.sentence);
+        }
+      }
+      if (party_list.empty() && bilateral) {
+        std::vector<std::pair<int, int>> ranked;
+        for (const auto& [e, n] : country_count_) ranked.emplace_back(-n, e);
+        std::sort(ranked.begin(), ranked.end());
+        for (std::size_t k = 0; k < ranked.size() && k < 2; ++k)
+          party_list.emplace_back(ranked[k].second, *sentences.begin());
+      }
+      for (const auto& [c, s] : party_list) relate(Predicate::party, self, c, s, "agreement-sentence");
+      for (std::size_t x = 0; x < party_list.size(); ++x)
+        for (std::size_t y = x + 1; y < party_list.size(); ++y)
+          relate(Predicate::cooperatesWith, party_list[x].first, party_list[y].first, party_list[x].second,
+                 "agreement-parties");
+      date(a, sentences);
+    }
+  }
+
+  /// Signatories and participants of agreement `a` in sentence s.
+  void persons(int a, std::uint32_t s) {
+    long sign = facts_.find(s, "sign");
+    long launch = facts_.find(s, "launch");
+    long participate = facts_.find(s, "participate");
+    for (int m : facts_.mentions(s)) {
+      const Mention& x = men(m);
+      if (x.type != EntityType::Person) continue;
+      auto at = static_cast<long>(x.first_token);
+      if (participate >= 0 && at > participate) {
+        relate(Predicate::participant, a, x.entity, s, "participate-trigger");
+      } else if (sign >= 0 && at > sign && after_link(sign, at)) {
+        relate(Predicate::signatory, a, x.entity, s, "signed-by");
+      } else if (launch >= 0 && at > launch && after_link(launch, at)) {
+        relate(Predicate::participant, a, x.entity, s, "launched-between");
+      }
+    }
+  }
+
+  /// "signé par ... X", "conclu entre ... X": a "by" or "between" word lies between.
+  bool after_link(long trigger, long at) const {
+    for (long k = trigger; k < at; ++k) {
+      const auto& n = tok(static_cast<std::uint32_t>(k)).norm;
+      if (n == "par" || n == "entre") return true;
+    }
+    std::uint32_t s = tok(static_cast<std::uint32_t>(trigger)).sentence;
+    for (const auto& t : facts_.triggers(s))
+      if ((t.relation == "between" || t.relation == "by") && static_cast<long>(t.first) >= trigger &&
+          static_cast<long>(t.first) < at)
+        return true;
+    return false;
+  }
+
+  void date(Entity& a, const std::set<std::uint32_t>& sentences) {
+    for (const auto& dm : d_.dates) {
+      if (!sentences.count(dm.sentence)) continue;
+      if (a.date.empty() || (a.date.size() < 10 && dm.value.size() == 10)) {
+        a.date = dm.value;
+        a.date_end = dm.end;
+      }
+    }
+    if (!a.date.empty()) return;
+    for (const auto& dm : d_.dates) {
+      if (dm.value.size() == 10 && dm.value[4] == '-') {
+        a.date = dm.value;
+        return;
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ cooperation
+  int topic_institution() const {
+    for (const auto& m : d_.mentions)
+      if (m.type == EntityType::Institution && m.entity >= 0) {
+        const auto& e = d_.entities[static_cast<std::size_t>(m.entity)];
+        return !e.country.empty() ? m.entity : -1;
+      }
+    return -1;
+  }
+
+  bool actor(const Mention& x) const {
+    return (x.type == EntityType::Institution || x.type == EntityType::Country) && x.entity >= 0 && !x.demonym;
+  }
+
+  void cooperation() {
+    const int topic = topic_institution();
+    for (std::uint32_t s = 0; s < d_.sentences.size(); ++s) {
+      long trig = facts_.find(s, "cooperate");
+      if (trig < 0) continue;
+      const auto& ms = facts_.mentions(s);
+      const std::uint32_t first = d_.sentences[s].first_token, last = d_.sentences[s].last_token;
+      // "entre X et Y" after the trigger.
+      long between = -1;
+      long with = -1;
+      for (std::uint32_t k = static_cast<std::uint32_t>(trig); k < last; ++k) {
+        if (tok(k).norm == "entre" && between < 0) between = k;
+        if (tok(k).norm == "avec" && with < 0) with = k;
+      }
+      std::vector<int> subjects, objects;
+      for (int m : ms) {
+        const Mention& x = men(m);
+        if (!actor(x) || in_title_[x.first_token]) continue;
+        auto at = static_cast<long>(x.first_token);
+        if (between >= 0 && at > between && (with < 0 || at < with)) {
+          subjects.push_back(x.entity);
+        } else if (with >= 0 && at > with) {
+          objects.push_back(x.entity);
+        } else if (at < trig) {
+          subjects.push_back(x.entity);
+        }
+      }
+      (void)first;
+      if (objects.empty()) {
+        // "le Maroc et la Belgique renforcent leur coopération", "entre X et Y".
+        for (std::size_t x = 0; x < subjects.size(); ++x)
+          for (std::size_t y = x + 1; y < subjects.size(); ++y)
+            if (ent(subjects[x]).type == ent(subjects[y]).type)
+              relate(Predicate::cooperatesWith, subjects[x], subjects[y], s, "cooperation-between");
+        continue;
+      }
+      if (subjects.empty() && topic >= 0) subjects.push_back(topic);
+      for (int a : subjects) {
+        for (int b : objects) {
+          // An institution does not "cooperate" with its own country.
+          if (ent(b).type == EntityType::Country && ent(a).country == ent(b).key) continue;
+          if (ent(a).type == EntityType::Country && ent(b).country == ent(a).key) continue;
+          relate(Predicate::cooperatesWith, a, b, s, "cooperation-with");
+        }
+      }
+    }
+  }
+
+  Document& d_;
+  const Lexicon& lex_;
+  SentenceFacts facts_;
+  std::vector<bool> in_title_;
+  std::vector<int> mention_at_;  ///< token -> first linked mention starting there, -1 if none
+  std::map<int, int> country_count_;
+};
+
+}  // namespace
+
+void find_relations(Document& doc) {
+  doc.relations.clear();
+  RelationFinder(doc).run();
+}
+
+}  // namespace entente::extract

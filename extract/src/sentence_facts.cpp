@@ -1,0 +1,54 @@
+#include "sentence_facts.hpp"
+
+#include "lexicon.hpp"
+#include "rules.hpp"
+
+namespace entente::extract {
+
+SentenceFacts::SentenceFacts(const Document& d)
+    : d_(d), triggers_(d.sentences.size()), mentions_(d.sentences.size()), first_(d.sentences.size()) {
+  const Lexicon& lex = Lexicon::french();
+  for (std::uint32_t i = 0; i < d.tokens.size(); ++i) {
+    for (const auto& m : lex.matches_at(d, i)) {
+      bool found = false;
+      for (const auto& h : *m.hits) {
+        if (h.kind != LexKind::trigger || !Lexicon::accents_match(d, m, h)) continue;
+        const auto s = d.tokens[i].sentence;
+        triggers_[s].push_back(Trigger{h.value, i, m.last});
+        bool seen = false;
+        for (const auto& f : first_[s]) seen = seen || f.first == h.value;
+        if (!seen) first_[s].emplace_back(h.value, i);
+        found = true;
+      }
+      if (found) break;  // longest trigger only
+    }
+  }
+  for (std::size_t k = 0; k < d.mentions.size(); ++k) {
+    const auto& m = d.mentions[k];
+    if (m.first_token < d.tokens.size()) mentions_[d.tokens[m.first_token].sentence].push_back(static_cast<int>(k));
+  }
+}
+
+bool SentenceFacts::has(std::uint32_t sentence, std::string_view relation) const {
+  return find(sentence, relation) >= 0;
+}
+
+long SentenceFacts::find(std::uint32_t sentence, std::string_view relation) const {
+  for (const auto& [r, first] : first_[sentence])
+    if (r == relation) return static_cast<long>(first);
+  return -1;
+}
+
+bool SentenceFacts::is_anaphoric(const Mention& m) const {
+  if (m.first_token == 0) return false;
+  const auto& prev = d_.tokens[m.first_token - 1].norm;
+  return rules::has_class(prev, "demonstrative") || rules::is_determiner(prev);
+}
+
+bool SentenceFacts::reports_conclusion(std::uint32_t sentence, const Mention& agreement) const {
+  (void)agreement;
+  if (has(sentence, "negate")) return false;
+  return has(sentence, "sign") || has(sentence, "launch");
+}
+
+}  // namespace entente::extract

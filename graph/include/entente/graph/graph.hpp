@@ -1,0 +1,130 @@
+// The corpus graph: one node per real-world entity, one edge per relation.
+//
+// WHAT IT REPRESENTS: the knowledge graph of a whole corpus. Nodes are
+// entities (persons, institutions, countries, agreements, places) with every
+// label the corpus uses for them; edges are the ontology's relations with the
+// documents and sentences that support them. Documents are listed apart
+// (`KnowledgeGraph::documents`), and nodes point to them by index.
+//
+// Identity is decided here (resolve.cpp): extract/ hands over document-local
+// entities, `KnowledgeGraph::add` merges each into an existing node or makes a
+// new one. Descriptors are stable: vertices are never removed.
+//
+// THREAD SAFETY: none; build on one thread (documents may be extracted in
+// parallel and added in input order, which keeps the output deterministic).
+#pragma once
+#include <boost/graph/adjacency_list.hpp>
+#include <cstdint>
+#include <map>
+#include <tuple>
+#include <string>
+#include <vector>
+
+#include "entente/extract/document.hpp"
+
+namespace entente::graph {
+
+using extract::EntityType;
+using extract::Predicate;
+
+/// The sentence behind a fact.
+struct Evidence {
+  std::uint32_t document = 0;   ///< index into KnowledgeGraph::documents
+  std::uint32_t begin = 0;      ///< byte offsets of the sentence in the document's source text
+  std::uint32_t end = 0;
+  std::string sentence;         ///< the sentence as written
+};
+
+/// A place where an entity is named in a document.
+struct MentionRef {
+  std::uint32_t document = 0;   ///< index into KnowledgeGraph::documents
+  std::uint32_t begin = 0;      ///< byte offsets in the document's source text
+  std::uint32_t end = 0;
+  std::string anchor;           ///< the words as written
+  std::string stage;            ///< the extraction stage that found it
+};
+
+/// Bundled vertex properties.
+struct Node {
+  EntityType type = EntityType::Person;
+  std::string iri;                      ///< deterministic, from type and normalised name
+  std::string label;                    ///< preferred name (rdfs:label @fr)
+  std::vector<std::string> alt_labels;  ///< other names (skos:altLabel @fr), sorted, unique
+  std::string key;                      ///< gazetteer key (ISO alpha-2 for countries)
+  std::string country;                  ///< ISO alpha-2, for persons and institutions
+  std::string qid;                      ///< Wikidata QID or empty
+  std::vector<std::string> roles;       ///< role titles, sorted, unique
+  std::vector<std::uint32_t> documents; ///< indices of documents that mention it, sorted
+  std::vector<MentionRef> mentions;     ///< every mention, in document order
+  // Agreements:
+  std::string kind;
+  std::string date;                     ///< ISO date or partial date, empty if unknown
+  std::string date_end;
+};
+
+/// Bundled edge properties. `cooperatesWith` is symmetric and stored once,
+/// from the vertex created first to the other.
+struct Edge {
+  Predicate predicate = Predicate::country;
+  double weight = 0.0;                  ///< number of documents that support it
+  std::vector<std::uint32_t> documents; ///< sorted, unique
+  std::vector<Evidence> evidence;       ///< one per supporting sentence
+  std::string date;                     ///< for edges from an agreement: its date
+};
+
+/// The one graph type of the project.
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, Node, Edge>;
+using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
+using EdgeDescriptor = boost::graph_traits<Graph>::edge_descriptor;
+
+/// A document of the corpus.
+struct DocumentInfo {
+  std::string id;      ///< file name (dcterms:identifier)
+  std::string path;    ///< as given
+  std::string iri;
+  std::string title;   ///< first line, when it looks like a headline
+  std::string text;    ///< the source text (kept for evidence)
+};
+
+/// The whole corpus graph, with its documents.
+class KnowledgeGraph {
+ public:
+  /// `base` is the IRI namespace of nodes, e.g. "https://w3id.org/entente/id/".
+  explicit KnowledgeGraph(std::string base);
+
+  /// Merges one extracted document: each of its entities joins the node of the
+  /// same real-world entity, or makes a new node; relations become edges.
+  void add(const extract::Document& doc);
+
+  const Graph& graph() const { return g_; }
+  const std::vector<DocumentInfo>& documents() const { return docs_; }
+  const std::string& base() const { return base_; }
+
+  /// Vertices sorted by IRI, edges sorted by (source IRI, predicate, target IRI):
+  /// the order in which every exporter writes, so that output is deterministic.
+  std::vector<Vertex> sorted_vertices() const;
+  std::vector<EdgeDescriptor> sorted_edges() const;
+
+ private:
+  Vertex resolve(const extract::Entity& e);
+  void add_edge(Vertex s, Predicate p, Vertex o, std::uint32_t doc, const extract::Document& d,
+                std::uint32_t sentence);
+
+  std::string base_;
+  Graph g_;
+  std::vector<DocumentInfo> docs_;
+  void merge_into(Vertex v, const extract::Entity& e);
+  void register_keys(Vertex v, const extract::Entity& e);
+  void claim(const std::string& key, Vertex v);
+  void assign_iri(Vertex v);
+
+  std::map<std::string, Vertex> by_key_;   ///< identity keys -> vertex (see resolve.cpp)
+  std::map<std::string, Vertex> by_iri_;
+  std::map<std::tuple<Vertex, int, Vertex>, EdgeDescriptor> edges_;
+};
+
+/// A safe IRI local part from any text: lower case ASCII letters, digits and
+/// '-', accents folded, everything else dropped; never empty.
+std::string slug(std::string_view text);
+
+}  // namespace entente::graph

@@ -1,0 +1,331 @@
+// KnowledgeGraph: documents in, one node per real-world entity out.
+//
+// Identity policy (what makes two document entities one node):
+// - countries: the same ISO code;
+// - places: the same name key;
+// - institutions: the same gazetteer id, or the same name key (any of their
+//   labels: "DGSN" and "Direction générale de la Sûreté nationale" once an
+//   article tied them) with a compatible country: two institutions of one
+//   name in different countries stay two, and a name without a country joins
+//   the institution of that name only when exactly one has it;
+// - persons: the same full-name key ("Mohamed Hassad" == "Mohammed Hassad"),
+//   or a lone surname that exactly one known person carries, never across
+//   different countries;
+// - agreements: one node per agreement per document.
+// A name key folds case, accents, punctuation and doubled letters (names.hpp).
+#include <algorithm>
+#include <limits>
+
+#include "entente/graph/graph.hpp"
+#include "entente/extract/names.hpp"
+
+namespace entente::graph {
+namespace {
+
+constexpr Vertex kAmbiguous = std::numeric_limits<Vertex>::max();
+
+std::string_view type_path(EntityType t) {
+  switch (t) {
+    case EntityType::Person: return "person/";
+    case EntityType::Institution: return "institution/";
+    case EntityType::Country: return "country/";
+    case EntityType::Agreement: return "agreement/";
+    case EntityType::Place: return "place/";
+  }
+  return "entity/";
+}
+
+void add_sorted(std::vector<std::string>& v, const std::string& x) {
+  auto it = std::lower_bound(v.begin(), v.end(), x);
+  if (it == v.end() || *it != x) v.insert(it, x);
+}
+
+std::size_t word_count(const std::string& name) {
+  return extract::key_words(extract::name_key(name)).size();
+}
+
+bool compatible_country(const Node& n, const extract::Entity& e) {
+  return n.country.empty() || e.country.empty() || n.country == e.country;
+}
+
+std::string first_line_title(const std::string& text) {
+  std::size_t start = text.find_first_not_of(" \t\n");
+  if (start == std::string::npos) return {};
+  std::size_t end = text.find('\n', start);
+  std::string line = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.pop_back();
+  if (line.size() > 250 || line.empty() || line.back() == '.') return {};
+  return line;
+}
+
+}  // namespace
+
+std::string slug(std::string_view text) {
+  std::string folded = extract::fold_ascii(text);
+  std::string out;
+  for (char ch : folded) {
+    auto c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) != 0 && c < 0x80) {
+      out.push_back(static_cast<char>(std::tolower(c)));
+    } else if (!out.empty() && out.back() != '-') {
+      out.push_back('-');
+    }
+    if (out.size() >= 80) break;
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  if (out.empty()) out = "x";
+  return out;
+}
+
+KnowledgeGraph::KnowledgeGraph(std::string base) : base_(std::move(base)) {}
+
+void KnowledgeGraph::claim(const std::string& key, Vertex v) {
+  auto [it, inserted] = by_key_.emplace(key, v);
+  if (!inserted && it->second != v) it->second = kAmbiguous;
+}
+
+void KnowledgeGraph::register_keys(Vertex v, const extract::Entity& e) {
+  const Node& n = g_[v];
+  std::vector<std::string> names = n.alt_labels;
+  names.push_back(n.label);
+  (void)e;
+  switch (n.type) {
+    case EntityType::Country:
+      claim("C|" + n.key, v);
+      break;
+    case EntityType::Place:
+      for (const auto& name : names) claim("L|" + extract::name_key(name), v);
+      break;
+    case EntityType::Institution:
+      if (!n.key.empty()) claim("I#" + n.key, v);
+      for (const auto& name : names) {
+        std::string k = extract::name_key(name);
+        claim("I|" + k + "|" + n.country, v);
+        if (!n.country.empty()) claim("I|" + k + "|*", v);
+      }
+      break;
+    case EntityType::Person:
+      for (const auto& name : names) {
+        std::string k = extract::name_key(name);
+        claim("P|" + k, v);
+        auto words = extract::key_words(k);
+        if (words.size() >= 2) claim("S|" + words.back(), v);
+      }
+      break;
+    case EntityType::Agreement:
+      break;
+  }
+}
+
+Vertex KnowledgeGraph::resolve(const extract::Entity& e) {
+  auto lookup = [&](const std::string& key) -> Vertex {
+    auto it = by_key_.find(key);
+    if (it == by_key_.end() || it->second == kAmbiguous) return kAmbiguous;
+    const Node& n = g_[it->second];
+    if (n.type != e.type || !compatible_country(n, e)) return kAmbiguous;
+    return it->second;
+  };
+  std::vector<std::string> names = e.labels;
+  names.insert(names.begin(), e.name);
+  Vertex found = kAmbiguous;
+  switch (e.type) {
+    case EntityType::Country:
+      found = lookup("C|" + e.key);
+      break;
+    case EntityType::Place:
+      for (const auto& name : names)
+        if (found == kAmbiguous) found = lookup("L|" + extract::name_key(name));
+      break;
+    case EntityType::Institution:
+      if (!e.key.empty()) found = lookup("I#" + e.key);
+      for (const auto& name : names) {
+        if (found != kAmbiguous) break;
+        std::string k = extract::name_key(name);
+        found = lookup("I|" + k + "|" + e.country);
+        if (found == kAmbiguous && e.country.empty()) found = lookup("I|" + k + "|*");
+      }
+      break;
+    case EntityType::Person:
+      for (const auto& name : names) {
+        if (found != kAmbiguous) break;
+        std::string k = extract::name_key(name);
+        found = lookup("P|" + k);
+        if (found == kAmbiguous && extract::key_words(k).size() == 1) found = lookup("S|" + k);
+      }
+      break;
+    case EntityType::Agreement:
+      break;
+  }
+  if (found == kAmbiguous) {
+    Node n;
+    n.type = e.type;
+    n.label = e.name;
+    n.key = e.key;
+    found = boost::add_vertex(n, g_);
+  }
+  merge_into(found, e);
+  register_keys(found, e);
+  assign_iri(found);
+  return found;
+}
+
+void KnowledgeGraph::merge_into(Vertex v, const extract::Entity& e) {
+  Node& n = g_[v];
+  std::vector<std::string> names = e.labels;
+  names.insert(names.begin(), e.name);
+  for (const auto& name : names) {
+    if (name.empty() || name == n.label) continue;
+    // The preferred label is the fullest name, unless a gazetteer fixed it.
+    if (n.key.empty() && n.type != EntityType::Agreement && word_count(name) > word_count(n.label)) {
+      add_sorted(n.alt_labels, n.label);
+      n.label = name;
+    } else {
+      add_sorted(n.alt_labels, name);
+    }
+  }
+  std::erase(n.alt_labels, n.label);
+  if (n.key.empty() && !e.key.empty()) n.key = e.key;
+  if (n.country.empty()) n.country = e.country;
+  if (n.qid.empty()) n.qid = e.qid;
+  for (const auto& r : e.roles) add_sorted(n.roles, r.title);
+  if (n.type == EntityType::Agreement) {
+    if (n.kind.empty()) n.kind = e.kind;
+    if (n.date.empty()) n.date = e.date;
+    if (n.date_end.empty()) n.date_end = e.date_end;
+  }
+}
+
+void KnowledgeGraph::assign_iri(Vertex v) {
+  Node& n = g_[v];
+  std::string local;
+  if (n.type == EntityType::Country) {
+    local = slug(n.key.empty() ? n.label : n.key);
+  } else if (n.type == EntityType::Institution && !n.country.empty() && n.key.empty()) {
+    local = slug(n.label + " " + n.country);
+  } else if (n.type == EntityType::Agreement) {
+    local = slug(n.label);
+  } else {
+    local = slug(n.key.empty() ? n.label : n.key);
+  }
+  std::string iri = base_ + std::string(type_path(n.type)) + local;
+  if (iri == n.iri) return;
+  std::string candidate = iri;
+  for (int i = 2; by_iri_.count(candidate) != 0 && by_iri_[candidate] != v; ++i) {
+    candidate = iri + "-" + std::to_string(i);
+  }
+  if (!n.iri.empty()) {
+    // Keep an IRI once given unless the new one is free: a label that grows
+    // renames the node, a clash never does.
+    if (candidate != iri) return;
+    by_iri_.erase(n.iri);
+  }
+  n.iri = candidate;
+  by_iri_[candidate] = v;
+}
+
+void KnowledgeGraph::add_edge(Vertex s, Predicate p, Vertex o, std::uint32_t doc,
+                              const extract::Document& d, std::uint32_t sentence) {
+  if (s == o) return;
+  if (p == Predicate::cooperatesWith && o < s) std::swap(s, o);
+  auto key = std::make_tuple(s, static_cast<int>(p), o);
+  auto it = edges_.find(key);
+  EdgeDescriptor ed;
+  if (it == edges_.end()) {
+    Edge e;
+    e.predicate = p;
+    ed = boost::add_edge(s, o, e, g_).first;
+    edges_.emplace(key, ed);
+  } else {
+    ed = it->second;
+  }
+  Edge& e = g_[ed];
+  if (e.documents.empty() || e.documents.back() != doc) e.documents.push_back(doc);
+  e.weight = static_cast<double>(e.documents.size());
+  if (sentence < d.sentences.size()) {
+    const auto& span = d.sentences[sentence].span;
+    Evidence ev;
+    ev.document = doc;
+    ev.begin = d.source_offset.empty() ? static_cast<std::uint32_t>(span.begin) : d.source_offset[span.begin];
+    ev.end = d.source_offset.empty() ? static_cast<std::uint32_t>(span.end) : d.source_offset[span.end];
+    ev.sentence = d.source.empty() ? std::string(d.slice(span)) : d.source.substr(ev.begin, ev.end - ev.begin);
+    bool seen = std::any_of(e.evidence.begin(), e.evidence.end(), [&](const Evidence& x) {
+      return x.document == ev.document && x.begin == ev.begin;
+    });
+    if (!seen) e.evidence.push_back(std::move(ev));
+  }
+  if (g_[s].type == EntityType::Agreement && e.date.empty()) e.date = g_[s].date;
+}
+
+void KnowledgeGraph::add(const extract::Document& doc) {
+  const auto doc_index = static_cast<std::uint32_t>(docs_.size());
+  DocumentInfo info;
+  info.id = doc.id;
+  info.path = doc.path;
+  info.text = doc.source.empty() ? doc.text : doc.source;
+  info.title = first_line_title(info.text);
+  std::string iri = base_ + "doc/" + slug(doc.id);
+  std::string candidate = iri;
+  for (int i = 2; by_iri_.count(candidate) != 0; ++i) candidate = iri + "-" + std::to_string(i);
+  by_iri_[candidate] = std::numeric_limits<Vertex>::max() - 1;
+  info.iri = candidate;
+  docs_.push_back(std::move(info));
+
+  std::vector<Vertex> local(doc.entities.size());
+  for (std::size_t i = 0; i < doc.entities.size(); ++i) {
+    extract::Entity e = doc.entities[i];
+    if (e.type == EntityType::Agreement) {
+      // One node per agreement per document; its label names kind, document and rank.
+      e.name = (e.kind.empty() ? std::string("accord") : e.kind) + " " + doc.id + " " + std::to_string(i);
+      e.labels.clear();
+    }
+    Vertex v = resolve(e);
+    if (e.type == EntityType::Agreement) {
+      Node& n = g_[v];
+      n.label = doc.entities[i].name.empty() ? n.label : doc.entities[i].name;
+    }
+    local[i] = v;
+    Node& n = g_[v];
+    if (n.documents.empty() || n.documents.back() != doc_index) n.documents.push_back(doc_index);
+    for (int m : doc.entities[i].mentions) {
+      if (m < 0 || static_cast<std::size_t>(m) >= doc.mentions.size()) continue;
+      const auto& mention = doc.mentions[static_cast<std::size_t>(m)];
+      MentionRef ref;
+      ref.document = doc_index;
+      auto map = [&](std::size_t off) {
+        return doc.source_offset.empty() ? static_cast<std::uint32_t>(off) : doc.source_offset[off];
+      };
+      ref.begin = map(mention.span.begin);
+      ref.end = map(mention.span.end);
+      ref.anchor = docs_.back().text.substr(ref.begin, ref.end - ref.begin);
+      ref.stage = mention.stage;
+      n.mentions.push_back(std::move(ref));
+    }
+  }
+  for (const auto& r : doc.relations) {
+    if (r.subject < 0 || r.object < 0) continue;
+    auto s = static_cast<std::size_t>(r.subject);
+    auto o = static_cast<std::size_t>(r.object);
+    if (s >= local.size() || o >= local.size()) continue;
+    add_edge(local[s], r.predicate, local[o], doc_index, doc, r.sentence);
+  }
+}
+
+std::vector<Vertex> KnowledgeGraph::sorted_vertices() const {
+  std::vector<Vertex> out;
+  for (auto v : boost::make_iterator_range(boost::vertices(g_))) out.push_back(v);
+  std::sort(out.begin(), out.end(), [&](Vertex a, Vertex b) { return g_[a].iri < g_[b].iri; });
+  return out;
+}
+
+std::vector<EdgeDescriptor> KnowledgeGraph::sorted_edges() const {
+  std::vector<EdgeDescriptor> out;
+  for (auto e : boost::make_iterator_range(boost::edges(g_))) out.push_back(e);
+  auto key = [&](EdgeDescriptor e) {
+    return std::make_tuple(std::cref(g_[boost::source(e, g_)].iri), static_cast<int>(g_[e].predicate),
+                           std::cref(g_[boost::target(e, g_)].iri));
+  };
+  std::sort(out.begin(), out.end(), [&](EdgeDescriptor a, EdgeDescriptor b) { return key(a) < key(b); });
+  return out;
+}
+
+}  // namespace entente::graph
