@@ -86,6 +86,7 @@ int run_build(const BuildOptions& opt) {
     kg.add(*doc);
     ++read;
   }
+  kg.finish();
   if (read == 0) {
     std::cerr << "entente: nothing to build: no input could be read; no output written\n";
     return kExitBadInput;

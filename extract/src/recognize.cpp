@@ -228,7 +228,7 @@ class Recognizer {
         c.acronym_last = j + 3;
         break;
       }
-      if (auto ct = country_at(j); ct && ct->demonym && !t.upper_initial) {
+      if (auto ct = country_at(j); ct && ct->demonym && !t.upper_initial && c.name_last == j) {
         c.country = ct->iso2;
         c.demonym_at = j;
         c.name_last = ct->last;
@@ -279,20 +279,21 @@ class Recognizer {
       if (!head) continue;
       const Token& first = tok(i);
       const auto& hm = head->first;
-      bool plural = first.norm.size() > 1 && first.norm.back() == 's' &&
-                    (head->second->form.empty() || head->second->form.back() != 's');
-      if (plural && !first.upper_initial) continue;
-      bool lower_chain = rules::allows_lowercase_chain(head->second->value);
+      // Institution names are singular: "les services compétents" is no name.
+      if (!first.upper_initial && first.norm.size() > 1 && first.norm.back() == 's') continue;
+      const std::string& cls = head->second->value;
+      bool lower_chain = rules::allows_lowercase_chain(cls);
+      bool demonym_head = rules::has_class(cls, "demonym_head") || rules::has_class(first.norm, "demonym_head");
       Complement c = complement(hm.last, size(), lower_chain);
-      bool accept = (c.capitals > 0) || (first.upper_initial && (c.content > 0 || c.adjectives > 0) &&
-                                         tok(i).span.begin != d_.sentences[first.sentence].span.begin) ||
-                    (first.upper_initial && c.content > 0) || !c.country.empty() ||
-                    (lower_chain && c.content > 0);
+      bool accept = c.capitals > 0 || (first.upper_initial && (c.content > 0 || c.adjectives > 0)) ||
+                    (lower_chain && c.content > 0) || (demonym_head && !c.country.empty());
       if (!accept || c.name_last <= hm.last) continue;
-      // Gazetteer organisations inside the name stay as nested mentions.
       std::uint32_t last = c.name_last;
-      std::string name = std::string(d_.token_range_text(i, c.demonym_at ? c.demonym_at : last));
-      if (c.demonym_at == i) continue;
+      // A trailing demonym is the institution's country, not its name
+      // ("Police fédérale belge"), unless the name would be a bare head ("police marocaine").
+      bool cut = c.demonym_at > 0 && c.demonym_at + 1 == last && c.demonym_at >= hm.last + 1;
+      std::string name = std::string(d_.token_range_text(i, cut ? c.demonym_at : last));
+      // Gazetteer organisations inside the name stay as nested mentions.
       std::vector<int> nested;
       for (std::uint32_t k = i; k < last; ++k)
         if (taken_[k] >= 0 && (nested.empty() || nested.back() != taken_[k])) nested.push_back(taken_[k]);
@@ -331,7 +332,7 @@ class Recognizer {
   void title_complements() {
     for (std::uint32_t i = 0; i < size(); ++i) {
       auto title = hit_at(i, LexKind::title);
-      if (!title) continue;
+      if (!title || rules::has_class(title->second->value, "portfolio_title")) continue;
       std::uint32_t j = title->first.last;
       // "du Roi" belongs to the title ("procureur général du Roi").
       while (j + 1 < size() && rules::is_preposition(tok(j).norm) && rules::is_title_word(tok(j + 1).norm)) j += 2;
@@ -342,9 +343,18 @@ class Recognizer {
         if (k >= end || !rules::is_preposition(tok(k).norm)) break;
         ++k;
         if (k < end && rules::is_determiner(tok(k).norm)) ++k;
-        if (k >= end || !is_upper_word(tok(k)) || taken_[k] >= 0 || country_at(k)) break;
+        if (k < end && taken_[k] >= 0) {
+          // An institution already known ("de la Sûreté nationale"): step over it
+          // to its coordinated neighbour ("et de la Surveillance du territoire").
+          const auto& known = d_.mentions[static_cast<std::size_t>(taken_[k])];
+          if (known.type != EntityType::Institution || known.first_token != k) break;
+          j = known.last_token;
+          if (j + 2 < end && tok(j).norm == "(" && tok(j + 2).norm == ")") j += 3;
+          continue;
+        }
+        if (k >= end || !is_upper_word(tok(k)) || country_at(k)) break;
         if (hit_at(k, LexKind::institution_head)) break;
-        Complement c = complement(k + 1, end, false);
+        Complement c = complement(k + 1, end, true);
         std::uint32_t last = std::max(c.name_last, k + 1);
         std::string name = std::string(d_.token_range_text(k, c.demonym_at ? c.demonym_at : last));
         if (!free(k, last)) break;

@@ -137,6 +137,7 @@ class RelationFinder {
       if (person) break;
       ++e;
     }
+    while (e > t->first && rules::has_class(tok(e - 1).norm, "conjunction")) --e;
     return Phrase{k, e, t->second, t->first};
   }
 
@@ -222,7 +223,8 @@ class RelationFinder {
     return static_cast<int>(d_.entities.size() - 1);
   }
 
-  /// The country most named in the article, when it clearly dominates (twice the next).
+  /// The country most named in the article, when it clearly dominates (1.5 times the next):
+  /// the home of officials the article does not situate.
   int dominant_country() const {
     int best = -1, first = 0, second = 0;
     for (const auto& [e, n] : country_count_) {
@@ -234,7 +236,7 @@ class RelationFinder {
         second = n;
       }
     }
-    return first >= 2 && first >= 2 * second ? best : -1;
+    return first >= 2 && 2 * first >= 3 * second ? best : -1;
   }
 
   std::uint32_t first_sentence(int entity) const {
@@ -248,6 +250,7 @@ class RelationFinder {
       Entity& e = d_.entities[i];
       if (e.type != EntityType::Institution) continue;
       int self = static_cast<int>(i);
+      if (!e.key.empty() && e.country.empty()) continue;  // an international organisation
       // "la Cour de cassation du Maroc": a country right after the name.
       for (int m : e.mentions) {
         const Mention& x = men(m);
@@ -255,9 +258,14 @@ class RelationFinder {
         if (k < d_.tokens.size() && rules::is_preposition(tok(k).norm)) ++k;
         if (k < d_.tokens.size() && rules::is_determiner(tok(k).norm)) ++k;
         int c = k < mention_at_.size() ? mention_at_[k] : -1;
-        if (c >= 0 && men(c).type == EntityType::Country && !men(c).demonym && e.country.empty() && k > x.last_token &&
-            tok(k).sentence == tok(x.first_token).sentence)
-          e.country = ent(men(c).entity).key;
+        if (c >= 0 && men(c).type == EntityType::Country && !men(c).demonym && k > x.last_token &&
+            tok(k).sentence == tok(x.first_token).sentence) {
+          if (e.country.empty()) e.country = ent(men(c).entity).key;
+          // "Cour de cassation du Maroc" is a name too.
+          std::string full(d_.slice(Span{x.span.begin, men(c).span.end}));
+          if (full != e.name && std::find(e.labels.begin(), e.labels.end(), full) == e.labels.end())
+            e.labels.push_back(full);
+        }
       }
       if (e.country.empty() && e.key.empty() && !has_relation(Predicate::country, self)) {
         int dom = dominant_country();
@@ -272,19 +280,34 @@ class RelationFinder {
 
   void person_countries() {
     // "du côté belge, le ministre X et ..." / "délégation nigérienne conduite par X".
+    constexpr std::uint32_t kSideReach = 25;  // tokens: the clause that follows the side marker
     for (std::uint32_t s = 0; s < d_.sentences.size(); ++s) {
       int side = -1;
+      std::uint32_t side_at = 0;
       for (int m : facts_.mentions(s)) {
         const Mention& x = men(m);
         if (x.type == EntityType::Country && x.first_token > 0) {
           std::uint32_t k = x.first_token - 1;
           if (rules::has_class(tok(k).norm, "side") ||
-              (k > 0 && rules::has_class(tok(k - 1).norm, "side") && rules::is_preposition(tok(k).norm)))
+              (k > 0 && rules::has_class(tok(k - 1).norm, "side") && rules::is_preposition(tok(k).norm))) {
             side = x.entity;
+            side_at = x.first_token;
+          }
         }
-        if (x.type == EntityType::Person && side >= 0 && !has_relation(Predicate::country, x.entity))
+        if (x.type == EntityType::Person && side >= 0 && x.first_token < side_at + kSideReach &&
+            !has_relation(Predicate::country, x.entity))
           relate(Predicate::country, x.entity, side, s, "side");
       }
+    }
+    // "le Roi Philippe de Belgique": a country right after the name.
+    for (std::size_t i = 0; i < d_.mentions.size(); ++i) {
+      const Mention& x = d_.mentions[i];
+      if (x.type != EntityType::Person || x.entity < 0 || has_relation(Predicate::country, x.entity)) continue;
+      std::uint32_t k = x.last_token;
+      if (k + 1 >= d_.tokens.size() || !rules::is_preposition(tok(k).norm) || tok(k).norm == "par") continue;
+      int c = mention_at_[k + 1];
+      if (c >= 0 && men(c).type == EntityType::Country && !men(c).demonym)
+        relate(Predicate::country, x.entity, men(c).entity, tok(k).sentence, "name-of-country");
     }
     for (std::size_t i = 0; i < d_.entities.size(); ++i) {
       int self = static_cast<int>(i);
@@ -306,6 +329,19 @@ class RelationFinder {
         if (dom >= 0) relate(Predicate::country, self, dom, first_sentence(self), "dominant-country");
       }
     }
+    // A national institution without a country takes the country of its
+    // member ("Moumouni Hamidou (Niger), président de la commission nationale ...").
+    for (const auto& r : std::vector<Relation>(d_.relations)) {
+      if (r.predicate != Predicate::memberOf) continue;
+      Entity& inst = ent(r.object);
+      if (!inst.country.empty() || !inst.key.empty() || has_relation(Predicate::country, r.object)) continue;
+      for (const auto& c : std::vector<Relation>(d_.relations))
+        if (c.predicate == Predicate::country && c.subject == r.subject) {
+          inst.country = ent(c.object).key;
+          relate(Predicate::country, r.object, c.object, r.sentence, "via-member");
+          break;
+        }
+    }
   }
 
   // ------------------------------------------------------------------ agreements
@@ -314,8 +350,15 @@ class RelationFinder {
       Entity& a = d_.entities[ai];
       if (a.type != EntityType::Agreement) continue;
       const int self = static_cast<int>(ai);
+      // The sentences that report the agreement concluded say who its parties are;
+      // the other mentions ("cet accord") only say more about it.
       std::set<std::uint32_t> sentences;
-      for (int m : a.mentions) sentences.insert(tok(men(m).first_token).sentence);
+      for (int m : a.mentions) {
+        auto s = tok(men(m).first_token).sentence;
+        if (facts_.reports_conclusion(s, men(m))) sentences.insert(s);
+      }
+      if (sentences.empty())
+        for (int m : a.mentions) sentences.insert(tok(men(m).first_token).sentence);
       std::set<int> parties;
       std::vector<std::pair<int, std::uint32_t>> party_list;
       bool bilateral = false;
@@ -360,6 +403,9 @@ class RelationFinder {
     long sign = facts_.find(s, "sign");
     long launch = facts_.find(s, "launch");
     long participate = facts_.find(s, "participate");
+    // "la réunion, à laquelle ont assisté X": the presence is at another event.
+    for (long k = participate - 1; participate >= 0 && k >= 0 && k >= participate - 3; --k)
+      if (rules::has_class(tok(static_cast<std::uint32_t>(k)).norm, "relative")) participate = -1;
     for (int m : facts_.mentions(s)) {
       const Mention& x = men(m);
       if (x.type != EntityType::Person) continue;

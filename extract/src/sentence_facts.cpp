@@ -46,8 +46,9 @@ bool SentenceFacts::is_anaphoric(const Mention& m) const {
 }
 
 bool SentenceFacts::reports_conclusion(std::uint32_t sentence, const Mention& agreement) const {
-  (void)agreement;
   if (has(sentence, "negate")) return false;
+  // Documents are signed; a cooperation is launched.
+  if (rules::has_class(agreement.key, "generic_agreement")) return has(sentence, "launch");
   return has(sentence, "sign") || has(sentence, "launch");
 }
 

@@ -310,6 +310,35 @@ void KnowledgeGraph::add(const extract::Document& doc) {
   }
 }
 
+void KnowledgeGraph::finish() {
+  struct Pending {
+    Vertex person, country;
+    Edge membership;
+  };
+  std::vector<Pending> pending;
+  for (auto v : boost::make_iterator_range(boost::vertices(g_))) {
+    if (g_[v].type != EntityType::Person) continue;
+    bool has_country = false;
+    std::vector<std::pair<Vertex, EdgeDescriptor>> via;
+    for (auto e : boost::make_iterator_range(boost::out_edges(v, g_))) {
+      if (g_[e].predicate == Predicate::country) has_country = true;
+      if (g_[e].predicate != Predicate::memberOf) continue;
+      for (auto f : boost::make_iterator_range(boost::out_edges(boost::target(e, g_), g_)))
+        if (g_[f].predicate == Predicate::country) via.emplace_back(boost::target(f, g_), e);
+    }
+    if (has_country || via.empty()) continue;
+    bool one = std::all_of(via.begin(), via.end(), [&](const auto& x) { return x.first == via.front().first; });
+    if (one) pending.push_back({v, via.front().first, g_[via.front().second]});
+  }
+  for (const auto& p : pending) {
+    auto key = std::make_tuple(p.person, static_cast<int>(Predicate::country), p.country);
+    if (edges_.count(key) != 0) continue;
+    Edge e = p.membership;
+    e.predicate = Predicate::country;
+    edges_.emplace(key, boost::add_edge(p.person, p.country, e, g_).first);
+  }
+}
+
 std::vector<Vertex> KnowledgeGraph::sorted_vertices() const {
   std::vector<Vertex> out;
   for (auto v : boost::make_iterator_range(boost::vertices(g_))) out.push_back(v);

@@ -1,23 +1,73 @@
 // Serialisers of the corpus graph. Each writes one file atomically and only
 // serialises: identity and content are decided in graph/.
 //
+//   namespace ex = entente::exporter;
+//   for (const ex::Format f : ex::kFormats) {             // or parse_format("nq")
+//     const fs::path file = outdir / ("graph." + std::string(ex::extension(f)));
+//     if (std::string err = ex::write(kg, f, file); !err.empty()) fail(err);
+//   }
+//   if (std::string err = ex::write_evidence(kg, outdir / "evidence.ttl"); !err.empty()) fail(err);
+//
 // Every writer visits nodes and edges in KnowledgeGraph::sorted_vertices() /
-// sorted_edges() order, so the same graph gives byte-identical files.
+// sorted_edges() order and formats numbers without the global locale, so the
+// same graph gives byte-identical files. A file appears complete or not at all
+// (AtomicFile). What each file holds: docs/FORMATS.md.
+//
+// THREAD SAFETY: writers only read the graph; distinct files may be written
+// from distinct threads.
 #pragma once
+#include <array>
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "entente/graph/graph.hpp"
 
 namespace entente::exporter {
 
+/// The formats of the graph. RDF ones (ttl, nt, nq, trig) hold the same
+/// triples; nq and trig also put each document's facts in a named graph.
+enum class Format {
+  ttl,      ///< Turtle (Serd), prefixed and abbreviated
+  graphml,  ///< GraphML (libxml2) for Gephi, networkx, igraph, boost::read_graphml
+  nt,       ///< N-Triples (Serd)
+  nq,       ///< N-Quads (Serd): one named graph per document
+  trig,     ///< TriG (Serd): one named graph per document
+  gexf,     ///< GEXF 1.3 (libxml2) with viz colours and sizes, agreement dates for Gephi's timeline
+  dot,      ///< Graphviz DOT (boost::write_graphviz)
+};
+
+/// Every format, in the order above.
+inline constexpr std::array<Format, 7> kFormats = {Format::ttl, Format::graphml, Format::nt, Format::nq,
+                                                   Format::trig, Format::gexf, Format::dot};
+
+/// The format named by its extension ("ttl", "graphml", "nt", "nq", "trig",
+/// "gexf", "dot"; exact, lower case); nullopt for any other text.
+std::optional<Format> parse_format(std::string_view name);
+
+/// The file extension of a format, without the dot; also its name for parse_format.
+std::string_view extension(Format format);
+
+/// Writes `kg` in `format` to `file`.
+/// Returns an empty string on success, else a message naming the file.
+std::string write(const graph::KnowledgeGraph& kg, Format format, const std::filesystem::path& file);
+
+/// The evidence behind the graph, as Turtle (evidence.ttl beside graph.ttl):
+/// each document's text as a NIF 2.0 nif:Context, every mention as a
+/// nif:Phrase with code-point offsets and itsrdf:taIdentRef to its node, and
+/// every edge as a reified rdf:Statement with prov:wasDerivedFrom the
+/// nif:Sentence(s) it was read from.
+/// Returns an empty string on success, else a message naming the file.
+std::string write_evidence(const graph::KnowledgeGraph& kg, const std::filesystem::path& file);
+
 /// Turtle through Serd: prefixes, typed dates, rdfs:label@fr, skos:altLabel@fr,
 /// coop:mentionedIn -> document nodes with dcterms:identifier, owl:sameAs Wikidata.
-/// Returns an empty string on success, else a message naming the file.
+/// The same as write(kg, Format::ttl, file).
 std::string write_turtle(const graph::KnowledgeGraph& kg, const std::filesystem::path& file);
 
 /// GraphML that Gephi, networkx, igraph and boost::read_graphml import.
-/// Returns an empty string on success, else a message naming the file.
+/// The same as write(kg, Format::graphml, file).
 std::string write_graphml(const graph::KnowledgeGraph& kg, const std::filesystem::path& file);
 
 }  // namespace entente::exporter

@@ -96,7 +96,16 @@ class KnowledgeGraph {
   /// same real-world entity, or makes a new node; relations become edges.
   void add(const extract::Document& doc);
 
+  /// Completes the graph once every document is in: a person with no
+  /// country takes the country of the one institution they belong to
+  /// (evidence: the membership's). Idempotent.
+  void finish();
+
   const Graph& graph() const { return g_; }
+  /// Write access for passes that fill node properties after resolution
+  /// (link_wikidata sets Node::qid). Never add or remove vertices through it:
+  /// the identity maps of this class would no longer match the graph.
+  Graph& mutable_graph() { return g_; }
   const std::vector<DocumentInfo>& documents() const { return docs_; }
   const std::string& base() const { return base_; }
 

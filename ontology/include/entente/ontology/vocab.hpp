@@ -26,6 +26,8 @@ namespace entente::ontology {
 namespace ns {
 inline constexpr std::string_view coop = "https://w3id.org/entente/coop#";
 inline constexpr std::string_view dcterms = "http://purl.org/dc/terms/";
+inline constexpr std::string_view itsrdf = "http://www.w3.org/2005/11/its/rdf#";
+inline constexpr std::string_view nif = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#";
 inline constexpr std::string_view owl = "http://www.w3.org/2002/07/owl#";
 inline constexpr std::string_view prov = "http://www.w3.org/ns/prov#";
 inline constexpr std::string_view rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
@@ -101,6 +103,11 @@ inline constexpr std::array<std::string_view, 17> kCoopTerms = {
 namespace rdf {
 inline constexpr std::string_view type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 inline constexpr std::string_view langString = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString";
+// Reification (evidence.ttl: one rdf:Statement per graph edge).
+inline constexpr std::string_view Statement = "http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement";
+inline constexpr std::string_view subject = "http://www.w3.org/1999/02/22-rdf-syntax-ns#subject";
+inline constexpr std::string_view predicate = "http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate";
+inline constexpr std::string_view object = "http://www.w3.org/1999/02/22-rdf-syntax-ns#object";
 }  // namespace rdf
 
 namespace rdfs {
@@ -136,7 +143,52 @@ inline constexpr std::string_view date = "http://www.w3.org/2001/XMLSchema#date"
 inline constexpr std::string_view gYearMonth = "http://www.w3.org/2001/XMLSchema#gYearMonth";  ///< "2024-10"
 inline constexpr std::string_view gYear = "http://www.w3.org/2001/XMLSchema#gYear";            ///< "2024"
 inline constexpr std::string_view gMonthDay = "http://www.w3.org/2001/XMLSchema#gMonthDay";    ///< "--10-15"
+inline constexpr std::string_view string = "http://www.w3.org/2001/XMLSchema#string";
+inline constexpr std::string_view nonNegativeInteger = "http://www.w3.org/2001/XMLSchema#nonNegativeInteger";
 }  // namespace xsd
+
+// ---------------------------------------------------------------- evidence (evidence.ttl)
+//
+// NIF 2.0 Core for the text behind the graph, ITS 2.0 for the entity a
+// mention names, PROV-O for the sentence a relation comes from. Declared for
+// sord_validate in ontology/schemas/{nif,itsrdf,prov}.ttl.
+
+/// The prefixes of evidence.ttl besides kPrefixes, sorted by name.
+inline constexpr std::array<Prefix, 3> kEvidencePrefixes = {{
+    {"itsrdf", ns::itsrdf},
+    {"nif", ns::nif},
+    {"prov", ns::prov},
+}};
+
+namespace nif {
+// Classes.
+inline constexpr std::string_view String = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#String";
+inline constexpr std::string_view RFC5147String =
+    "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#RFC5147String";
+inline constexpr std::string_view Context = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#Context";
+inline constexpr std::string_view Phrase = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#Phrase";
+inline constexpr std::string_view Sentence = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#Sentence";
+// Properties.
+inline constexpr std::string_view isString = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#isString";
+inline constexpr std::string_view sourceUrl =
+    "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#sourceUrl";
+inline constexpr std::string_view beginIndex =
+    "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#beginIndex";  ///< code points
+inline constexpr std::string_view endIndex =
+    "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#endIndex";    ///< code points, exclusive
+inline constexpr std::string_view anchorOf = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf";
+inline constexpr std::string_view referenceContext =
+    "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#referenceContext";
+}  // namespace nif
+
+namespace itsrdf {
+inline constexpr std::string_view taIdentRef = "http://www.w3.org/2005/11/its/rdf#taIdentRef";
+}  // namespace itsrdf
+
+namespace prov {
+inline constexpr std::string_view Entity = "http://www.w3.org/ns/prov#Entity";
+inline constexpr std::string_view wasDerivedFrom = "http://www.w3.org/ns/prov#wasDerivedFrom";
+}  // namespace prov
 
 // Every constant starts with its namespace (a typo here fails the build).
 static_assert(coop::Person.starts_with(ns::coop) && coop::Institution.starts_with(ns::coop) &&
@@ -149,7 +201,9 @@ static_assert(coop::Person.starts_with(ns::coop) && coop::Institution.starts_wit
               coop::dateEnd.starts_with(ns::coop) && coop::role.starts_with(ns::coop) &&
               coop::kind.starts_with(ns::coop));
 static_assert(kOntology.size() + 1 == ns::coop.size() && ns::coop.starts_with(kOntology));
-static_assert(rdf::type.starts_with(ns::rdf) && rdf::langString.starts_with(ns::rdf));
+static_assert(rdf::type.starts_with(ns::rdf) && rdf::langString.starts_with(ns::rdf) &&
+              rdf::Statement.starts_with(ns::rdf) && rdf::subject.starts_with(ns::rdf) &&
+              rdf::predicate.starts_with(ns::rdf) && rdf::object.starts_with(ns::rdf));
 static_assert(rdfs::label.starts_with(ns::rdfs) && rdfs::comment.starts_with(ns::rdfs) &&
               rdfs::isDefinedBy.starts_with(ns::rdfs) && rdfs::Literal.starts_with(ns::rdfs));
 static_assert(owl::sameAs.starts_with(ns::owl) && owl::Ontology.starts_with(ns::owl) &&
@@ -161,6 +215,15 @@ static_assert(skos::prefLabel.starts_with(ns::skos) && skos::altLabel.starts_wit
 static_assert(dcterms::identifier.starts_with(ns::dcterms));
 static_assert(xsd::date.starts_with(ns::xsd) &&
               xsd::gYearMonth.starts_with(ns::xsd) && xsd::gYear.starts_with(ns::xsd) &&
-              xsd::gMonthDay.starts_with(ns::xsd));
+              xsd::gMonthDay.starts_with(ns::xsd) && xsd::string.starts_with(ns::xsd) &&
+              xsd::nonNegativeInteger.starts_with(ns::xsd));
+static_assert(nif::String.starts_with(ns::nif) && nif::RFC5147String.starts_with(ns::nif) &&
+              nif::Context.starts_with(ns::nif) && nif::Phrase.starts_with(ns::nif) &&
+              nif::Sentence.starts_with(ns::nif) && nif::isString.starts_with(ns::nif) &&
+              nif::sourceUrl.starts_with(ns::nif) && nif::beginIndex.starts_with(ns::nif) &&
+              nif::endIndex.starts_with(ns::nif) && nif::anchorOf.starts_with(ns::nif) &&
+              nif::referenceContext.starts_with(ns::nif));
+static_assert(itsrdf::taIdentRef.starts_with(ns::itsrdf));
+static_assert(prov::Entity.starts_with(ns::prov) && prov::wasDerivedFrom.starts_with(ns::prov));
 
 }  // namespace entente::ontology

@@ -1,0 +1,149 @@
+// The Serd plumbing shared by every RDF file (rdf_out.hpp).
+#include "rdf_out.hpp"
+
+#include <algorithm>
+#include <cstdarg>
+#include <cstdio>
+#include <utility>
+#include <vector>
+
+#include "text.hpp"
+
+namespace entente::exporter {
+namespace {
+
+namespace v = entente::ontology;
+
+SerdNode node_of(SerdType type, const std::string& s) {
+  return serd_node_from_substring(type, reinterpret_cast<const uint8_t*>(s.c_str()), s.size());
+}
+
+/// Bytes from Serd go to the AtomicFile.
+size_t sink(const void* buf, size_t len, void* stream) {
+  auto* file = static_cast<AtomicFile*>(stream);
+  file->write(std::string_view(static_cast<const char*>(buf), len));
+  return file->ok() ? len : 0;
+}
+
+/// Serd's error messages, kept for the caller instead of printed.
+SerdStatus on_error(void* handle, const SerdError* error) {
+  auto* message = static_cast<std::string*>(handle);
+  if (!message->empty()) return SERD_SUCCESS;
+  char text[512] = {};
+  va_list args;
+  va_copy(args, *error->args);
+  std::vsnprintf(text, sizeof text, error->fmt, args);
+  va_end(args);
+  *message = text;
+  while (!message->empty() && message->back() == '\n') message->pop_back();
+  return SERD_SUCCESS;
+}
+
+std::string_view syntax_name(SerdSyntax syntax) {
+  switch (syntax) {
+    case SERD_TURTLE: return "Turtle";
+    case SERD_NTRIPLES: return "N-Triples";
+    case SERD_NQUADS: return "N-Quads";
+    case SERD_TRIG: return "TriG";
+  }
+  return "RDF";
+}
+
+/// Turtle and TriG abbreviate (';', ',', prefixed names); the line formats never do.
+SerdStyle style_of(SerdSyntax syntax) {
+  if (syntax == SERD_TURTLE || syntax == SERD_TRIG) {
+    return static_cast<SerdStyle>(SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED);
+  }
+  return static_cast<SerdStyle>(0);
+}
+
+}  // namespace
+
+std::string_view date_datatype(std::string_view s) {
+  switch (date_form(s)) {
+    case DateForm::date: return v::xsd::date;
+    case DateForm::year_month: return v::xsd::gYearMonth;
+    case DateForm::year: return v::xsd::gYear;
+    case DateForm::month_day: return v::xsd::gMonthDay;
+    case DateForm::other: return {};
+  }
+  return {};
+}
+
+std::string safe_iri(std::string_view iri) {
+  static constexpr std::string_view kForbidden = "<>\"{}|^`\\";
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const char ch : valid_utf8(iri)) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c <= 0x20 || c == 0x7F || kForbidden.find(ch) != std::string_view::npos) {
+      out.push_back('%');
+      out.push_back(kHex[c >> 4u]);
+      out.push_back(kHex[c & 0xFu]);
+    } else {
+      out.push_back(ch);
+    }
+  }
+  return out;
+}
+
+Term Term::iri(std::string_view s) { return {SERD_URI, safe_iri(s), {}, {}}; }
+Term Term::blank(std::string_view id) { return {SERD_BLANK, std::string(id), {}, {}}; }
+Term Term::fr(std::string_view s) { return {SERD_LITERAL, valid_utf8(s), {}, "fr"}; }
+Term Term::plain(std::string_view s) { return {SERD_LITERAL, valid_utf8(s), {}, {}}; }
+Term Term::typed(std::string_view s, std::string_view datatype) {
+  return {SERD_LITERAL, valid_utf8(s), std::string(datatype), {}};
+}
+
+RdfOut::RdfOut(AtomicFile& file, SerdSyntax syntax)
+    : file_(file),
+      syntax_(syntax_name(syntax)),
+      env_(serd_env_new(nullptr)),
+      writer_(serd_writer_new(syntax, style_of(syntax), env_.get(), nullptr, sink, &file_)) {
+  serd_writer_set_error_sink(writer_.get(), on_error, &serd_error_);
+}
+
+void RdfOut::prefixes(std::span<const ontology::Prefix> extra, std::string_view base) {
+  std::vector<std::pair<std::string, std::string>> all;
+  for (const auto& p : v::kPrefixes) all.emplace_back(p.name, p.iri);
+  for (const auto& p : extra) all.emplace_back(p.name, p.iri);
+  if (!base.empty()) all.emplace_back("ent", base);
+  std::sort(all.begin(), all.end());
+  for (const auto& [name, iri] : all) {
+    if (!error_.empty()) return;
+    const std::string safe = safe_iri(iri);
+    const SerdNode n = node_of(SERD_LITERAL, name);
+    const SerdNode u = node_of(SERD_URI, safe);
+    check(serd_writer_set_prefix(writer_.get(), &n, &u));
+  }
+}
+
+void RdfOut::statement(const Term& s, std::string_view p, const Term& o, const Term* graph) {
+  if (!error_.empty()) return;
+  const std::string pred(p);
+  const SerdNode sn = node_of(s.type, s.text);
+  const SerdNode pn = node_of(SERD_URI, pred);
+  const SerdNode on = node_of(o.type, o.text);
+  const SerdNode dn = node_of(SERD_URI, o.datatype);
+  const SerdNode ln = node_of(SERD_LITERAL, o.lang);
+  const SerdNode gn = graph != nullptr ? node_of(graph->type, graph->text) : SERD_NODE_NULL;
+  check(serd_writer_write_statement(writer_.get(), 0, graph != nullptr ? &gn : nullptr, &sn, &pn, &on,
+                                    o.datatype.empty() ? nullptr : &dn, o.lang.empty() ? nullptr : &ln));
+}
+
+std::string RdfOut::finish() {
+  if (error_.empty()) check(serd_writer_finish(writer_.get()));
+  return error_;
+}
+
+void RdfOut::check(SerdStatus st) {
+  if (!error_.empty()) return;
+  if (!file_.ok()) {
+    error_ = file_.error();
+  } else if (st != SERD_SUCCESS) {
+    error_ = file_.target().string() + ": " + std::string(syntax_) + " writer: " +
+             (serd_error_.empty() ? reinterpret_cast<const char*>(serd_strerror(st)) : serd_error_);
+  }
+}
+
+}  // namespace entente::exporter

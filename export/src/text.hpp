@@ -1,0 +1,47 @@
+// Internal to entente_export (see entente/export/writers.hpp): text helpers
+// that every writer shares. UTF-8 is decoded in one place so that the RDF
+// writers (which repair ill-formed bytes), the XML writers (which drop them)
+// and the NIF offsets of evidence.ttl (which count code points) agree on what
+// a character is.
+//
+// THREAD SAFETY: pure functions.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace entente::exporter {
+
+/// One unit of a byte string read as UTF-8: a well-formed character, or the
+/// maximal ill-formed subpart that Unicode (section 3.9) replaces by one U+FFFD.
+struct Utf8Unit {
+  std::size_t size = 1;  ///< bytes, at least 1
+  char32_t code_point = 0xFFFD;
+  bool well_formed = false;
+};
+
+/// The unit that starts at byte `i` of `s`.
+/// requires: i < s.size(). ensures: i + size <= s.size().
+Utf8Unit utf8_unit(std::string_view s, std::size_t i);
+
+/// `s` with each ill-formed UTF-8 sequence replaced by U+FFFD (Serd's input).
+std::string valid_utf8(std::string_view s);
+
+/// The forms of the dates that the graph stores (graph::Node::date).
+enum class DateForm {
+  date,        ///< "2024-10-15"
+  year_month,  ///< "2024-10"
+  year,        ///< "2024"
+  month_day,   ///< "--10-15", a day of an unknown year
+  other,       ///< anything else
+};
+
+/// The form of `s`, by its digits and dashes (not by calendar: "2024-13" is a year_month).
+DateForm date_form(std::string_view s);
+
+/// Decimal digits, independent of the global locale.
+std::string number(std::size_t value);
+/// The shortest text that reads back as `value` ("2", "0.5"), independent of the locale.
+std::string number(double value);
+
+}  // namespace entente::exporter

@@ -1,0 +1,509 @@
+// Corpus identity (graph/src/graph.cpp): which document entities become one
+// node, which IRIs the nodes get, and how relations become edges.
+//
+// Documents are made by hand (no extraction): each has one Sentence covering
+// its text, entities and relations as extract/ would hand them over. Names
+// are fictional unless a guideline example is the point of the test.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "entente/graph/graph.hpp"
+
+namespace {
+
+using entente::extract::Document;
+using entente::extract::Entity;
+using entente::extract::EntityType;
+using entente::extract::Predicate;
+using entente::graph::EdgeDescriptor;
+using entente::graph::KnowledgeGraph;
+using entente::graph::Node;
+using entente::graph::slug;
+using entente::graph::Vertex;
+
+constexpr const char* kBase = "https://w3id.org/entente/id/";
+
+// ---- Building documents --------------------------------------------------
+
+Entity entity(EntityType type, std::string name, std::string key = {}, std::string country = {},
+              std::vector<std::string> labels = {}) {
+  Entity e;
+  e.type = type;
+  e.name = std::move(name);
+  e.key = std::move(key);
+  e.country = std::move(country);
+  e.labels = std::move(labels);
+  return e;
+}
+
+Entity person(std::string name, std::string country = {}, std::vector<std::string> labels = {}) {
+  return entity(EntityType::Person, std::move(name), {}, std::move(country), std::move(labels));
+}
+
+Entity institution(std::string name, std::string country = {}, std::vector<std::string> labels = {}) {
+  return entity(EntityType::Institution, std::move(name), {}, std::move(country), std::move(labels));
+}
+
+Entity country(std::string name, std::string iso2) {
+  return entity(EntityType::Country, std::move(name), std::move(iso2));
+}
+
+/// A document whose text is one sentence.
+Document doc(std::string id, std::string text, std::vector<Entity> entities = {}) {
+  Document d;
+  d.id = std::move(id);
+  d.path = "corpus/" + d.id;
+  d.text = std::move(text);
+  entente::extract::Sentence s;
+  s.span = {0, d.text.size()};
+  d.sentences.push_back(s);
+  d.entities = std::move(entities);
+  return d;
+}
+
+void relate(Document& d, Predicate p, int subject, int object, std::uint32_t sentence = 0) {
+  entente::extract::Relation r;
+  r.predicate = p;
+  r.subject = subject;
+  r.object = object;
+  r.sentence = sentence;
+  r.stage = "test";
+  d.relations.push_back(r);
+}
+
+KnowledgeGraph build(const std::vector<Document>& docs) {
+  KnowledgeGraph kg(kBase);
+  for (const auto& d : docs) kg.add(d);
+  return kg;
+}
+
+// ---- Reading the graph ---------------------------------------------------
+
+std::vector<Vertex> nodes_of(const KnowledgeGraph& kg, EntityType type) {
+  std::vector<Vertex> out;
+  for (auto v : kg.sorted_vertices())
+    if (kg.graph()[v].type == type) out.push_back(v);
+  return out;
+}
+
+std::vector<std::string> all_labels(const Node& n) {
+  std::vector<std::string> out = n.alt_labels;
+  out.push_back(n.label);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+bool has_label(const Node& n, const std::string& label) {
+  auto labels = all_labels(n);
+  return std::find(labels.begin(), labels.end(), label) != labels.end();
+}
+
+/// Every node as "Type label [country] <iri>", for failure messages.
+std::string dump(const KnowledgeGraph& kg) {
+  std::string out;
+  for (auto v : kg.sorted_vertices()) {
+    const Node& n = kg.graph()[v];
+    out += "  " + std::string(entente::extract::to_string(n.type)) + " '" + n.label + "'";
+    for (const auto& a : n.alt_labels) out += " | '" + a + "'";
+    out += " [" + n.country + "] <" + n.iri + ">\n";
+  }
+  return out;
+}
+
+std::vector<EdgeDescriptor> edges_of(const KnowledgeGraph& kg, Predicate p) {
+  std::vector<EdgeDescriptor> out;
+  for (auto e : kg.sorted_edges())
+    if (kg.graph()[e].predicate == p) out.push_back(e);
+  return out;
+}
+
+// ---- Countries -----------------------------------------------------------
+
+TEST(GraphIdentity, CountriesMergeByIsoCodeAcrossDocuments) {
+  auto kg = build({doc("a.txt", "Le Maroc.", {country("Maroc", "MA")}),
+                   doc("b.txt", "Le Royaume du Maroc.", {country("Royaume du Maroc", "MA")}),
+                   doc("c.txt", "La Belgique.", {country("Belgique", "BE")})});
+  auto countries = nodes_of(kg, EntityType::Country);
+  ASSERT_EQ(countries.size(), 2U) << dump(kg);
+  const Node& ma = kg.graph()[countries[1]];
+  EXPECT_EQ(ma.key, "MA");
+  EXPECT_EQ(ma.label, "Maroc") << "a gazetteer name stays the preferred label";
+  EXPECT_TRUE(has_label(ma, "Royaume du Maroc"));
+  EXPECT_EQ(ma.documents, (std::vector<std::uint32_t>{0, 1}));
+  EXPECT_EQ(ma.iri, std::string(kBase) + "country/ma");
+}
+
+// ---- Persons -------------------------------------------------------------
+
+TEST(GraphIdentity, SpellingVariantsOfOnePersonAreOneNode) {
+  auto kg = build({doc("a.txt", "Mohamed Hassad.", {person("Mohamed Hassad", "MA")}),
+                   doc("b.txt", "Mohammed Hassad.", {person("Mohammed Hassad", "MA")})});
+  auto persons = nodes_of(kg, EntityType::Person);
+  ASSERT_EQ(persons.size(), 1U) << dump(kg);
+  const Node& n = kg.graph()[persons[0]];
+  EXPECT_TRUE(has_label(n, "Mohamed Hassad"));
+  EXPECT_TRUE(has_label(n, "Mohammed Hassad"));
+  EXPECT_EQ(n.documents, (std::vector<std::uint32_t>{0, 1}));
+}
+
+TEST(GraphIdentity, LoneSurnameJoinsTheOnePersonWhoCarriesIt) {
+  auto kg = build({doc("a.txt", "El Hassan Daki.", {person("El Hassan Daki", "MA")}),
+                   doc("b.txt", "M. Daki.", {person("Daki")})});
+  auto persons = nodes_of(kg, EntityType::Person);
+  ASSERT_EQ(persons.size(), 1U) << dump(kg);
+  const Node& n = kg.graph()[persons[0]];
+  EXPECT_EQ(n.label, "El Hassan Daki");
+  EXPECT_TRUE(has_label(n, "Daki"));
+}
+
+// Bug (order-dependent identity): a document that names a person only by
+// surname ("M. Daki") may come before the one that names him in full. Today
+// "Daki" (doc 0) makes node person/daki, and "El Hassan Daki" (doc 1) then
+// makes a second node person/el-hassan-daki: resolve() only looks a lone
+// surname up among full names, never a full name among earlier lone surnames.
+TEST(GraphIdentity, DISABLED_LoneSurnameBeforeFullNameIsOneNode) {
+  auto kg = build({doc("a.txt", "M. Daki.", {person("Daki")}),
+                   doc("b.txt", "El Hassan Daki.", {person("El Hassan Daki", "MA")})});
+  auto persons = nodes_of(kg, EntityType::Person);
+  ASSERT_EQ(persons.size(), 1U) << dump(kg);
+  EXPECT_EQ(kg.graph()[persons[0]].label, "El Hassan Daki");
+}
+
+TEST(GraphIdentity, LoneSurnameOfTwoPersonsStaysSeparate) {
+  auto kg = build({doc("a.txt", "Jean Ravel.", {person("Jean Ravel", "FR")}),
+                   doc("b.txt", "Paul Ravel.", {person("Paul Ravel", "FR")}),
+                   doc("c.txt", "M. Ravel.", {person("Ravel")})});
+  auto persons = nodes_of(kg, EntityType::Person);
+  ASSERT_EQ(persons.size(), 3U) << dump(kg);
+  for (auto v : persons) {
+    const Node& n = kg.graph()[v];
+    if (n.label == "Ravel") {
+      EXPECT_TRUE(n.alt_labels.empty()) << dump(kg);
+    } else {
+      EXPECT_FALSE(has_label(n, "Ravel")) << dump(kg);
+    }
+  }
+}
+
+TEST(GraphIdentity, PersonsOfDifferentCountriesNeverMerge) {
+  auto kg = build({doc("a.txt", "Karim Tazi.", {person("Karim Tazi", "MA")}),
+                   doc("b.txt", "Karim Tazi.", {person("Karim Tazi", "DZ")}),
+                   doc("c.txt", "M. Tazi.", {person("Tazi", "TN")})});
+  auto persons = nodes_of(kg, EntityType::Person);
+  ASSERT_EQ(persons.size(), 3U) << dump(kg);
+  std::set<std::string> countries;
+  for (auto v : persons) countries.insert(kg.graph()[v].country);
+  EXPECT_EQ(countries, (std::set<std::string>{"DZ", "MA", "TN"}));
+}
+
+// Bug: once two persons of different countries share a full name, the name
+// key "P|karim tazi" is marked ambiguous, so a third document naming the
+// Moroccan one again ("Karim Tazi", MA) makes a third node instead of joining
+// the Moroccan node (3 persons instead of 2).
+TEST(GraphIdentity, DISABLED_SameNameInTwoCountriesStillJoinsByCountry) {
+  auto kg = build({doc("a.txt", "Karim Tazi.", {person("Karim Tazi", "MA")}),
+                   doc("b.txt", "Karim Tazi.", {person("Karim Tazi", "DZ")}),
+                   doc("c.txt", "Karim Tazi.", {person("Karim Tazi", "MA")})});
+  auto persons = nodes_of(kg, EntityType::Person);
+  ASSERT_EQ(persons.size(), 2U) << dump(kg);
+  for (auto v : persons) {
+    const Node& n = kg.graph()[v];
+    if (n.country == "MA") {
+      EXPECT_EQ(n.documents, (std::vector<std::uint32_t>{0, 2}));
+    }
+  }
+}
+
+TEST(GraphIdentity, PreferredPersonLabelIsTheFullestName) {
+  auto kg = build({doc("a.txt", "Nadia Fassi.", {person("Nadia Fassi", "MA")}),
+                   doc("b.txt", "Nadia El Fassi.", {person("Nadia Fassi", "MA", {"Nadia Amal Fassi"})})});
+  auto persons = nodes_of(kg, EntityType::Person);
+  ASSERT_EQ(persons.size(), 1U) << dump(kg);
+  const Node& n = kg.graph()[persons[0]];
+  EXPECT_EQ(n.label, "Nadia Amal Fassi");
+  EXPECT_EQ(n.alt_labels, (std::vector<std::string>{"Nadia Fassi"}));
+}
+
+// ---- Institutions ----------------------------------------------------------
+
+TEST(GraphIdentity, SameInstitutionNameInTwoCountriesIsTwoNodes) {
+  auto kg = build({doc("a.txt", "x", {institution("ministère de l'Intérieur", "MA")}),
+                   doc("b.txt", "x", {institution("ministère de l'Intérieur", "BE")})});
+  auto inst = nodes_of(kg, EntityType::Institution);
+  ASSERT_EQ(inst.size(), 2U) << dump(kg);
+  EXPECT_NE(kg.graph()[inst[0]].iri, kg.graph()[inst[1]].iri);
+  std::set<std::string> countries = {kg.graph()[inst[0]].country, kg.graph()[inst[1]].country};
+  EXPECT_EQ(countries, (std::set<std::string>{"BE", "MA"}));
+}
+
+TEST(GraphIdentity, InstitutionWithoutCountryJoinsTheOnlyOneOfThatName) {
+  auto kg = build({doc("a.txt", "x", {institution("ministère de l'Intérieur", "MA")}),
+                   doc("b.txt", "x", {institution("Ministère de l'intérieur")})});
+  auto inst = nodes_of(kg, EntityType::Institution);
+  ASSERT_EQ(inst.size(), 1U) << dump(kg);
+  EXPECT_EQ(kg.graph()[inst[0]].country, "MA");
+  EXPECT_EQ(kg.graph()[inst[0]].documents, (std::vector<std::uint32_t>{0, 1}));
+}
+
+TEST(GraphIdentity, InstitutionWithoutCountryStaysApartWhenTwoCountriesHaveThatName) {
+  auto kg = build({doc("a.txt", "x", {institution("ministère de l'Intérieur", "MA")}),
+                   doc("b.txt", "x", {institution("ministère de l'Intérieur", "BE")}),
+                   doc("c.txt", "x", {institution("ministère de l'Intérieur")})});
+  auto inst = nodes_of(kg, EntityType::Institution);
+  ASSERT_EQ(inst.size(), 3U) << dump(kg);
+  for (auto v : inst) {
+    const Node& n = kg.graph()[v];
+    if (n.country.empty()) {
+      EXPECT_EQ(n.documents, (std::vector<std::uint32_t>{2}));
+    }
+  }
+}
+
+// Bug (order-dependent identity): InstitutionWithoutCountryJoinsTheOnlyOneOfThatName
+// with the two documents swapped. The countryless "Ministère de l'intérieur"
+// (doc 0) makes a node keyed "I|...|" and the Moroccan one (doc 1) looks up
+// only "I|...|MA", so two nodes result (institution/ministere-de-l-interieur
+// and institution/ministere-de-l-interieur-ma) where the other order gives one.
+TEST(GraphIdentity, DISABLED_InstitutionWithoutCountryFirstJoinsTheOnlyOneOfThatName) {
+  auto kg = build({doc("a.txt", "x", {institution("Ministère de l'intérieur")}),
+                   doc("b.txt", "x", {institution("ministère de l'Intérieur", "MA")})});
+  auto inst = nodes_of(kg, EntityType::Institution);
+  ASSERT_EQ(inst.size(), 1U) << dump(kg);
+  EXPECT_EQ(kg.graph()[inst[0]].country, "MA");
+}
+
+TEST(GraphIdentity, AcronymAndFullNameAreOneInstitution) {
+  const std::string full = "Direction générale de la Sûreté nationale";
+  auto kg = build({doc("a.txt", "La DGSN.", {institution("DGSN", "MA")}),
+                   doc("b.txt", "La Direction générale de la Sûreté nationale (DGSN).",
+                       {institution(full, "MA", {"DGSN"})}),
+                   doc("c.txt", "La DGSN.", {institution("DGSN")})});
+  auto inst = nodes_of(kg, EntityType::Institution);
+  ASSERT_EQ(inst.size(), 1U) << dump(kg);
+  const Node& n = kg.graph()[inst[0]];
+  EXPECT_EQ(n.label, full) << "the fullest name is the preferred label";
+  EXPECT_EQ(n.alt_labels, (std::vector<std::string>{"DGSN"}));
+  EXPECT_EQ(n.documents, (std::vector<std::uint32_t>{0, 1, 2}));
+}
+
+TEST(GraphIdentity, GazetteerIdJoinsInstitutionsWhateverTheirNames) {
+  auto kg = build({doc("a.txt", "x", {entity(EntityType::Institution, "Organisation internationale pour les migrations", "iom")}),
+                   doc("b.txt", "x", {entity(EntityType::Institution, "OIM", "iom")})});
+  auto inst = nodes_of(kg, EntityType::Institution);
+  ASSERT_EQ(inst.size(), 1U) << dump(kg);
+  EXPECT_EQ(kg.graph()[inst[0]].label, "Organisation internationale pour les migrations");
+  EXPECT_TRUE(has_label(kg.graph()[inst[0]], "OIM"));
+}
+
+TEST(GraphIdentity, TypesNeverMerge) {
+  auto kg = build({doc("a.txt", "x", {person("Niger Delta"), institution("Niger Delta")})});
+  EXPECT_EQ(boost::num_vertices(kg.graph()), 2U) << dump(kg);
+}
+
+// ---- IRIs -------------------------------------------------------------------
+
+std::vector<Document> mixed_corpus() {
+  std::vector<Document> docs;
+  docs.push_back(doc("001 a.txt", "x",
+                     {country("Maroc", "MA"), person("Léa Durand", "FR"), institution("ministère de l'Intérieur", "MA"),
+                      institution("ministère de l'Intérieur", "BE"), person("a\"b <c> d", "BE")}));
+  docs.push_back(doc("002.txt", "x",
+                     {person("Lea Durand", "BE"), person("Léa  Durand!", "ES"), institution("a\"b <c> d"),
+                      entity(EntityType::Place, "Tanger")}));
+  return docs;
+}
+
+TEST(GraphIri, SameDocumentsGiveSameIris) {
+  auto a = build(mixed_corpus());
+  auto b = build(mixed_corpus());
+  std::vector<std::string> ia, ib;
+  for (auto v : a.sorted_vertices()) ia.push_back(a.graph()[v].iri);
+  for (auto v : b.sorted_vertices()) ib.push_back(b.graph()[v].iri);
+  EXPECT_EQ(ia, ib);
+  ASSERT_EQ(a.documents().size(), b.documents().size());
+  for (std::size_t i = 0; i < a.documents().size(); ++i) EXPECT_EQ(a.documents()[i].iri, b.documents()[i].iri);
+}
+
+TEST(GraphIri, IrisAreSafeAndDistinct) {
+  auto kg = build(mixed_corpus());
+  std::set<std::string> seen;
+  for (auto v : kg.sorted_vertices()) {
+    const std::string& iri = kg.graph()[v].iri;
+    ASSERT_TRUE(iri.starts_with(kBase)) << iri;
+    EXPECT_EQ(iri.find_first_of(" \"'<>{}|\\^`\t\n"), std::string::npos) << iri;
+    EXPECT_TRUE(seen.insert(iri).second) << "two nodes share " << iri << "\n" << dump(kg);
+  }
+  for (const auto& d : kg.documents()) {
+    EXPECT_EQ(d.iri.find_first_of(" \"'<>"), std::string::npos) << d.iri;
+    EXPECT_TRUE(seen.insert(d.iri).second) << d.iri;
+  }
+  // Three persons "Léa Durand" of three countries: three nodes, three IRIs.
+  int durand = 0;
+  for (auto v : nodes_of(kg, EntityType::Person))
+    if (kg.graph()[v].iri.find("lea-durand") != std::string::npos) ++durand;
+  EXPECT_EQ(durand, 3) << dump(kg);
+}
+
+TEST(GraphIri, IriNamesTypeAndSlug) {
+  auto kg = build({doc("a.txt", "x", {person("Éloïse Ñúñez-Ørsted", "ES")})});
+  auto persons = nodes_of(kg, EntityType::Person);
+  ASSERT_EQ(persons.size(), 1U);
+  EXPECT_EQ(kg.graph()[persons[0]].iri, std::string(kBase) + "person/" + slug("Éloïse Ñúñez-Ørsted"));
+}
+
+TEST(GraphSlug, FoldsAccentsAndKeepsOnlyLettersDigitsAndHyphens) {
+  EXPECT_EQ(slug("Sûreté de l'État"), "surete-de-l-etat");
+  EXPECT_EQ(slug("Œuvre française"), "oeuvre-francaise");
+  EXPECT_EQ(slug("ministère de l'Intérieur MA"), "ministere-de-l-interieur-ma");
+  EXPECT_EQ(slug("  G5 Sahel  "), "g5-sahel");
+  EXPECT_EQ(slug("a\"b <c> d"), "a-b-c-d");
+}
+
+TEST(GraphSlug, NeverEmpty) {
+  EXPECT_EQ(slug(""), "x");
+  EXPECT_EQ(slug("«»!?…—"), "x");
+  EXPECT_EQ(slug("   "), "x");
+}
+
+TEST(GraphSlug, OnlySafeCharactersAndBoundedLength) {
+  for (std::string s : {std::string("محمد السادس"), std::string("Κώστας"), std::string("日本"),
+                        std::string(300, 'a'), std::string("\xff\xfe bad utf8"), std::string("a--b__c")}) {
+    std::string out = slug(s);
+    EXPECT_FALSE(out.empty()) << s;
+    EXPECT_LE(out.size(), 80U) << s;
+    for (char c : out) EXPECT_TRUE((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-') << s << " -> " << out;
+    EXPECT_NE(out.front(), '-') << s;
+    EXPECT_NE(out.back(), '-') << s;
+  }
+}
+
+// ---- Edges ------------------------------------------------------------------
+
+TEST(GraphEdges, RelationInTwoDocumentsIsOneEdgeOfWeightTwo) {
+  Document a = doc("a.txt", "Le Maroc et la Belgique coopèrent.", {country("Maroc", "MA"), country("Belgique", "BE")});
+  relate(a, Predicate::cooperatesWith, 0, 1);
+  Document b = doc("b.txt", "La Belgique et le Maroc renforcent leur coopération.",
+                   {country("Belgique", "BE"), country("Maroc", "MA")});
+  relate(b, Predicate::cooperatesWith, 0, 1);  // written B-A this time
+  auto kg = build({a, b});
+  auto edges = edges_of(kg, Predicate::cooperatesWith);
+  ASSERT_EQ(edges.size(), 1U);
+  const auto& e = kg.graph()[edges[0]];
+  EXPECT_EQ(e.weight, 2.0);
+  EXPECT_EQ(e.documents, (std::vector<std::uint32_t>{0, 1}));
+  ASSERT_EQ(e.evidence.size(), 2U);
+  EXPECT_EQ(e.evidence[0].sentence, "Le Maroc et la Belgique coopèrent.");
+  EXPECT_EQ(e.evidence[0].document, 0U);
+  EXPECT_EQ(e.evidence[1].sentence, "La Belgique et le Maroc renforcent leur coopération.");
+  EXPECT_EQ(e.evidence[1].document, 1U);
+}
+
+TEST(GraphEdges, CooperationBothWaysInOneDocumentIsOneEdge) {
+  Document a = doc("a.txt", "x", {institution("Police fédérale", "BE"), institution("Garde civile", "ES")});
+  relate(a, Predicate::cooperatesWith, 0, 1);
+  relate(a, Predicate::cooperatesWith, 1, 0);
+  auto kg = build({a});
+  auto edges = edges_of(kg, Predicate::cooperatesWith);
+  ASSERT_EQ(edges.size(), 1U);
+  EXPECT_EQ(kg.graph()[edges[0]].weight, 1.0);
+  EXPECT_EQ(kg.graph()[edges[0]].evidence.size(), 1U);
+}
+
+TEST(GraphEdges, DirectedRelationsKeepTheirDirection) {
+  Document a = doc("a.txt", "x", {person("Inès Morel", "FR"), institution("Cour des comptes", "FR")});
+  relate(a, Predicate::memberOf, 0, 1);
+  auto kg = build({a});
+  auto edges = edges_of(kg, Predicate::memberOf);
+  ASSERT_EQ(edges.size(), 1U);
+  const auto& g = kg.graph();
+  EXPECT_EQ(g[boost::source(edges[0], g)].type, EntityType::Person);
+  EXPECT_EQ(g[boost::target(edges[0], g)].type, EntityType::Institution);
+}
+
+TEST(GraphEdges, SelfRelationsAreDropped) {
+  // Subject and object are one entity, or two entities that are one node.
+  Document a = doc("a.txt", "x",
+                   {institution("Direction générale de la Sûreté nationale", "MA", {"DGSN"}), institution("DGSN", "MA"),
+                    country("Maroc", "MA")});
+  relate(a, Predicate::cooperatesWith, 0, 0);
+  relate(a, Predicate::cooperatesWith, 0, 1);
+  relate(a, Predicate::country, 1, 2);
+  auto kg = build({a});
+  EXPECT_EQ(nodes_of(kg, EntityType::Institution).size(), 1U) << dump(kg);
+  EXPECT_TRUE(edges_of(kg, Predicate::cooperatesWith).empty());
+  EXPECT_EQ(boost::num_edges(kg.graph()), 1U);
+}
+
+TEST(GraphEdges, OutOfRangeRelationsAreIgnored) {
+  Document a = doc("a.txt", "x", {country("Maroc", "MA"), country("Belgique", "BE")});
+  relate(a, Predicate::cooperatesWith, 0, 7);
+  relate(a, Predicate::cooperatesWith, -1, 1);
+  relate(a, Predicate::cooperatesWith, 0, 1, 42);  // no sentence 42: an edge without evidence
+  auto kg = build({a});
+  auto edges = edges_of(kg, Predicate::cooperatesWith);
+  ASSERT_EQ(edges.size(), 1U);
+  EXPECT_TRUE(kg.graph()[edges[0]].evidence.empty());
+}
+
+TEST(GraphEdges, AgreementEdgesCarryTheAgreementDate) {
+  Entity mou = entity(EntityType::Agreement, "mémorandum d'entente");
+  mou.kind = "mémorandum d'entente";
+  mou.date = "2024-10-15";
+  Document a = doc("a.txt", "x", {mou, country("Maroc", "MA"), country("Belgique", "BE")});
+  relate(a, Predicate::party, 0, 1);
+  relate(a, Predicate::party, 0, 2);
+  auto kg = build({a});
+  auto parties = edges_of(kg, Predicate::party);
+  ASSERT_EQ(parties.size(), 2U);
+  for (auto e : parties) EXPECT_EQ(kg.graph()[e].date, "2024-10-15");
+}
+
+TEST(GraphEdges, AgreementsOfTwoDocumentsAreTwoNodes) {
+  Entity mou = entity(EntityType::Agreement, "mémorandum d'entente");
+  mou.kind = "mémorandum d'entente";
+  auto kg = build({doc("a.txt", "x", {mou}), doc("b.txt", "x", {mou})});
+  auto agreements = nodes_of(kg, EntityType::Agreement);
+  ASSERT_EQ(agreements.size(), 2U) << dump(kg);
+  EXPECT_NE(kg.graph()[agreements[0]].iri, kg.graph()[agreements[1]].iri);
+}
+
+// ---- Order ------------------------------------------------------------------
+
+TEST(GraphOrder, SortedVerticesAndEdgesAreInIriOrder) {
+  Document a = doc("a.txt", "x",
+                   {country("Sénégal", "SN"), country("Belgique", "BE"), person("Zoé Abel", "SN"),
+                    institution("Agence Zêta", "BE"), person("Aimé Zola", "BE"), country("Maroc", "MA")});
+  relate(a, Predicate::country, 2, 0);
+  relate(a, Predicate::country, 4, 1);
+  relate(a, Predicate::memberOf, 4, 3);
+  relate(a, Predicate::country, 3, 1);
+  relate(a, Predicate::cooperatesWith, 5, 1);
+  relate(a, Predicate::cooperatesWith, 0, 5);
+  auto kg = build({a});
+  const auto& g = kg.graph();
+  auto vs = kg.sorted_vertices();
+  ASSERT_EQ(vs.size(), boost::num_vertices(g));
+  for (std::size_t i = 1; i < vs.size(); ++i) EXPECT_LT(g[vs[i - 1]].iri, g[vs[i]].iri);
+  auto es = kg.sorted_edges();
+  ASSERT_EQ(es.size(), boost::num_edges(g));
+  auto key = [&](EdgeDescriptor e) {
+    return std::make_tuple(g[boost::source(e, g)].iri, static_cast<int>(g[e].predicate), g[boost::target(e, g)].iri);
+  };
+  for (std::size_t i = 1; i < es.size(); ++i) EXPECT_LT(key(es[i - 1]), key(es[i]));
+}
+
+TEST(GraphDocuments, DocumentsKeepIdsAndTextInInputOrder) {
+  auto kg = build({doc("b.txt", "Titre\nTexte."), doc("a.txt", "Texte sans titre.")});
+  ASSERT_EQ(kg.documents().size(), 2U);
+  EXPECT_EQ(kg.documents()[0].id, "b.txt");
+  EXPECT_EQ(kg.documents()[1].id, "a.txt");
+  EXPECT_EQ(kg.documents()[0].title, "Titre");
+  EXPECT_EQ(kg.documents()[1].title, "");
+  EXPECT_EQ(kg.documents()[0].text, "Titre\nTexte.");
+}
+
+}  // namespace

@@ -1,0 +1,331 @@
+// Recognition and within-document linking (extract/src/recognize.cpp,
+// link.cpp): short French texts written for these tests, about fictional
+// people, through every stage (run_stages), and the mentions and entities
+// they give.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "entente/extract/pipeline.hpp"
+#include "entente/extract/reader.hpp"
+
+namespace {
+
+using entente::extract::Document;
+using entente::extract::document_from_bytes;
+using entente::extract::Entity;
+using entente::extract::EntityType;
+using entente::extract::Mention;
+
+Document extract(std::string_view text) {
+  Document d = document_from_bytes("t.txt", "t.txt", text);
+  entente::extract::run_stages(d);
+  return d;
+}
+
+std::string type_name(EntityType t) { return std::string(entente::extract::to_string(t)); }
+
+/// Mentions and entities, one a line, for failure messages.
+std::string dump(const Document& d) {
+  std::string out = "mentions:\n";
+  for (const auto& m : d.mentions) {
+    out += "  " + type_name(m.type) + " '" + std::string(d.slice(m.span)) + "' name='" + m.name + "' key=" + m.key +
+           " country=" + m.country + " stage=" + m.stage + " entity=" + std::to_string(m.entity) + "\n";
+  }
+  out += "entities:\n";
+  for (std::size_t i = 0; i < d.entities.size(); ++i) {
+    const auto& e = d.entities[i];
+    out += "  " + std::to_string(i) + " " + type_name(e.type) + " '" + e.name + "'";
+    for (const auto& l : e.labels) out += " | '" + l + "'";
+    out += " key=" + e.key + " country=" + e.country + " date=" + e.date + "\n";
+  }
+  return out;
+}
+
+std::vector<const Entity*> entities_of(const Document& d, EntityType t) {
+  std::vector<const Entity*> out;
+  for (const auto& e : d.entities)
+    if (e.type == t) out.push_back(&e);
+  return out;
+}
+
+const Entity* find_entity(const Document& d, EntityType t, std::string_view name) {
+  for (const auto& e : d.entities) {
+    if (e.type != t) continue;
+    if (e.name == name || std::find(e.labels.begin(), e.labels.end(), name) != e.labels.end()) return &e;
+  }
+  return nullptr;
+}
+
+const Entity* find_country(const Document& d, std::string_view iso2) {
+  for (const auto& e : d.entities)
+    if (e.type == EntityType::Country && e.key == iso2) return &e;
+  return nullptr;
+}
+
+/// Mentions whose text (as written) contains `words`.
+std::vector<const Mention*> mentions_over(const Document& d, std::string_view words) {
+  std::vector<const Mention*> out;
+  for (const auto& m : d.mentions)
+    if (d.slice(m.span).find(words) != std::string_view::npos) out.push_back(&m);
+  return out;
+}
+
+bool any_of_type(const Document& d, EntityType t) {
+  return std::any_of(d.mentions.begin(), d.mentions.end(), [&](const Mention& m) { return m.type == t; }) ||
+         !entities_of(d, t).empty();
+}
+
+// ---- Persons ---------------------------------------------------------------------
+
+TEST(RecognizePersons, NameInAppositionToATitle) {
+  Document d = extract("Le ministre de la Justice, Paul Verlaine, a reçu hier une délégation.");
+  const Entity* p = find_entity(d, EntityType::Person, "Paul Verlaine");
+  ASSERT_NE(p, nullptr) << dump(d);
+  EXPECT_EQ(p->name, "Paul Verlaine");
+  EXPECT_EQ(entities_of(d, EntityType::Person).size(), 1U) << dump(d);
+}
+
+TEST(RecognizePersons, HonorificAndSurnameJoinTheFullName) {
+  Document d = extract(
+      "Le ministre de la Justice, Paul Verlaine, a reçu hier une délégation. "
+      "M. Verlaine a salué la qualité des échanges.");
+  auto persons = entities_of(d, EntityType::Person);
+  ASSERT_EQ(persons.size(), 1U) << dump(d);
+  EXPECT_EQ(persons[0]->name, "Paul Verlaine") << "the fullest name, without the honorific";
+  EXPECT_EQ(persons[0]->mentions.size(), 2U) << dump(d);
+  for (const auto& m : d.mentions) EXPECT_EQ(m.name.find("M."), std::string::npos) << dump(d);
+}
+
+TEST(RecognizePersons, LoneSurnameJoinsTheFullName) {
+  Document d = extract(
+      "La ministre Amélie Rousset a ouvert la séance. "
+      "Selon Rousset, la coopération progresse.");
+  auto persons = entities_of(d, EntityType::Person);
+  ASSERT_EQ(persons.size(), 1U) << dump(d);
+  EXPECT_EQ(persons[0]->name, "Amélie Rousset");
+  EXPECT_EQ(persons[0]->mentions.size(), 2U) << dump(d);
+}
+
+TEST(RecognizePersons, SurnameOfTwoPersonsStaysUnresolved) {
+  Document d = extract(
+      "Jean Rousset et Claire Rousset ont signé le registre. "
+      "M. Rousset a ensuite quitté la salle.");
+  const Entity* jean = find_entity(d, EntityType::Person, "Jean Rousset");
+  const Entity* claire = find_entity(d, EntityType::Person, "Claire Rousset");
+  ASSERT_NE(jean, nullptr) << dump(d);
+  ASSERT_NE(claire, nullptr) << dump(d);
+  EXPECT_EQ(jean->mentions.size(), 1U) << dump(d);
+  EXPECT_EQ(claire->mentions.size(), 1U) << dump(d);
+}
+
+TEST(RecognizePersons, CapitalisedWordsAtSentenceStartAreNoPersons) {
+  for (std::string_view text :
+       {"Lundi, les deux délégations se sont réunies à Rabat.", "Selon le communiqué, la réunion a eu lieu.",
+        "Mardi Matin, rien ne s'est passé.", "Ensuite, Les Participants ont quitté la salle.",
+        "Par ailleurs, la police a saisi trois tonnes de résine."}) {
+    Document d = extract(text);
+    EXPECT_FALSE(any_of_type(d, EntityType::Person)) << text << "\n" << dump(d);
+  }
+}
+
+TEST(RecognizePersons, NationalityGroupsAreNoPersons) {
+  Document d = extract("Les migrants sénégalais ont été reçus par les autorités.");
+  EXPECT_FALSE(any_of_type(d, EntityType::Person)) << dump(d);
+}
+
+// ---- Countries ---------------------------------------------------------------------
+
+TEST(RecognizeCountries, DemonymStandsForItsCountry) {
+  Document d = extract("La police sénégalaise a arrêté trois suspects.");
+  bool mention = false;
+  for (const auto& m : d.mentions)
+    if (m.type == EntityType::Country && m.key == "SN" && m.demonym) mention = true;
+  EXPECT_TRUE(mention) << dump(d);
+  const Entity* sn = find_country(d, "SN");
+  ASSERT_NE(sn, nullptr) << dump(d);
+  EXPECT_EQ(sn->name, "Sénégal");
+  EXPECT_EQ(sn->qid, "Q1041");
+}
+
+TEST(RecognizeCountries, CompoundAdjectiveNamesBothCountries) {
+  Document d = extract("La commission mixte maroco-nigérienne s'est réunie hier.");
+  EXPECT_NE(find_country(d, "MA"), nullptr) << dump(d);
+  EXPECT_NE(find_country(d, "NE"), nullptr) << dump(d);
+  EXPECT_EQ(find_country(d, "NG"), nullptr) << dump(d);
+}
+
+TEST(RecognizeCountries, NigerianIsNigeriaNotNiger) {
+  Document d = extract("La délégation nigériane est arrivée à Abuja.");
+  EXPECT_NE(find_country(d, "NG"), nullptr) << dump(d);
+  EXPECT_EQ(find_country(d, "NE"), nullptr) << dump(d);
+  Document n = extract("La délégation nigérienne est arrivée à Niamey.");
+  EXPECT_NE(find_country(n, "NE"), nullptr) << dump(n);
+  EXPECT_EQ(find_country(n, "NG"), nullptr) << dump(n);
+}
+
+TEST(RecognizeCountries, CountryNamesAndTheirMentions) {
+  Document d = extract("Le Maroc et la Belgique ont tenu une réunion. Le Royaume du Maroc a salué la Belgique.");
+  const Entity* ma = find_country(d, "MA");
+  const Entity* be = find_country(d, "BE");
+  ASSERT_NE(ma, nullptr) << dump(d);
+  ASSERT_NE(be, nullptr) << dump(d);
+  EXPECT_EQ(ma->name, "Maroc");
+  EXPECT_EQ(ma->mentions.size(), 2U) << dump(d);
+  EXPECT_EQ(be->mentions.size(), 2U) << dump(d);
+  EXPECT_EQ(entities_of(d, EntityType::Country).size(), 2U) << dump(d);
+}
+
+TEST(RecognizeCountries, CitiesAndRegionsAreNoCountries) {
+  Document d = extract("La réunion s'est tenue à Rabat, puis à Dakar, sur la sécurité au Sahel et en Europe.");
+  EXPECT_FALSE(any_of_type(d, EntityType::Country)) << dump(d);
+  for (const auto& m : mentions_over(d, "Rabat")) EXPECT_NE(m->type, EntityType::Country) << dump(d);
+}
+
+// ---- Institutions ------------------------------------------------------------------
+
+TEST(RecognizeInstitutions, AcronymInParenthesesThenAloneIsOneInstitution) {
+  Document d = extract(
+      "L'Office central de lutte contre les stupéfiants (OCLS) a démantelé un réseau. "
+      "Selon l'OCLS, trois tonnes ont été saisies.");
+  auto inst = entities_of(d, EntityType::Institution);
+  ASSERT_EQ(inst.size(), 1U) << dump(d);
+  const Entity* e = inst[0];
+  EXPECT_EQ(e->name, "Office central de lutte contre les stupéfiants") << dump(d);
+  ASSERT_EQ(e->labels.size(), 1U) << dump(d);
+  EXPECT_EQ(e->labels[0], "OCLS");
+  EXPECT_EQ(e->mentions.size(), 3U) << dump(d);
+}
+
+TEST(RecognizeInstitutions, GenericPhrasesAreNoInstitutions) {
+  for (std::string_view text :
+       {"Les services compétents ont été saisis du dossier.", "Les institutions judiciaires marocaines sont saisies.",
+        "Des pays européens ont exprimé leur soutien.", "Le gouvernement a pris acte."}) {
+    Document d = extract(text);
+    for (const auto& m : d.mentions) {
+      EXPECT_NE(m.type, EntityType::Institution) << text << "\n" << dump(d);
+    }
+  }
+}
+
+TEST(RecognizeInstitutions, MinistryWithItsCountry) {
+  Document d = extract("Le ministère de l'Intérieur du Sénégal a publié un communiqué.");
+  auto inst = entities_of(d, EntityType::Institution);
+  ASSERT_EQ(inst.size(), 1U) << dump(d);
+  EXPECT_EQ(inst[0]->name, "ministère de l'Intérieur");
+  EXPECT_EQ(inst[0]->country, "SN") << dump(d);
+}
+
+TEST(RecognizeInstitutions, GazetteerOrganisationsCarryTheirKey) {
+  Document d = extract("Europol et l'OIM ont signé un accord de travail avec la police belge.");
+  const Entity* europol = find_entity(d, EntityType::Institution, "Europol");
+  ASSERT_NE(europol, nullptr) << dump(d);
+  EXPECT_EQ(europol->key, "europol");
+  EXPECT_EQ(europol->qid, "Q207203");
+  bool iom = false;
+  for (const auto& e : entities_of(d, EntityType::Institution)) {
+    if (e->key == "iom") {
+      iom = true;
+      EXPECT_EQ(e->name, "Organisation internationale pour les migrations");
+      EXPECT_EQ(e->qid, "Q472311");
+    }
+  }
+  EXPECT_TRUE(iom) << dump(d);
+}
+
+TEST(RecognizeInstitutions, AcronymInLowerCaseIsNoOrganisation) {
+  Document d = extract("Il a dit oim à voix basse.");
+  EXPECT_FALSE(any_of_type(d, EntityType::Institution)) << dump(d);
+}
+
+// ---- Agreements --------------------------------------------------------------------
+
+TEST(RecognizeAgreements, SignedMemorandumWithItsDate) {
+  Document d = extract(
+      "Un mémorandum d'entente signé le mardi 15 octobre 2024 par Paul Verlaine et Hugo Lamartine "
+      "renforce la coopération policière.");
+  auto agreements = entities_of(d, EntityType::Agreement);
+  ASSERT_EQ(agreements.size(), 1U) << dump(d);
+  EXPECT_EQ(agreements[0]->kind, "mémorandum d'entente");
+  EXPECT_EQ(agreements[0]->date, "2024-10-15") << dump(d);
+}
+
+TEST(RecognizeAgreements, NationalStrategyIsNoAgreement) {
+  Document d = extract("Le gouvernement a présenté une stratégie nationale de lutte contre la drogue.");
+  EXPECT_TRUE(entities_of(d, EntityType::Agreement).empty()) << dump(d);
+}
+
+TEST(RecognizeAgreements, InstrumentNotReportedAsConcludedIsNoAgreement) {
+  Document d = extract("Les deux pays souhaitent à terme un accord de coopération.");
+  EXPECT_TRUE(entities_of(d, EntityType::Agreement).empty()) << dump(d);
+}
+
+TEST(RecognizeAgreements, LaterMentionsReferToTheAgreement) {
+  Document d = extract(
+      "La France et l'Espagne ont signé hier une convention d'entraide judiciaire. "
+      "Cette convention entrera en vigueur en 2025.");
+  auto agreements = entities_of(d, EntityType::Agreement);
+  ASSERT_EQ(agreements.size(), 1U) << dump(d);
+  EXPECT_EQ(agreements[0]->mentions.size(), 2U) << dump(d);
+}
+
+// ---- Web debris ------------------------------------------------------------------
+
+TEST(RecognizeDebris, DebrisLinesGiveNoMention) {
+  const std::string text =
+      "La police sénégalaise a arrêté trois suspects.\n"
+      "- Advertisement -\n"
+      "Laisser un commentaire\n"
+      "Le Maroc a salué l'opération.\n";
+  Document d = extract(text);
+  const std::size_t ad = text.find("- Advertisement -");
+  const std::size_t end = text.find("Le Maroc");
+  for (const auto& m : d.mentions) {
+    std::size_t at = d.source_offset.empty() ? m.span.begin : d.source_offset[m.span.begin];
+    EXPECT_FALSE(at >= ad && at < end) << dump(d);
+  }
+  EXPECT_NE(find_country(d, "SN"), nullptr) << dump(d);
+  EXPECT_NE(find_country(d, "MA"), nullptr) << dump(d);
+}
+
+// ---- Invariants ------------------------------------------------------------------
+
+TEST(RecognizeInvariants, MentionsAreOrderedAndLinked) {
+  Document d = extract(
+      "Le directeur général de la Police nationale du Sénégal, Ibrahima Ndour, a rencontré "
+      "son homologue mauritanien. Le Sénégal et la Mauritanie ont signé un protocole d'accord "
+      "le 3 mars 2023. M. Ndour a salué l'OIM.");
+  for (std::size_t i = 0; i < d.mentions.size(); ++i) {
+    const auto& m = d.mentions[i];
+    EXPECT_LT(m.first_token, m.last_token);
+    EXPECT_LE(m.last_token, d.tokens.size());
+    EXPECT_EQ(m.span.begin, d.tokens[m.first_token].span.begin);
+    EXPECT_EQ(m.span.end, d.tokens[m.last_token - 1].span.end);
+    if (i > 0) {
+      EXPECT_LE(d.mentions[i - 1].span.begin, m.span.begin);
+    }
+    if (m.entity >= 0) {
+      ASSERT_LT(static_cast<std::size_t>(m.entity), d.entities.size());
+      const auto& e = d.entities[static_cast<std::size_t>(m.entity)];
+      EXPECT_EQ(e.type, m.type) << dump(d);
+      EXPECT_NE(std::find(e.mentions.begin(), e.mentions.end(), static_cast<int>(i)), e.mentions.end());
+    }
+  }
+  for (const auto& e : d.entities) {
+    EXPECT_FALSE(e.name.empty()) << dump(d);
+  }
+}
+
+TEST(RecognizeInvariants, EmptyAndPunctuationOnlyTexts) {
+  for (std::string_view text : {"", "   \n", "!!! ... ???", "- Advertisement -"}) {
+    Document d = extract(text);
+    EXPECT_TRUE(d.mentions.empty()) << "'" << text << "'";
+    EXPECT_TRUE(d.entities.empty());
+    EXPECT_TRUE(d.relations.empty());
+  }
+}
+
+}  // namespace
