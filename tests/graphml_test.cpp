@@ -7,7 +7,6 @@
 // (every key declared in dynamic_properties), boost::property_tree (structure)
 // and networkx (tests/graphml_check.py).
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <boost/graph/adjacency_list.hpp>
@@ -31,6 +30,7 @@
 
 #include "entente/export/writers.hpp"
 #include "entente/graph/graph.hpp"
+#include "test_support.hpp"
 
 namespace {
 
@@ -40,6 +40,11 @@ using entente::extract::Entity;
 using entente::extract::EntityType;
 using entente::extract::Predicate;
 using entente::graph::KnowledgeGraph;
+using entente::testing::entity;
+using entente::testing::read_file;
+using entente::testing::relate;
+using entente::testing::TempDir;
+using entente::testing::with_text;
 
 constexpr const char* kBase = "https://w3id.org/entente/id/";
 
@@ -141,38 +146,6 @@ std::string forbidden_characters(std::string_view xml) {
 
 // ---- Input -------------------------------------------------------------------
 
-Entity entity(EntityType type, std::string name, std::string key = {}, std::string country = {},
-              std::string qid = {}) {
-  Entity e;
-  e.type = type;
-  e.name = std::move(name);
-  e.key = std::move(key);
-  e.country = std::move(country);
-  e.qid = std::move(qid);
-  return e;
-}
-
-void relate(Document& d, Predicate p, int subject, int object) {
-  entente::extract::Relation r;
-  r.predicate = p;
-  r.subject = subject;
-  r.object = object;
-  r.sentence = 0;
-  r.stage = "test";
-  d.relations.push_back(r);
-}
-
-Document with_text(std::string id, std::string text) {
-  Document d;
-  d.id = std::move(id);
-  d.path = "corpus/" + d.id;
-  d.text = std::move(text);
-  entente::extract::Sentence s;
-  s.span = {0, d.text.size()};
-  d.sentences.push_back(s);
-  return d;
-}
-
 /// An agreement between Morocco and Belgium, with persons and institutions
 /// whose names are hard on XML writers.
 Document agreement_document() {
@@ -227,37 +200,6 @@ KnowledgeGraph sample_graph() {
   kg.add(agreement_document());
   kg.add(cooperation_document("002_cooperation.txt"));
   return kg;
-}
-
-// ---- Files -------------------------------------------------------------------
-
-/// A fresh directory under the system temporary directory, removed at the end.
-class TempDir {
- public:
-  TempDir() {
-    path_ = fs::temp_directory_path() /
-            ("entente-graphml-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-  static inline int counter_ = 0;
-};
-
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 // ---- Reading back with boost::read_graphml ------------------------------------

@@ -137,6 +137,32 @@ TEST(RecognizePersons, NationalityGroupsAreNoPersons) {
   EXPECT_FALSE(any_of_type(d, EntityType::Person)) << dump(d);
 }
 
+// Bug: a surname of two words ("Ould Tahar") used alone does not join the
+// full name. "Le juge El Mehdi Ould Tahar ... M. Ould Tahar ..." gives two
+// persons, 'El Mehdi Ould Tahar' and 'Ould Tahar': link.cpp pass 1 attaches
+// any two-word person mention as a full name, and pass 2 compares only the
+// last word of a full name with one-word surnames.
+TEST(RecognizePersons, DISABLED_TwoWordSurnameJoinsTheFullName) {
+  Document d = extract(
+      "Le juge El Mehdi Ould Tahar a entendu les témoins. "
+      "M. Ould Tahar a ensuite levé la séance.");
+  auto persons = entities_of(d, EntityType::Person);
+  ASSERT_EQ(persons.size(), 1U) << dump(d);
+  EXPECT_EQ(persons[0]->name, "El Mehdi Ould Tahar");
+  EXPECT_EQ(persons[0]->mentions.size(), 2U) << dump(d);
+}
+
+// Bug: a title followed by a surname that is not a known first name names no
+// person: "Le commissaire Verlaine a été promu." gives no mention at all
+// (persons() accepts "title + name" only when the name starts with a first
+// name of firstnames.txt; "M. Verlaine" works, "le commissaire Verlaine" not).
+TEST(RecognizePersons, DISABLED_TitleAndSurnameNameAPerson) {
+  Document d = extract("Le commissaire Verlaine a été promu la semaine dernière.");
+  const Entity* p = find_entity(d, EntityType::Person, "Verlaine");
+  ASSERT_NE(p, nullptr) << dump(d);
+  EXPECT_EQ(p->roles.size(), 1U) << dump(d);
+}
+
 // ---- Countries ---------------------------------------------------------------------
 
 TEST(RecognizeCountries, DemonymStandsForItsCountry) {
@@ -241,6 +267,59 @@ TEST(RecognizeInstitutions, AcronymInLowerCaseIsNoOrganisation) {
   EXPECT_FALSE(any_of_type(d, EntityType::Institution)) << dump(d);
 }
 
+// Bug (most harmful of recognition): two coordinated institutions become one
+// mention. complement() lets "et" continue a name without a preposition, so
+// "la police marocaine et la Guardia Civil espagnole" gives the Institution
+// 'police marocaine et la Guardia Civil' with country ES (the Moroccan police
+// gets Spain), and "Le ministère belge de l'Intérieur et la police marocaine"
+// gives 'ministère belge de l'Intérieur et la police' with country MA.
+// "et des Libertés" (with a preposition) must still continue a name.
+TEST(RecognizeInstitutions, DISABLED_CoordinatedInstitutionsAreTwoMentions) {
+  Document d = extract("La police marocaine et la Guardia Civil espagnole ont démantelé un réseau.");
+  for (const auto& m : d.mentions) EXPECT_EQ(d.slice(m.span).find(" et "), std::string_view::npos) << dump(d);
+  const Entity* police = find_entity(d, EntityType::Institution, "police marocaine");
+  ASSERT_NE(police, nullptr) << dump(d);
+  EXPECT_EQ(police->country, "MA");
+  const Entity* guardia = find_entity(d, EntityType::Institution, "Guardia Civil");
+  ASSERT_NE(guardia, nullptr) << dump(d);
+  EXPECT_EQ(guardia->country, "ES");
+
+  Document b = extract("Le ministère belge de l'Intérieur et la police marocaine coopèrent.");
+  const Entity* ministry = find_entity(b, EntityType::Institution, "ministère belge de l'Intérieur");
+  ASSERT_NE(ministry, nullptr) << dump(b);
+  EXPECT_EQ(ministry->country, "BE") << dump(b);
+  EXPECT_NE(find_entity(b, EntityType::Institution, "police marocaine"), nullptr) << dump(b);
+}
+
+TEST(RecognizeInstitutions, ConjunctionWithPrepositionContinuesTheName) {
+  Document d = extract("Le ministère de la Justice et des Libertés a publié un communiqué.");
+  auto inst = entities_of(d, EntityType::Institution);
+  ASSERT_EQ(inst.size(), 1U) << dump(d);
+  EXPECT_EQ(inst[0]->name, "ministère de la Justice et des Libertés");
+}
+
+TEST(RecognizeInstitutions, NationalOrganisationWithItsCountryNamed) {
+  Document d = extract("Selon la DGSN marocaine, trois réseaux ont été démantelés.");
+  auto inst = entities_of(d, EntityType::Institution);
+  ASSERT_EQ(inst.size(), 1U) << dump(d);
+  EXPECT_EQ(inst[0]->key, "ma-dgsn");
+  EXPECT_EQ(inst[0]->country, "MA");
+  EXPECT_EQ(inst[0]->name, "Direction générale de la Sûreté nationale");
+}
+
+// Bug (recall): a national organisation is read only when its country is
+// named in the document, even when no other country has an organisation of
+// that name. "La Guardia Civil a saisi deux tonnes de cocaïne." gives no
+// mention, although organisations.tsv has one "Guardia Civil" (es-guardia-civil).
+// The rule is needed for shared names (DGSN: CM, DZ, MA, MR), not for unique ones.
+TEST(RecognizeInstitutions, DISABLED_UniqueNationalOrganisationWithoutItsCountry) {
+  Document d = extract("La Guardia Civil a saisi deux tonnes de cocaïne.");
+  const Entity* guardia = find_entity(d, EntityType::Institution, "Guardia Civil");
+  ASSERT_NE(guardia, nullptr) << dump(d);
+  EXPECT_EQ(guardia->key, "es-guardia-civil");
+  EXPECT_EQ(guardia->country, "ES");
+}
+
 // ---- Agreements --------------------------------------------------------------------
 
 TEST(RecognizeAgreements, SignedMemorandumWithItsDate) {
@@ -270,6 +349,24 @@ TEST(RecognizeAgreements, LaterMentionsReferToTheAgreement) {
   auto agreements = entities_of(d, EntityType::Agreement);
   ASSERT_EQ(agreements.size(), 1U) << dump(d);
   EXPECT_EQ(agreements[0]->mentions.size(), 2U) << dump(d);
+}
+
+// ---- Places ----------------------------------------------------------------------
+
+TEST(RecognizePlaces, CitiesArePlaces) {
+  Document d = extract("Les délégations se sont réunies à Rabat puis à Dakar.");
+  EXPECT_NE(find_entity(d, EntityType::Place, "Rabat"), nullptr) << dump(d);
+  EXPECT_NE(find_entity(d, EntityType::Place, "Dakar"), nullptr) << dump(d);
+}
+
+// Bug (minor, places are not scored): a capitalised determiner at sentence
+// start makes a common noun a place name. "La réunion de Bruxelles a réuni
+// les ministres." gives Place 'La Réunion' (the territory) over "La réunion":
+// gazetteer() checks the capital of the phrase's first token only.
+TEST(RecognizePlaces, DISABLED_CommonNounAfterSentenceInitialArticleIsNoPlace) {
+  Document d = extract("La réunion de Bruxelles a réuni les ministres.");
+  EXPECT_EQ(find_entity(d, EntityType::Place, "La Réunion"), nullptr) << dump(d);
+  EXPECT_NE(find_entity(d, EntityType::Place, "Bruxelles"), nullptr) << dump(d);
 }
 
 // ---- Web debris ------------------------------------------------------------------

@@ -1,1 +1,339 @@
+// Relations from sentence structure (extract/src/relations.cpp): short
+// French texts written for these tests, about fictional people, through every
+// stage (run_stages), and the relations between their entities.
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "entente/extract/pipeline.hpp"
+#include "entente/extract/reader.hpp"
+
+namespace {
+
+using entente::extract::Document;
+using entente::extract::document_from_bytes;
+using entente::extract::Entity;
+using entente::extract::EntityType;
+using entente::extract::Predicate;
+using entente::extract::Relation;
+
+Document extract(std::string_view text) {
+  Document d = document_from_bytes("t.txt", "t.txt", text);
+  entente::extract::run_stages(d);
+  return d;
+}
+
+/// An entity's name, or its ISO code for a country: "MA", "Paul Verlaine".
+std::string ref(const Document& d, int e) {
+  if (e < 0 || static_cast<std::size_t>(e) >= d.entities.size()) return "?" + std::to_string(e);
+  const Entity& x = d.entities[static_cast<std::size_t>(e)];
+  if (x.type == EntityType::Country) return x.key;
+  if (x.type == EntityType::Agreement) return "agreement";
+  return x.name;
+}
+
+/// Relations as "subject predicate object @sentence", for failure messages and asserts.
+std::string line(const Document& d, const Relation& r) {
+  return ref(d, r.subject) + " " + std::string(entente::extract::to_string(r.predicate)) + " " + ref(d, r.object) +
+         " @" + std::to_string(r.sentence);
+}
+
+std::string dump(const Document& d) {
+  std::string out = "relations:\n";
+  for (const auto& r : d.relations) out += "  " + line(d, r) + " (" + r.stage + ")\n";
+  out += "entities:\n";
+  for (const auto& e : d.entities) {
+    out += "  " + std::string(entente::extract::to_string(e.type)) + " '" + e.name + "' key=" + e.key +
+           " country=" + e.country + "\n";
+  }
+  return out;
+}
+
+const Relation* find_relation(const Document& d, Predicate p, std::string_view s, std::string_view o) {
+  for (const auto& r : d.relations) {
+    if (r.predicate != p) continue;
+    std::string a = ref(d, r.subject), b = ref(d, r.object);
+    if (a == s && b == o) return &r;
+    if (p == Predicate::cooperatesWith && a == o && b == s) return &r;
+  }
+  return nullptr;
+}
+
+bool has(const Document& d, Predicate p, std::string_view s, std::string_view o) {
+  return find_relation(d, p, s, o) != nullptr;
+}
+
+std::size_t count(const Document& d, Predicate p) {
+  return static_cast<std::size_t>(
+      std::count_if(d.relations.begin(), d.relations.end(), [&](const Relation& r) { return r.predicate == p; }));
+}
+
+/// Predicates link the types of the ontology (GUIDELINES.md).
+void expect_well_typed(const Document& d) {
+  auto type = [&](int e) { return d.entities[static_cast<std::size_t>(e)].type; };
+  auto actor = [&](int e) { return type(e) == EntityType::Country || type(e) == EntityType::Institution; };
+  for (const auto& r : d.relations) {
+    ASSERT_GE(r.subject, 0);
+    ASSERT_GE(r.object, 0);
+    ASSERT_LT(static_cast<std::size_t>(r.subject), d.entities.size());
+    ASSERT_LT(static_cast<std::size_t>(r.object), d.entities.size());
+    ASSERT_LT(r.sentence, d.sentences.size()) << line(d, r);
+    EXPECT_NE(r.subject, r.object) << line(d, r);
+    switch (r.predicate) {
+      case Predicate::memberOf:
+        EXPECT_TRUE(type(r.subject) == EntityType::Person && type(r.object) == EntityType::Institution) << line(d, r);
+        break;
+      case Predicate::country:
+        EXPECT_TRUE(type(r.subject) == EntityType::Person || type(r.subject) == EntityType::Institution) << line(d, r);
+        EXPECT_EQ(type(r.object), EntityType::Country) << line(d, r);
+        break;
+      case Predicate::cooperatesWith:
+        EXPECT_TRUE(actor(r.subject) && actor(r.object)) << line(d, r);
+        break;
+      case Predicate::party:
+        EXPECT_EQ(type(r.subject), EntityType::Agreement) << line(d, r);
+        EXPECT_TRUE(actor(r.object)) << line(d, r);
+        break;
+      case Predicate::signatory:
+      case Predicate::participant:
+        EXPECT_EQ(type(r.subject), EntityType::Agreement) << line(d, r);
+        EXPECT_EQ(type(r.object), EntityType::Person) << line(d, r);
+        break;
+    }
+  }
+}
+
+// ---- Roles: memberOf and country ---------------------------------------------------
+
+TEST(RelationsRoles, TitleBeforeNameGivesMemberOfAndCountry) {
+  Document d = extract(
+      "Le directeur général de la Police nationale du Sénégal, Ibrahima Ndour, a reçu ses homologues.");
+  EXPECT_TRUE(has(d, Predicate::memberOf, "Ibrahima Ndour", "Police nationale")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::country, "Ibrahima Ndour", "SN")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::country, "Police nationale", "SN")) << dump(d);
+  expect_well_typed(d);
+  for (const auto& e : d.entities) {
+    if (e.name == "Ibrahima Ndour") {
+      ASSERT_EQ(e.roles.size(), 1U);
+      EXPECT_EQ(e.roles[0].title, "directeur général de la Police nationale du Sénégal");
+    }
+  }
+}
+
+TEST(RelationsRoles, TitleAfterNameGivesMemberOf) {
+  Document d = extract(
+      "Amadou Diallo, président de la Commission nationale des droits de l'homme, a salué la décision.");
+  EXPECT_TRUE(has(d, Predicate::memberOf, "Amadou Diallo", "Commission nationale des droits de l'homme")) << dump(d);
+  expect_well_typed(d);
+}
+
+TEST(RelationsRoles, DemonymInTitleGivesThePersonsCountry) {
+  Document d = extract("L'ambassadeur du Mali, Oumar Traoré, a salué les efforts des autorités algériennes.");
+  EXPECT_TRUE(has(d, Predicate::country, "Oumar Traoré", "ML")) << dump(d);
+  EXPECT_FALSE(has(d, Predicate::country, "Oumar Traoré", "DZ")) << dump(d);
+}
+
+TEST(RelationsRoles, MinisterTitleImpliesTheMinistry) {
+  Document d = extract("Le ministre de la Justice, Paul Verlaine, a reçu hier une délégation.");
+  EXPECT_TRUE(has(d, Predicate::memberOf, "Paul Verlaine", "ministère de la Justice")) << dump(d);
+  expect_well_typed(d);
+}
+
+// ---- Agreements: signatories, parties ---------------------------------------------
+
+TEST(RelationsAgreements, SignedByGivesSignatories) {
+  Document d = extract(
+      "Un mémorandum d'entente signé le mardi 15 octobre 2024 par Paul Verlaine et Hugo Lamartine "
+      "renforce la coopération policière.");
+  EXPECT_TRUE(has(d, Predicate::signatory, "agreement", "Paul Verlaine")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::signatory, "agreement", "Hugo Lamartine")) << dump(d);
+  EXPECT_EQ(count(d, Predicate::participant), 0U) << dump(d);
+  expect_well_typed(d);
+}
+
+TEST(RelationsAgreements, PersonBeforeTheSignTriggerIsNoSignatory) {
+  Document d = extract("Paul Verlaine a rappelé que le protocole signé par Lucia Moreno reste en vigueur.");
+  EXPECT_TRUE(has(d, Predicate::signatory, "agreement", "Lucia Moreno")) << dump(d);
+  EXPECT_FALSE(has(d, Predicate::signatory, "agreement", "Paul Verlaine")) << dump(d);
+}
+
+TEST(RelationsAgreements, ConcludedBetweenTitledPersonsGivesSignatoriesAndParties) {
+  Document d = extract(
+      "Un accord a été conclu entre le ministre français de l'Intérieur, Paul Verlaine, "
+      "et la ministre espagnole de l'Intérieur, Lucia Moreno.");
+  EXPECT_TRUE(has(d, Predicate::signatory, "agreement", "Paul Verlaine")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::signatory, "agreement", "Lucia Moreno")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::country, "Paul Verlaine", "FR")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::country, "Lucia Moreno", "ES")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::party, "agreement", "FR")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::party, "agreement", "ES")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::cooperatesWith, "FR", "ES")) << dump(d);
+  expect_well_typed(d);
+}
+
+TEST(RelationsAgreements, PartiesFromBetweenAndTheyCooperate) {
+  Document d = extract("Un programme d'action a été lancé entre la France et l'Espagne.");
+  EXPECT_TRUE(has(d, Predicate::party, "agreement", "FR")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::party, "agreement", "ES")) << dump(d);
+  EXPECT_EQ(count(d, Predicate::party), 2U) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::cooperatesWith, "FR", "ES")) << dump(d);
+  EXPECT_EQ(count(d, Predicate::cooperatesWith), 1U) << dump(d);
+  expect_well_typed(d);
+}
+
+TEST(RelationsAgreements, AgreementDateFromItsSentence) {
+  Document d = extract(
+      "Rabat, le 20 octobre 2024. Le mémorandum d'entente a été signé le mardi 15 octobre "
+      "entre le Maroc et la Belgique.");
+  std::vector<const Entity*> agreements;
+  for (const auto& e : d.entities)
+    if (e.type == EntityType::Agreement) agreements.push_back(&e);
+  ASSERT_EQ(agreements.size(), 1U) << dump(d);
+  EXPECT_EQ(agreements[0]->date, "2024-10-15");
+  EXPECT_TRUE(has(d, Predicate::party, "agreement", "MA")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::party, "agreement", "BE")) << dump(d);
+}
+
+TEST(RelationsAgreements, DeniedAgreementGivesNoRelation) {
+  Document d = extract("La France et l'Espagne n'ont pas signé d'accord.");
+  EXPECT_TRUE(d.relations.empty()) << dump(d);
+}
+
+// Bug: institutions are never parties of an agreement. "Europol et l'OIM ont
+// signé un accord de travail à La Haye." gives the agreement and both
+// institutions but no relation at all: parties are taken from Country
+// mentions only (agreements() in relations.cpp), while the guidelines allow
+// party -> Institution, and parties cooperate.
+TEST(RelationsAgreements, DISABLED_InstitutionsArePartiesToo) {
+  Document d = extract("Europol et l'OIM ont signé un accord de travail à La Haye.");
+  EXPECT_TRUE(has(d, Predicate::party, "agreement", "Europol")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::party, "agreement", "Organisation internationale pour les migrations")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::cooperatesWith, "Europol", "Organisation internationale pour les migrations"))
+      << dump(d);
+}
+
+// Bug: every country of the agreement's sentence becomes a party. "La France
+// et l'Espagne ont signé un accord sur le retour des migrants venus du Mali."
+// gives party -> ML and cooperatesWith FR-ML and ES-ML: a country in the
+// agreement's subject matter is taken for a signing party.
+TEST(RelationsAgreements, DISABLED_CountryInTheAgreementsTopicIsNoParty) {
+  Document d = extract("La France et l'Espagne ont signé un accord sur le retour des migrants venus du Mali.");
+  EXPECT_TRUE(has(d, Predicate::party, "agreement", "FR")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::party, "agreement", "ES")) << dump(d);
+  EXPECT_FALSE(has(d, Predicate::party, "agreement", "ML")) << dump(d);
+  EXPECT_FALSE(has(d, Predicate::cooperatesWith, "FR", "ML")) << dump(d);
+  EXPECT_FALSE(has(d, Predicate::cooperatesWith, "ES", "ML")) << dump(d);
+}
+
+// ---- Cooperation --------------------------------------------------------------------
+
+TEST(RelationsCooperation, CountriesThatStrengthenTheirCooperation) {
+  Document d = extract("Le Maroc et la Belgique renforcent leur coopération sécuritaire.");
+  EXPECT_TRUE(has(d, Predicate::cooperatesWith, "MA", "BE")) << dump(d);
+  expect_well_typed(d);
+}
+
+TEST(RelationsCooperation, InstitutionCooperatesWithInstitution) {
+  Document d = extract("La Police fédérale belge coopère avec la Guardia Civil espagnole.");
+  EXPECT_TRUE(has(d, Predicate::cooperatesWith, "Police fédérale", "Guardia Civil")) << dump(d);
+  EXPECT_EQ(count(d, Predicate::cooperatesWith), 1U) << "no institution cooperates with a country here\n" << dump(d);
+  EXPECT_TRUE(has(d, Predicate::country, "Police fédérale", "BE")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::country, "Guardia Civil", "ES")) << dump(d);
+}
+
+TEST(RelationsCooperation, NationalMinistryInCollaborationWithAnInternationalBody) {
+  Document d = extract("Le ministère sénégalais de l'Intérieur travaille en collaboration avec l'OIM.");
+  EXPECT_TRUE(has(d, Predicate::cooperatesWith, "ministère sénégalais de l'Intérieur",
+                  "Organisation internationale pour les migrations"))
+      << dump(d);
+  EXPECT_TRUE(has(d, Predicate::country, "ministère sénégalais de l'Intérieur", "SN")) << dump(d);
+  expect_well_typed(d);
+
+  Document b = extract(
+      "Le ministère de l'Intérieur du Sénégal a lancé, en collaboration avec l'OIM, un programme de retour "
+      "volontaire.");
+  EXPECT_TRUE(has(b, Predicate::cooperatesWith, "ministère de l'Intérieur",
+                  "Organisation internationale pour les migrations"))
+      << dump(b);
+  expect_well_typed(b);
+}
+
+// Bug: the country that only qualifies an institution's name takes part in
+// its cooperation. "Le ministère de l'Intérieur du Sénégal a lancé, en
+// collaboration avec l'OIM, ..." gives, besides ministry-OIM, cooperatesWith
+// SN-OIM: cooperation() counts "Sénégal" of "du Sénégal" as a subject of its own.
+TEST(RelationsCooperation, DISABLED_CountryOfAnInstitutionNameIsNoCooperationSubject) {
+  Document d = extract(
+      "Le ministère de l'Intérieur du Sénégal a lancé, en collaboration avec l'OIM, un programme de retour "
+      "volontaire.");
+  EXPECT_FALSE(has(d, Predicate::cooperatesWith, "SN", "Organisation internationale pour les migrations")) << dump(d);
+}
+
+// Bug: follows from RecognizeInstitutions.DISABLED_CoordinatedInstitutionsAreTwoMentions.
+// "Le ministère belge de l'Intérieur et la police marocaine coopèrent." gives one
+// institution 'ministère belge de l'Intérieur et la police' (country MA) and no
+// cooperatesWith; the Belgian ministry and the Moroccan police should cooperate.
+TEST(RelationsCooperation, DISABLED_CoordinatedInstitutionsCooperate) {
+  Document d = extract("Le ministère belge de l'Intérieur et la police marocaine coopèrent.");
+  EXPECT_TRUE(has(d, Predicate::cooperatesWith, "ministère belge de l'Intérieur", "police marocaine")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::country, "ministère belge de l'Intérieur", "BE")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::country, "police marocaine", "MA")) << dump(d);
+}
+
+// ---- Evidence: sentence indices -------------------------------------------------------
+
+TEST(RelationsEvidence, EachRelationPointsAtTheSentenceThatSaysIt) {
+  Document d = extract(
+      "Les délégations se sont réunies hier à Dakar. "
+      "Le directeur général de la Police nationale du Sénégal, Ibrahima Ndour, a reçu son homologue. "
+      "Le Sénégal et la Mauritanie ont signé un protocole d'accord le 3 mars 2023. "
+      "La Police nationale travaille en collaboration avec l'OIM.");
+  ASSERT_EQ(d.sentences.size(), 4U);
+  expect_well_typed(d);
+  auto sentence_of = [&](Predicate p, std::string_view s, std::string_view o) -> long {
+    const Relation* r = find_relation(d, p, s, o);
+    return r == nullptr ? -1 : static_cast<long>(r->sentence);
+  };
+  EXPECT_EQ(sentence_of(Predicate::memberOf, "Ibrahima Ndour", "Police nationale"), 1) << dump(d);
+  EXPECT_EQ(sentence_of(Predicate::country, "Ibrahima Ndour", "SN"), 1) << dump(d);
+  EXPECT_EQ(sentence_of(Predicate::party, "agreement", "SN"), 2) << dump(d);
+  EXPECT_EQ(sentence_of(Predicate::party, "agreement", "MR"), 2) << dump(d);
+  EXPECT_EQ(sentence_of(Predicate::cooperatesWith, "SN", "MR"), 2) << dump(d);
+  EXPECT_EQ(sentence_of(Predicate::cooperatesWith, "Police nationale", "Organisation internationale pour les migrations"),
+            3)
+      << dump(d);
+  // Whatever else is found: each relation's sentence names its subject or object.
+  for (const auto& r : d.relations) {
+    const auto& span = d.sentences[r.sentence].span;
+    bool named = false;
+    for (int e : {r.subject, r.object}) {
+      for (int m : d.entities[static_cast<std::size_t>(e)].mentions) {
+        const auto& ms = d.mentions[static_cast<std::size_t>(m)].span;
+        named = named || (ms.begin >= span.begin && ms.end <= span.end);
+      }
+    }
+    EXPECT_TRUE(named) << line(d, r) << "\n" << dump(d);
+  }
+}
+
+TEST(RelationsEvidence, RelationsAreUniqueAndSorted) {
+  Document d = extract(
+      "Le Maroc et la Belgique renforcent leur coopération. La Belgique et le Maroc renforcent leur coopération. "
+      "Le Maroc et la Belgique ont signé un mémorandum d'entente le 15 octobre 2024.");
+  expect_well_typed(d);
+  for (std::size_t i = 1; i < d.relations.size(); ++i) {
+    const auto& a = d.relations[i - 1];
+    const auto& b = d.relations[i];
+    EXPECT_LE(std::tie(a.sentence, a.subject, a.predicate, a.object), std::tie(b.sentence, b.subject, b.predicate, b.object));
+  }
+  EXPECT_EQ(count(d, Predicate::cooperatesWith), 1U) << dump(d);
+  const Relation* coop = find_relation(d, Predicate::cooperatesWith, "MA", "BE");
+  ASSERT_NE(coop, nullptr) << dump(d);
+  // One relation per document, with one of the sentences that say it (here all three do).
+  EXPECT_LT(coop->sentence, 3U);
+}
+
+}  // namespace

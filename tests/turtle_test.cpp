@@ -7,14 +7,9 @@
 // ntriples` and compared, triple for triple, with what the graph holds; it is
 // validated with sord_validate against ontology/coop.ttl and its schemas.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <array>
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -26,6 +21,7 @@
 #include "entente/export/writers.hpp"
 #include "entente/graph/graph.hpp"
 #include "entente/ontology/vocab.hpp"
+#include "test_support.hpp"
 
 namespace {
 
@@ -36,22 +32,17 @@ using entente::extract::Entity;
 using entente::extract::EntityType;
 using entente::extract::Predicate;
 using entente::graph::KnowledgeGraph;
+using entente::testing::entity;
+using entente::testing::read_file;
+using entente::testing::relate;
+using entente::testing::run;
+using entente::testing::TempDir;
+using entente::testing::ToolRun;
+using entente::testing::with_text;
 
 constexpr const char* kBase = "https://w3id.org/entente/id/";
-const fs::path kSource = ENTENTE_SOURCE_DIR;
 
 // ---- Input -------------------------------------------------------------------
-
-Entity entity(EntityType type, std::string name, std::string key = {}, std::string country = {},
-              std::string qid = {}) {
-  Entity e;
-  e.type = type;
-  e.name = std::move(name);
-  e.key = std::move(key);
-  e.country = std::move(country);
-  e.qid = std::move(qid);
-  return e;
-}
 
 Entity agreement(std::string name, std::string kind, std::string date, std::string date_end = {}) {
   Entity e = entity(EntityType::Agreement, std::move(name));
@@ -59,27 +50,6 @@ Entity agreement(std::string name, std::string kind, std::string date, std::stri
   e.date = std::move(date);
   e.date_end = std::move(date_end);
   return e;
-}
-
-void relate(Document& d, Predicate p, int subject, int object) {
-  entente::extract::Relation r;
-  r.predicate = p;
-  r.subject = subject;
-  r.object = object;
-  r.sentence = 0;
-  r.stage = "test";
-  d.relations.push_back(r);
-}
-
-Document with_text(std::string id, std::string text) {
-  Document d;
-  d.id = std::move(id);
-  d.path = "corpus/" + d.id;
-  d.text = std::move(text);
-  entente::extract::Sentence s;
-  s.span = {0, d.text.size()};
-  d.sentences.push_back(s);
-  return d;
 }
 
 const std::string kQuoted = "Jean \"Le Juste\" Dupont\\Martin";
@@ -139,72 +109,6 @@ KnowledgeGraph sample_graph() {
   kg.add(agreement_document());
   kg.add(follow_up_document());
   return kg;
-}
-
-// ---- Files and tools -----------------------------------------------------------
-
-/// A fresh directory under the system temporary directory, removed at the end.
-class TempDir {
- public:
-  TempDir() {
-    path_ = fs::temp_directory_path() /
-            ("entente-turtle-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-  static inline int counter_ = 0;
-};
-
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-struct ToolRun {
-  int status = -1;     ///< exit status, or -1 if it did not exit normally
-  std::string out;     ///< stdout
-  std::string err;     ///< stderr
-};
-
-std::string quoted(const std::string& arg) {
-  std::string out = "'";
-  for (const char c : arg) {
-    if (c == '\'') {
-      out += "'\\''";
-    } else {
-      out += c;
-    }
-  }
-  return out + "'";
-}
-
-/// Runs argv through the shell with popen, stdout and stderr kept apart.
-ToolRun run(const std::vector<std::string>& argv, const fs::path& err_file) {
-  std::string command;
-  for (const auto& a : argv) command += quoted(a) + " ";
-  command += "2>" + quoted(err_file.string());
-  ToolRun r;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return r;
-  std::array<char, 4096> buf{};
-  std::size_t n = 0;
-  while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
-  const int st = ::pclose(pipe);
-  if (st != -1 && WIFEXITED(st)) r.status = WEXITSTATUS(st);
-  r.err = read_file(err_file);
-  return r;
 }
 
 /// Writes `kg` as Turtle into `dir`, failing the test on error.
@@ -569,24 +473,7 @@ TEST(Turtle, UnwritablePathGivesAnErrorAndNoFile) {
 TEST(Turtle, SordValidateFindsNoErrorsWithTheOntology) {
   TempDir dir;
   const fs::path file = write(sample_graph(), dir.path());
-  std::vector<std::string> argv = {ENTENTE_SORD_VALIDATE};
-  for (const char* name : {"rdf.ttl", "rdfs.ttl", "owl.ttl", "xsd.ttl", "dct.ttl", "foaf.ttl"}) {
-    argv.push_back((fs::path(ENTENTE_LV2_SCHEMAS) / name).string());
-  }
-  std::vector<std::string> local;
-  for (const auto& entry : fs::directory_iterator(kSource / "ontology" / "schemas")) {
-    if (entry.path().extension() == ".ttl") local.push_back(entry.path().string());
-  }
-  std::sort(local.begin(), local.end());
-  argv.insert(argv.end(), local.begin(), local.end());
-  argv.push_back((kSource / "ontology" / "coop.ttl").string());
-  argv.push_back(file.string());
-  const ToolRun r = run(argv, dir.path() / "sord_validate.err");
-  const std::string all = r.out + r.err;
-  EXPECT_EQ(r.status, 0) << all;
-  EXPECT_EQ(all.find("error:"), std::string::npos) << all;
-  EXPECT_EQ(all.find("does not match"), std::string::npos) << all;
-  EXPECT_NE(all.find("Found 0 errors"), std::string::npos) << all;
+  entente::testing::expect_sord_validate_finds_no_errors(file, dir.path() / "sord_validate.err");
 }
 
 }  // namespace

@@ -7,11 +7,15 @@
 //                     nif:sourceUrl <doc> .
 //     then every string of the text that a node or an edge points to, by
 //     (begin, end): <doc#char=b,e>
-//                     a nif:Phrase (a mention) and/or nif:Sentence, prov:Entity
-//                     (the sentence of a relation), nif:RFC5147String, nif:String ;
+//                     a nif:Phrase (a mention) and/or nif:Sentence (the sentence
+//                     of a relation), nif:RFC5147String, nif:String, and
+//                     prov:Entity (sentences) ;
 //                     nif:beginIndex b ; nif:endIndex e ; nif:anchorOf "..." ;
 //                     nif:referenceContext <doc#char=0,N> ;
 //                     itsrdf:taIdentRef <node> (mentions; every node named there, sorted) .
+//     A sentence or mention that is the whole text is the context itself
+//     (same RFC 5147 IRI): its types, nif:anchorOf and itsrdf:taIdentRef go
+//     on the context's block, which has no nif:referenceContext.
 //   then for each edge, in sorted_edges() order:
 //     _:rI a rdf:Statement ; rdf:subject <s> ; rdf:predicate coop:p ; rdf:object <o> ;
 //          prov:wasDerivedFrom <doc#char=b,e> (its sentences; the whole text of each
@@ -101,7 +105,7 @@ Range range_of(const NifText& t, std::uint32_t begin, std::uint32_t end) {
 
 /// The evidence of one graph, gathered by document before it is written.
 struct NifIndex {
-  std::vector<NifText> texts;                     ///< by document index
+  std::vector<NifText> texts;                       ///< by document index
   std::vector<std::map<Range, NifString>> strings;  ///< by document index, sorted by range
 
   explicit NifIndex(const KnowledgeGraph& kg) : strings(kg.documents().size()) {
@@ -124,29 +128,48 @@ struct NifIndex {
   }
 };
 
+/// The types of a NIF string, in the order written.
+std::vector<std::string_view> types_of(const NifString& s, bool context) {
+  std::vector<std::string_view> out;
+  if (context) out.push_back(v::nif::Context);
+  if (s.phrase) out.push_back(v::nif::Phrase);
+  if (s.sentence) out.push_back(v::nif::Sentence);
+  out.push_back(v::nif::RFC5147String);
+  out.push_back(v::nif::String);
+  if (context || s.sentence) out.push_back(v::prov::Entity);
+  return out;
+}
+
 void write_document(RdfOut& out, const graph::DocumentInfo& doc, const NifText& text,
                     const std::map<Range, NifString>& strings) {
-  const Term context = Term::iri(char_iri(doc.iri, {0, text.size()}));
-  for (const std::string_view type : {v::nif::Context, v::nif::RFC5147String, v::nif::String, v::prov::Entity}) {
+  const Range whole{0, text.size()};
+  const Term context = Term::iri(char_iri(doc.iri, whole));
+  // A sentence or mention that is the whole text has the context's IRI: one block.
+  const auto same = strings.find(whole);
+  const NifString none;
+  const NifString& also = same == strings.end() ? none : same->second;
+
+  for (const std::string_view type : types_of(also, true))
     out.statement(context, v::rdf::type, Term::iri(type));
-  }
   out.statement(context, v::nif::beginIndex, count(0));
   out.statement(context, v::nif::endIndex, count(text.size()));
   out.statement(context, v::nif::isString, Term::plain(text.text()));
+  if (same != strings.end()) out.statement(context, v::nif::anchorOf, Term::plain(text.text()));
   out.statement(context, v::nif::sourceUrl, Term::iri(doc.iri));
+  for (const std::string& entity : also.entities)
+    out.statement(context, v::itsrdf::taIdentRef, Term::iri(entity));
 
   for (const auto& [range, s] : strings) {
+    if (range == whole) continue;
     const Term subject = Term::iri(char_iri(doc.iri, range));
-    if (s.phrase) out.statement(subject, v::rdf::type, Term::iri(v::nif::Phrase));
-    if (s.sentence) out.statement(subject, v::rdf::type, Term::iri(v::nif::Sentence));
-    out.statement(subject, v::rdf::type, Term::iri(v::nif::RFC5147String));
-    out.statement(subject, v::rdf::type, Term::iri(v::nif::String));
-    if (s.sentence) out.statement(subject, v::rdf::type, Term::iri(v::prov::Entity));
+    for (const std::string_view type : types_of(s, false))
+      out.statement(subject, v::rdf::type, Term::iri(type));
     out.statement(subject, v::nif::beginIndex, count(range.first));
     out.statement(subject, v::nif::endIndex, count(range.second));
     out.statement(subject, v::nif::anchorOf, Term::plain(text.slice(range.first, range.second)));
     out.statement(subject, v::nif::referenceContext, context);
-    for (const std::string& entity : s.entities) out.statement(subject, v::itsrdf::taIdentRef, Term::iri(entity));
+    for (const std::string& entity : s.entities)
+      out.statement(subject, v::itsrdf::taIdentRef, Term::iri(entity));
   }
 }
 
@@ -164,7 +187,8 @@ void write_statements(RdfOut& out, const KnowledgeGraph& kg, const NifIndex& evi
     std::set<std::string> sources;  // sorted, unique
     for (const graph::Evidence& ev : edge.evidence) {
       if (ev.document >= docs.size()) continue;
-      sources.insert(char_iri(docs[ev.document].iri, range_of(evidence.texts[ev.document], ev.begin, ev.end)));
+      sources.insert(
+          char_iri(docs[ev.document].iri, range_of(evidence.texts[ev.document], ev.begin, ev.end)));
     }
     if (sources.empty()) {
       for (const std::uint32_t d : edge.documents) {

@@ -45,10 +45,11 @@ struct Attribute {
 };
 
 constexpr Attribute kNodeAttributes[] = {
-    {"type", "string"}, {"iri", "string"},  {"wikidata", "string"},  {"country", "string"},
+    {"type", "string"}, {"iri", "string"},  {"wikidata", "string"},   {"country", "string"},
     {"kind", "string"}, {"date", "string"}, {"documents", "integer"},
 };
-constexpr Attribute kEdgeAttributes[] = {{"relation", "string"}, {"date", "string"}, {"documents", "integer"}};
+constexpr Attribute kEdgeAttributes[] = {
+    {"relation", "string"}, {"date", "string"}, {"documents", "integer"}};
 
 /// The day a date starts on, as GEXF's timeformat="date" wants it; nullopt
 /// when the date has no year or is not a date.

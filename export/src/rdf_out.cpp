@@ -41,10 +41,14 @@ SerdStatus on_error(void* handle, const SerdError* error) {
 
 std::string_view syntax_name(SerdSyntax syntax) {
   switch (syntax) {
-    case SERD_TURTLE: return "Turtle";
-    case SERD_NTRIPLES: return "N-Triples";
-    case SERD_NQUADS: return "N-Quads";
-    case SERD_TRIG: return "TriG";
+    case SERD_TURTLE:
+      return "Turtle";
+    case SERD_NTRIPLES:
+      return "N-Triples";
+    case SERD_NQUADS:
+      return "N-Quads";
+    case SERD_TRIG:
+      return "TriG";
   }
   return "RDF";
 }
@@ -61,11 +65,16 @@ SerdStyle style_of(SerdSyntax syntax) {
 
 std::string_view date_datatype(std::string_view s) {
   switch (date_form(s)) {
-    case DateForm::date: return v::xsd::date;
-    case DateForm::year_month: return v::xsd::gYearMonth;
-    case DateForm::year: return v::xsd::gYear;
-    case DateForm::month_day: return v::xsd::gMonthDay;
-    case DateForm::other: return {};
+    case DateForm::date:
+      return v::xsd::date;
+    case DateForm::year_month:
+      return v::xsd::gYearMonth;
+    case DateForm::year:
+      return v::xsd::gYear;
+    case DateForm::month_day:
+      return v::xsd::gMonthDay;
+    case DateForm::other:
+      return {};
   }
   return {};
 }

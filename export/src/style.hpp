@@ -18,11 +18,16 @@ struct TypeStyle {
 
 constexpr TypeStyle style_of(graph::EntityType t) {
   switch (t) {
-    case graph::EntityType::Person: return {78, 121, 167, "#4e79a7", "ellipse"};
-    case graph::EntityType::Institution: return {242, 142, 43, "#f28e2b", "box"};
-    case graph::EntityType::Country: return {89, 161, 79, "#59a14f", "hexagon"};
-    case graph::EntityType::Agreement: return {225, 87, 89, "#e15759", "note"};
-    case graph::EntityType::Place: return {156, 117, 95, "#9c755f", "house"};
+    case graph::EntityType::Person:
+      return {78, 121, 167, "#4e79a7", "ellipse"};
+    case graph::EntityType::Institution:
+      return {242, 142, 43, "#f28e2b", "box"};
+    case graph::EntityType::Country:
+      return {89, 161, 79, "#59a14f", "hexagon"};
+    case graph::EntityType::Agreement:
+      return {225, 87, 89, "#e15759", "note"};
+    case graph::EntityType::Place:
+      return {156, 117, 95, "#9c755f", "house"};
   }
   return {186, 176, 172, "#bab0ac", "ellipse"};
 }

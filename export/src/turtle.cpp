@@ -43,11 +43,16 @@ using graph::Vertex;
 
 std::string_view class_iri(EntityType t) {
   switch (t) {
-    case EntityType::Person: return v::coop::Person;
-    case EntityType::Institution: return v::coop::Institution;
-    case EntityType::Country: return v::coop::Country;
-    case EntityType::Agreement: return v::coop::Agreement;
-    case EntityType::Place: return v::coop::Place;
+    case EntityType::Person:
+      return v::coop::Person;
+    case EntityType::Institution:
+      return v::coop::Institution;
+    case EntityType::Country:
+      return v::coop::Country;
+    case EntityType::Agreement:
+      return v::coop::Agreement;
+    case EntityType::Place:
+      return v::coop::Place;
   }
   return v::coop::Place;
 }
@@ -114,12 +119,18 @@ bool has_graphs(SerdSyntax syntax) { return syntax == SERD_NQUADS || syntax == S
 
 std::string_view property_iri(Predicate p) {
   switch (p) {
-    case Predicate::memberOf: return v::coop::memberOf;
-    case Predicate::country: return v::coop::country;
-    case Predicate::cooperatesWith: return v::coop::cooperatesWith;
-    case Predicate::party: return v::coop::party;
-    case Predicate::signatory: return v::coop::signatory;
-    case Predicate::participant: return v::coop::participant;
+    case Predicate::memberOf:
+      return v::coop::memberOf;
+    case Predicate::country:
+      return v::coop::country;
+    case Predicate::cooperatesWith:
+      return v::coop::cooperatesWith;
+    case Predicate::party:
+      return v::coop::party;
+    case Predicate::signatory:
+      return v::coop::signatory;
+    case Predicate::participant:
+      return v::coop::participant;
   }
   return v::coop::country;
 }

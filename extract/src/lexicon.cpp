@@ -86,7 +86,11 @@ bool all_capitals(std::string_view s) {
 
 /// Token norms of a phrase, tokenised exactly as documents are.
 std::vector<std::string> phrase_norms(std::string_view phrase) {
-  Document d = document_from_bytes("", "", phrase);
+  // Data files are NFC UTF-8 already: tokenise directly (no debris search).
+  Document d;
+  d.text = d.source = std::string(phrase);
+  d.source_offset.resize(d.text.size() + 1);
+  for (std::size_t i = 0; i < d.source_offset.size(); ++i) d.source_offset[i] = static_cast<std::uint32_t>(i);
   segment(d);
   std::vector<std::string> out;
   out.reserve(d.tokens.size());
@@ -245,8 +249,8 @@ const CountryEntry* Lexicon::country(std::string_view iso2) const {
   return nullptr;
 }
 
-std::vector<PhraseMatch> Lexicon::matches_at(const Document& doc, std::uint32_t i) const {
-  std::vector<PhraseMatch> out;
+void Lexicon::matches_at(const Document& doc, std::uint32_t i, std::vector<PhraseMatch>& out) const {
+  const std::size_t first = out.size();
   std::uint32_t node = 0;
   const auto sentence = doc.tokens[i].sentence;
   for (std::uint32_t j = i; j < doc.tokens.size(); ++j) {
@@ -257,8 +261,16 @@ std::vector<PhraseMatch> Lexicon::matches_at(const Document& doc, std::uint32_t 
     node = it->second;
     if (!trie_[node].hits.empty()) out.push_back(PhraseMatch{i, j + 1, &trie_[node].hits});
   }
-  std::reverse(out.begin(), out.end());
-  return out;
+  std::reverse(out.begin() + static_cast<std::ptrdiff_t>(first), out.end());
+}
+
+LexIndex::LexIndex(const Lexicon& lex, const Document& doc) {
+  start_.reserve(doc.tokens.size() + 1);
+  for (std::uint32_t i = 0; i < doc.tokens.size(); ++i) {
+    start_.push_back(static_cast<std::uint32_t>(all_.size()));
+    lex.matches_at(doc, i, all_);
+  }
+  start_.push_back(static_cast<std::uint32_t>(all_.size()));
 }
 
 }  // namespace entente::extract

@@ -6,6 +6,7 @@
 // once (thread-safe static) and may be shared by all threads.
 #pragma once
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -59,14 +60,38 @@ struct PhraseMatch {
   const std::vector<LexHit>* hits = nullptr;
 };
 
+class Lexicon;
+
+/// The phrases of the lexicon found at every token of one document, looked
+/// up once per stage instead of once per question.
+/// THREAD SAFETY: immutable after construction.
+class LexIndex {
+ public:
+  LexIndex(const Lexicon& lex, const Document& doc);
+  /// The phrases starting at token i, longest first.
+  std::span<const PhraseMatch> at(std::uint32_t i) const {
+    return {all_.data() + start_[i], start_[i + 1] - start_[i]};
+  }
+
+ private:
+  std::vector<std::uint32_t> start_;
+  std::vector<PhraseMatch> all_;
+};
+
 class Lexicon {
  public:
   /// The embedded French data; throws std::runtime_error naming file and line
   /// when a data file is malformed (a build defect, caught by the unit tests).
   static const Lexicon& french();
 
-  /// Every phrase that starts at token `i`, longest first.
-  std::vector<PhraseMatch> matches_at(const Document& doc, std::uint32_t i) const;
+  /// Appends every phrase that starts at token `i`, longest first, to `out`.
+  void matches_at(const Document& doc, std::uint32_t i, std::vector<PhraseMatch>& out) const;
+  /// The same, as a new vector (stages use a LexIndex instead).
+  std::vector<PhraseMatch> matches_at(const Document& doc, std::uint32_t i) const {
+    std::vector<PhraseMatch> out;
+    matches_at(doc, i, out);
+    return out;
+  }
 
   /// Whether the words of `m` carry the accents of the hit's form: "traite"
   /// is not "traité". Capitalised words may drop accents ("Etat").

@@ -8,6 +8,7 @@
 #include <unicode/ustring.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -23,7 +24,7 @@ namespace {
 namespace tu = textutil;
 
 constexpr std::size_t kSniffBytes = std::size_t{64} << 10;  // binary detection looks at this prefix
-constexpr std::size_t kMaxDebrisLine = 500;                 // debris lines are short: longer ones are text
+constexpr std::size_t kMaxDebrisLine = 160;                 // debris lines are short: longer ones are text
 constexpr std::size_t kIcuChunk = 8u << 20;                 // bytes per ICU conversion call
 constexpr auto kIcuMax = static_cast<std::size_t>(std::numeric_limits<int32_t>::max());
 
@@ -217,8 +218,52 @@ void build_text(Document& doc) {
 /// and may be shared by threads; each call makes its own RegexMatcher.
 struct DebrisRules {
   std::vector<std::unique_ptr<icu::RegexPattern>> patterns;
+  /// Per pattern: the first character of every line it matches (see
+  /// literal_key), or 0. A line is tried only against the patterns of its
+  /// first character and those that do not fix one.
+  std::vector<char> key;
   Diagnostics problems;  ///< patterns that did not compile (a data defect)
 };
+
+/// The first character every match of a regular expression begins with, as a
+/// key (ASCII lower-cased, digits as '0', a UTF-8 lead byte as itself), or 0
+/// when the expression does not fix it.
+char literal_key(std::string_view re) {
+  int depth = 0;
+  for (std::size_t i = 0; i < re.size(); ++i) {
+    if (re[i] == '\\') {
+      ++i;
+    } else if (re[i] == '(' || re[i] == '[') {
+      ++depth;
+    } else if (re[i] == ')' || re[i] == ']') {
+      --depth;
+    } else if (re[i] == '|' && depth == 0) {
+      return 0;  // an alternation at the top: several beginnings
+    }
+  }
+  std::size_t i = re.starts_with('^') ? 1 : 0;
+  if (re.substr(i).starts_with("\\d") || re.substr(i).starts_with("[0-9]")) {
+    std::size_t after = i + (re[i] == '\\' ? 2 : 5);
+    return after < re.size() && (re[after] == '?' || re[after] == '*') ? 0 : '0';
+  }
+  if (i >= re.size()) return 0;
+  auto c = static_cast<unsigned char>(re[i]);
+  bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  if (!letter && c < 0xC2) return 0;
+  std::size_t next = i + 1;
+  while (c >= 0xC2 && next < re.size() && (static_cast<unsigned char>(re[next]) & 0xC0) == 0x80) ++next;
+  if (next < re.size() && (re[next] == '?' || re[next] == '*' || re[next] == '{' || re[next] == '|')) return 0;
+  return static_cast<char>(letter ? (c | 0x20) : c);
+}
+
+/// The key of a line for DebrisRules::key.
+char line_key(std::string_view line) {
+  if (line.empty()) return 0;
+  auto c = static_cast<unsigned char>(line[0]);
+  if (c >= '0' && c <= '9') return '0';
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return static_cast<char>(c | 0x20);
+  return static_cast<char>(c);
+}
 
 DebrisRules load_debris() {
   DebrisRules rules;
@@ -245,6 +290,7 @@ DebrisRules load_debris() {
           return;
         }
         rules.patterns.push_back(std::move(p));
+        rules.key.push_back(literal_key(cells[0]));
       });
   if (!error.empty()) {
     rules.problems.push_back(make_diag(Severity::warning, "debris.tsv", Location::npos, error));
@@ -266,7 +312,9 @@ void find_debris(Document& doc) {
   if (rules.patterns.empty()) {
     return;
   }
-  std::vector<std::unique_ptr<icu::RegexMatcher>> matchers(rules.patterns.size());
+  // One matcher per pattern and thread, made once: making one costs more than a match.
+  thread_local std::vector<std::unique_ptr<icu::RegexMatcher>> matchers;
+  if (matchers.size() != rules.patterns.size()) matchers.resize(rules.patterns.size());
   const std::string& text = doc.text;
   icu::UnicodeString line16;
   for (std::size_t i = 0; i < text.size();) {
@@ -287,7 +335,9 @@ void find_debris(Document& doc) {
       continue;
     }
     line16 = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data() + b, static_cast<int32_t>(e - b)));
+    const char key = line_key(std::string_view(text).substr(b, e - b));
     for (std::size_t k = 0; k < rules.patterns.size(); ++k) {
+      if (rules.key[k] != 0 && rules.key[k] != key) continue;
       UErrorCode ec = U_ZERO_ERROR;
       if (!matchers[k]) {
         matchers[k].reset(rules.patterns[k]->matcher(ec));
@@ -422,7 +472,7 @@ std::optional<Document> read_document(const std::filesystem::path& file, Diagnos
       bytes.reserve(static_cast<std::size_t>(size));
     }
   }
-  std::vector<char> buf(1u << 20);
+  std::array<char, 1u << 16> buf;
   while (in) {
     in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
     bytes.append(buf.data(), static_cast<std::size_t>(in.gcount()));

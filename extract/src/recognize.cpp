@@ -37,7 +37,8 @@ bool is_regnal(std::string_view s) {
 
 class Recognizer {
  public:
-  explicit Recognizer(Document& d) : d_(d), lex_(Lexicon::french()), taken_(d.tokens.size(), -1) {}
+  explicit Recognizer(Document& d)
+      : d_(d), lex_(Lexicon::french()), index_(lex_, d), taken_(d.tokens.size(), -1) {}
 
   void run() {
     gazetteer();
@@ -96,7 +97,7 @@ class Recognizer {
 
   /// The first hit of `kind` among the phrases starting at i, longest first.
   std::optional<std::pair<PhraseMatch, const LexHit*>> hit_at(std::uint32_t i, LexKind kind) const {
-    for (const auto& m : lex_.matches_at(d_, i)) {
+    for (const auto& m : index_.at(i)) {
       for (const auto& h : *m.hits) {
         if (h.kind != kind) continue;
         if (h.acronym && !tok(i).all_upper) continue;
@@ -114,7 +115,7 @@ class Recognizer {
   };
   std::optional<CountryAt> country_at(std::uint32_t i) const {
     if (i >= size()) return std::nullopt;
-    for (const auto& m : lex_.matches_at(d_, i)) {
+    for (const auto& m : index_.at(i)) {
       for (const auto& h : *m.hits) {
         if (h.kind == LexKind::country_name && is_upper_word(tok(i)) &&
             !lex_.countries()[h.index].ambiguous.count(tok(i).norm))
@@ -136,7 +137,7 @@ class Recognizer {
     for (std::uint32_t i = 0; i < size(); ++i) {
       if (taken_[i] >= 0 || tok(i).punct) continue;
       bool done = false;
-      for (const auto& m : lex_.matches_at(d_, i)) {
+      for (const auto& m : index_.at(i)) {
         const Token& first = tok(i);
         // Best hit for this span: organisation > country > place > demonym.
         const LexHit* org = nullptr;
@@ -183,7 +184,7 @@ class Recognizer {
         } else if (prefix != nullptr && m.last + 1 < size() && tok(m.last).norm == "-" && !tok(m.last).space_before) {
           // "maroco-nigérienne": the prefix names a country when a demonym or
           // another prefix follows the hyphen.
-          auto next = lex_.matches_at(d_, m.last + 1);
+          auto next = index_.at(m.last + 1);
           bool compound = std::any_of(next.begin(), next.end(), [](const PhraseMatch& n) {
             return std::any_of(n.hits->begin(), n.hits->end(), [](const LexHit& h) {
               return h.kind == LexKind::demonym || h.kind == LexKind::prefix;
@@ -510,6 +511,7 @@ class Recognizer {
 
   Document& d_;
   const Lexicon& lex_;
+  const LexIndex index_;
   std::vector<int> taken_;                 ///< token -> mention that owns it, -1 if none
   std::map<std::string, int> acronyms_;    ///< acronym defined in parentheses -> named mention
 };

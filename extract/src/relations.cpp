@@ -70,7 +70,7 @@ class RelationFinder {
   }
 
   std::optional<std::pair<std::uint32_t, const LexHit*>> title_at(std::uint32_t i) const {
-    for (const auto& m : lex_.matches_at(d_, i))
+    for (const auto& m : facts_.index().at(i))
       for (const auto& h : *m.hits)
         if (h.kind == LexKind::title) return std::make_pair(m.last, &h);
     return std::nullopt;

@@ -6,10 +6,13 @@
 namespace entente::extract {
 
 SentenceFacts::SentenceFacts(const Document& d)
-    : d_(d), triggers_(d.sentences.size()), mentions_(d.sentences.size()), first_(d.sentences.size()) {
-  const Lexicon& lex = Lexicon::french();
+    : d_(d),
+      index_(Lexicon::french(), d),
+      triggers_(d.sentences.size()),
+      mentions_(d.sentences.size()),
+      first_(d.sentences.size()) {
   for (std::uint32_t i = 0; i < d.tokens.size(); ++i) {
-    for (const auto& m : lex.matches_at(d, i)) {
+    for (const auto& m : index_.at(i)) {
       bool found = false;
       for (const auto& h : *m.hits) {
         if (h.kind != LexKind::trigger || !Lexicon::accents_match(d, m, h)) continue;

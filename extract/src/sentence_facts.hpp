@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "entente/extract/document.hpp"
+#include "lexicon.hpp"
 
 namespace entente::extract {
 
@@ -34,11 +35,15 @@ class SentenceFacts {
   /// concluded, adopted or launched (and not denied).
   bool reports_conclusion(std::uint32_t sentence, const Mention& agreement) const;
 
+  /// The lexicon's phrases of the document, by token.
+  const LexIndex& index() const { return index_; }
+
   /// Whether a demonstrative or definite article introduces the mention ("cet accord").
   bool is_anaphoric(const Mention& m) const;
 
  private:
   const Document& d_;
+  LexIndex index_;
   std::vector<std::vector<Trigger>> triggers_;
   std::vector<std::vector<int>> mentions_;
   std::vector<std::vector<std::pair<std::string, std::uint32_t>>> first_;  ///< per sentence: relation -> first token

@@ -39,8 +39,8 @@ enum class Format {
 };
 
 /// Every format, in the order above.
-inline constexpr std::array<Format, 7> kFormats = {Format::ttl, Format::graphml, Format::nt, Format::nq,
-                                                   Format::trig, Format::gexf, Format::dot};
+inline constexpr std::array<Format, 7> kFormats = {Format::ttl,  Format::graphml, Format::nt, Format::nq,
+                                                   Format::trig, Format::gexf,    Format::dot};
 
 /// The format named by its extension ("ttl", "graphml", "nt", "nq", "trig",
 /// "gexf", "dot"; exact, lower case); nullopt for any other text.

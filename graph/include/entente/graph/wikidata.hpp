@@ -61,14 +61,14 @@ std::string_view to_string(WikidataType t);
 
 /// One row of the index: one Wikidata item.
 struct WikidataItem {
-  std::string qid;                      ///< "Q31"
+  std::string qid;  ///< "Q31"
   WikidataType type = WikidataType::organisation;
-  std::vector<std::string> countries;   ///< ISO alpha-2 codes; empty for international bodies
-  std::string label_fr;                 ///< at least one of label_fr, label_en is set
+  std::vector<std::string> countries;  ///< ISO alpha-2 codes; empty for international bodies
+  std::string label_fr;                ///< at least one of label_fr, label_en is set
   std::string label_en;
   std::vector<std::string> aliases_fr;
   std::vector<std::string> aliases_en;
-  std::string source;                   ///< where the QID and names come from; never empty
+  std::string source;  ///< where the QID and names come from; never empty
 };
 
 /// WHAT IT REPRESENTS: a read-only table of Wikidata items and the name keys
@@ -131,9 +131,12 @@ class WikidataIndex {
   std::map<std::string, std::vector<std::uint32_t>, std::less<>> country_by_code_;
 };
 
-/// Sets Node::qid on every node the index knows. A qid already set (by a
-/// gazetteer) is kept when the index agrees or finds nothing, and replaced
-/// when the index finds another item.
+/// Sets Node::qid on every node the index knows. A node's country is its own
+/// code for a country, else Node::country, else the one country its
+/// coop:country edges point to. A qid already set (by a gazetteer) is kept
+/// when the index agrees or finds nothing, and replaced when the index finds
+/// another item.
+/// requires: every document added (run it last, after KnowledgeGraph::finish).
 /// ensures: returns the number of nodes the index found a QID for (set or confirmed).
 std::size_t link_wikidata(KnowledgeGraph& kg, const WikidataIndex& index);
 
