@@ -15,6 +15,7 @@
 #include "entente/export/writers.hpp"
 #include "entente/extract/pipeline.hpp"
 #include "entente/graph/graph.hpp"
+#include "entente/graph/wikidata.hpp"
 #include "ordered_pool.hpp"
 #include "progress.hpp"
 
@@ -69,7 +70,21 @@ struct BuildOptions {
   std::string base = "https://w3id.org/entente/id/";
   bool quiet = false;
   unsigned jobs = 0;  ///< 0: one per core
+  std::vector<entente::exporter::Format> formats = {entente::exporter::Format::ttl,
+                                                    entente::exporter::Format::graphml};
+  bool evidence = true;
+  std::string index;  ///< a Wikidata index file made by `entente index import`
 };
+
+int run_index_import(const std::string& dump, const std::string& out) {
+  Diagnostics diags;
+  auto stats = entente::graph::import_wikidata_dump(dump, out, diags);
+  for (const auto& d : diags) print(d);
+  if (!stats) return kExitBadInput;
+  std::cout << "lines read: " << stats->lines << "\nitems kept: " << stats->kept
+            << "\nmalformed lines skipped: " << stats->malformed << "\nwrote " << out << "\n";
+  return kExitOk;
+}
 
 int run_build(const BuildOptions& opt) {
   Diagnostics diags;
@@ -121,6 +136,18 @@ int run_build(const BuildOptions& opt) {
     std::cerr << "entente: nothing to build: no input could be read; no output written\n";
     return kExitBadInput;
   }
+  // Wikidata links: the shipped index, then the user's, which wins where it knows more.
+  entente::graph::link_wikidata(kg, entente::graph::WikidataIndex::builtin());
+  if (!opt.index.empty()) {
+    Diagnostics index_diags;
+    auto index = entente::graph::WikidataIndex::load(opt.index, index_diags);
+    for (const auto& d : index_diags) print(d);
+    if (!index) return kExitBadInput;
+    entente::graph::link_wikidata(kg, *index);
+  }
+  std::size_t linked = 0;
+  for (auto v : boost::make_iterator_range(boost::vertices(kg.graph())))
+    if (!kg.graph()[v].qid.empty()) ++linked;
 
   std::error_code ec;
   fs::create_directories(opt.outdir, ec);
@@ -129,12 +156,22 @@ int run_build(const BuildOptions& opt) {
     return kExitBadInput;
   }
   const fs::path out(opt.outdir);
-  for (const auto& err : {entente::exporter::write_turtle(kg, out / "graph.ttl"),
-                          entente::exporter::write_graphml(kg, out / "graph.graphml")}) {
-    if (!err.empty()) {
+  std::vector<fs::path> written;
+  for (auto format : opt.formats) {
+    fs::path file = out / ("graph." + std::string(entente::exporter::extension(format)));
+    if (auto err = entente::exporter::write(kg, format, file); !err.empty()) {
       std::cerr << "entente: " << err << "\n";
       return kExitBadInput;
     }
+    written.push_back(file);
+  }
+  if (opt.evidence) {
+    fs::path file = out / "evidence.ttl";
+    if (auto err = entente::exporter::write_evidence(kg, file); !err.empty()) {
+      std::cerr << "entente: " << err << "\n";
+      return kExitBadInput;
+    }
+    written.push_back(file);
   }
 
   if (!opt.quiet) {
@@ -150,8 +187,9 @@ int run_build(const BuildOptions& opt) {
     for (const auto& [t, n] : nodes) std::cout << "  " << t << " " << n;
     std::cout << "\nedges: " << boost::num_edges(g);
     for (const auto& [t, n] : edges) std::cout << "  " << t << " " << n;
-    std::cout << "\nwarnings: " << warnings << "\nwrote " << (out / "graph.ttl").string() << ", "
-              << (out / "graph.graphml").string() << "\n";
+    std::cout << "\nwikidata links: " << linked << "\nwarnings: " << warnings << "\nwrote";
+    for (std::size_t i = 0; i < written.size(); ++i) std::cout << (i ? ", " : " ") << written[i].string();
+    std::cout << "\n";
   }
   return bad_inputs > 0 ? kExitBadInput : kExitOk;
 }
@@ -232,7 +270,9 @@ int main(int argc, char** argv) {
   app.footer(
       "Examples:\n"
       "  entente build examples/articles -o out     # out/graph.ttl and out/graph.graphml\n"
-      "  entente extract examples/articles/a.txt    # why the graph says what it says\n"
+      "  entente build corpus -o out -f ttl,nq,gexf  # more formats\n"
+      "  entente extract examples/articles/01_espagne_senegal_memorandum.txt  # why the graph says what it says\n"
+      "  entente index import latest-all.json.bz2 -o wikidata.tsv            # grow the Wikidata index\n"
       "\nExit status: 0 success, 1 bad input (named on stderr), 2 usage error.");
 
   BuildOptions build;
@@ -244,10 +284,22 @@ int main(int argc, char** argv) {
   b->add_flag("-q,--quiet", build.quiet, "Print only errors and warnings (no summary, no progress bar)");
   b->add_option("-j,--jobs", build.jobs,
                 "Documents processed in parallel (default: one per core); the output is the same for any number");
+  std::vector<std::string> format_names;
+  b->add_option("-f,--format", format_names,
+                "Output formats, among ttl graphml nt nq trig gexf dot (default: ttl graphml); "
+                "each is written to OUTDIR/graph.<ext>")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"ttl", "graphml", "nt", "nq", "trig", "gexf", "dot"}));
+  b->add_flag("!--no-evidence", build.evidence,
+              "Do not write OUTDIR/evidence.ttl (every mention as NIF, every relation's sentence)");
+  b->add_option("--index", build.index,
+                "A Wikidata index (made by `entente index import`) used besides the shipped one")
+      ->check(CLI::ExistingFile);
   b->footer(
-      "Writes OUTDIR/graph.ttl (RDF Turtle, ontology https://w3id.org/entente/coop#) and\n"
-      "OUTDIR/graph.graphml (open it in Gephi: File > Open). Each file appears complete or\n"
-      "not at all.\n\nExample:\n  entente build examples/articles -o out\n"
+      "Writes OUTDIR/graph.ttl (RDF Turtle, ontology https://w3id.org/entente/coop#),\n"
+      "OUTDIR/graph.graphml (open it in Gephi: File > Open) and OUTDIR/evidence.ttl (the\n"
+      "sentence behind every fact). Each file appears complete or not at all.\n\n"
+      "Example:\n  entente build examples/articles -o out\n"
       "  python3 -c \"import networkx as nx; print(nx.read_graphml('out/graph.graphml'))\"");
 
   std::string file;
@@ -256,6 +308,17 @@ int main(int argc, char** argv) {
   x->add_option("FILE", file, "One article (UTF-8 text)")->required()->check(CLI::ExistingFile);
   x->add_flag("--json", json, "Print JSON instead of text");
 
+  std::string dump, index_out;
+  auto* ix = app.add_subcommand("index", "Manage the offline Wikidata index");
+  ix->require_subcommand(1);
+  auto* imp = ix->add_subcommand("import", "Make an index file from a Wikidata JSON dump (.json, .json.gz, .json.bz2)");
+  imp->add_option("DUMP", dump, "The dump: one entity per line inside a JSON array")->required()->check(CLI::ExistingFile);
+  imp->add_option("-o,--output", index_out, "The index file to write")->required();
+  imp->footer("Keeps humans with a position held, organisations and countries with a French or English\n"
+              "label; memory stays bounded whatever the dump's size.\n\nExample:\n"
+              "  entente index import latest-all.json.bz2 -o wikidata.tsv\n"
+              "  entente build articles -o out --index wikidata.tsv");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -263,7 +326,18 @@ int main(int argc, char** argv) {
     return code == 0 ? kExitOk : kExitUsage;
   }
   try {
-    if (b->parsed()) return run_build(build);
+    if (b->parsed()) {
+      if (!format_names.empty()) {
+        build.formats.clear();
+        for (const auto& name : format_names) {
+          auto f = entente::exporter::parse_format(name);
+          if (f && std::find(build.formats.begin(), build.formats.end(), *f) == build.formats.end())
+            build.formats.push_back(*f);
+        }
+      }
+      return run_build(build);
+    }
+    if (imp->parsed()) return run_index_import(dump, index_out);
     if (x->parsed()) return run_extract(file, json);
   } catch (const std::exception& e) {
     std::cerr << "entente: internal error: " << e.what() << "\n";

@@ -142,7 +142,7 @@ TEST(RecognizePersons, NationalityGroupsAreNoPersons) {
 // persons, 'El Mehdi Ould Tahar' and 'Ould Tahar': link.cpp pass 1 attaches
 // any two-word person mention as a full name, and pass 2 compares only the
 // last word of a full name with one-word surnames.
-TEST(RecognizePersons, DISABLED_TwoWordSurnameJoinsTheFullName) {
+TEST(RecognizePersons, TwoWordSurnameJoinsTheFullName) {
   Document d = extract(
       "Le juge El Mehdi Ould Tahar a entendu les témoins. "
       "M. Ould Tahar a ensuite levé la séance.");
@@ -274,7 +274,7 @@ TEST(RecognizeInstitutions, AcronymInLowerCaseIsNoOrganisation) {
 // gets Spain), and "Le ministère belge de l'Intérieur et la police marocaine"
 // gives 'ministère belge de l'Intérieur et la police' with country MA.
 // "et des Libertés" (with a preposition) must still continue a name.
-TEST(RecognizeInstitutions, DISABLED_CoordinatedInstitutionsAreTwoMentions) {
+TEST(RecognizeInstitutions, CoordinatedInstitutionsAreTwoMentions) {
   Document d = extract("La police marocaine et la Guardia Civil espagnole ont démantelé un réseau.");
   for (const auto& m : d.mentions) EXPECT_EQ(d.slice(m.span).find(" et "), std::string_view::npos) << dump(d);
   const Entity* police = find_entity(d, EntityType::Institution, "police marocaine");

@@ -219,7 +219,7 @@ TEST(RelationsAgreements, DISABLED_InstitutionsArePartiesToo) {
 // et l'Espagne ont signé un accord sur le retour des migrants venus du Mali."
 // gives party -> ML and cooperatesWith FR-ML and ES-ML: a country in the
 // agreement's subject matter is taken for a signing party.
-TEST(RelationsAgreements, DISABLED_CountryInTheAgreementsTopicIsNoParty) {
+TEST(RelationsAgreements, CountryInTheAgreementsTopicIsNoParty) {
   Document d = extract("La France et l'Espagne ont signé un accord sur le retour des migrants venus du Mali.");
   EXPECT_TRUE(has(d, Predicate::party, "agreement", "FR")) << dump(d);
   EXPECT_TRUE(has(d, Predicate::party, "agreement", "ES")) << dump(d);
@@ -265,7 +265,7 @@ TEST(RelationsCooperation, NationalMinistryInCollaborationWithAnInternationalBod
 // its cooperation. "Le ministère de l'Intérieur du Sénégal a lancé, en
 // collaboration avec l'OIM, ..." gives, besides ministry-OIM, cooperatesWith
 // SN-OIM: cooperation() counts "Sénégal" of "du Sénégal" as a subject of its own.
-TEST(RelationsCooperation, DISABLED_CountryOfAnInstitutionNameIsNoCooperationSubject) {
+TEST(RelationsCooperation, CountryOfAnInstitutionNameIsNoCooperationSubject) {
   Document d = extract(
       "Le ministère de l'Intérieur du Sénégal a lancé, en collaboration avec l'OIM, un programme de retour "
       "volontaire.");
@@ -276,7 +276,7 @@ TEST(RelationsCooperation, DISABLED_CountryOfAnInstitutionNameIsNoCooperationSub
 // "Le ministère belge de l'Intérieur et la police marocaine coopèrent." gives one
 // institution 'ministère belge de l'Intérieur et la police' (country MA) and no
 // cooperatesWith; the Belgian ministry and the Moroccan police should cooperate.
-TEST(RelationsCooperation, DISABLED_CoordinatedInstitutionsCooperate) {
+TEST(RelationsCooperation, CoordinatedInstitutionsCooperate) {
   Document d = extract("Le ministère belge de l'Intérieur et la police marocaine coopèrent.");
   EXPECT_TRUE(has(d, Predicate::cooperatesWith, "ministère belge de l'Intérieur", "police marocaine")) << dump(d);
   EXPECT_TRUE(has(d, Predicate::country, "ministère belge de l'Intérieur", "BE")) << dump(d);

@@ -66,7 +66,7 @@ std::string write_xml_file(const std::filesystem::path& file, std::string_view w
                            const std::function<void(Xml&)>& body) {
   AtomicFile out(file);
   if (!out.ok()) return out.error();
-  const std::string cannot_set_up = file.string() + ": cannot set up the " + std::string(what) + " writer";
+  std::string cannot_set_up = file.string() + ": cannot set up the " + std::string(what) + " writer";
 
   xmlOutputBufferPtr buffer = xmlOutputBufferCreateIO(write_to_file, nullptr, &out, nullptr);
   if (buffer == nullptr) return cannot_set_up;

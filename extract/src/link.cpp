@@ -48,20 +48,24 @@ class Linker {
     for (std::size_t i = 0; i < ms.size(); ++i) {
       const Mention& m = ms[i];
       if (m.type == EntityType::Agreement || m.refers_to >= 0) continue;
-      if (m.type == EntityType::Person && words_in(m.name) < 2 && !m.stage.starts_with("title")) continue;
+      if (m.type == EntityType::Person && (words_in(m.name) < 2 || m.stage == "honorific") &&
+          !m.stage.starts_with("title"))
+        continue;
       attach(i, identity_key(m));
     }
     // Pass 2: lone surnames ("M. Daki", "Hammouchi") join the one person with that surname.
     for (std::size_t i = 0; i < ms.size(); ++i) {
       const Mention& m = ms[i];
       if (m.type != EntityType::Person || m.entity >= 0 || m.refers_to >= 0) continue;
-      std::string k = name_key(m.name);
+      // The mention's words end the full name ("Daki", "Ndiaye Sarr").
+      auto short_words = key_words(name_key(m.name));
       int found = -1;
       for (std::size_t e = 0; e < d_.entities.size(); ++e) {
         const Entity& ent = d_.entities[e];
         if (ent.type != EntityType::Person) continue;
         auto words = key_words(name_key(ent.name));
-        if (words.size() >= 2 && words.back() == k) {
+        if (words.size() > short_words.size() &&
+            std::equal(short_words.rbegin(), short_words.rend(), words.rbegin())) {
           found = found == -1 ? static_cast<int>(e) : -2;
         }
       }

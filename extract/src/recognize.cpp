@@ -249,9 +249,10 @@ class Recognizer {
       }
       bool et = t.norm == "et";
       std::uint32_t k = j + (et ? 1 : 0);
+      // "et de la Sécurité" continues a name; "et la Guardia Civil" starts another.
       if (k < end && rules::is_preposition(tok(k).norm)) {
         ++k;
-      } else if (!et) {
+      } else {
         break;
       }
       if (k < end && rules::is_determiner(tok(k).norm)) ++k;

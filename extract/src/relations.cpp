@@ -32,6 +32,7 @@ class RelationFinder {
  public:
   explicit RelationFinder(Document& d) : d_(d), lex_(Lexicon::french()), facts_(d) {
     in_title_.assign(d.tokens.size(), false);
+    qualifier_.assign(d.tokens.size(), false);
     mention_at_.assign(d.tokens.size(), -1);
     for (std::size_t k = d.mentions.size(); k-- > 0;)
       if (d.mentions[k].entity >= 0) mention_at_[d.mentions[k].first_token] = static_cast<int>(k);
@@ -84,6 +85,29 @@ class RelationFinder {
       if (m.first_token >= first && m.last_token <= last && m.entity >= 0) out.push_back(k);
     }
     return out;
+  }
+
+  /// "en Algérie", "au Maroc": the country is where something happens.
+  bool locative(const Mention& x) const {
+    return x.first_token > 0 && rules::has_class(tok(x.first_token - 1).norm, "locative");
+  }
+
+  /// Whether country mention x, in the sentence of agreement mention `at`,
+  /// names a party: before the instrument ("la France et l'Espagne ont signé un
+  /// accord"), or after it behind "entre", "par", "avec" or right beside it
+  /// ("accord franco-espagnol") — not a country the instrument is about
+  /// ("un accord sur les migrants venus du Mali").
+  bool party_position(const Mention& x, std::uint32_t at_first, std::uint32_t at_last) const {
+    if (in_title_[x.first_token] || qualifier_[x.first_token] || locative(x)) return false;
+    if (x.first_token < at_first) return true;
+    if (x.first_token <= at_last + 2) return true;
+    for (std::uint32_t k = x.first_token; k-- > at_last;) {
+      const auto& n = tok(k).norm;
+      if (n == "entre" || n == "par" || n == "avec") return true;
+      if (n == "et" && k + 3 >= x.first_token) return true;
+      if (n == "," || n == ";") break;
+    }
+    return false;
   }
 
   // ------------------------------------------------------------------ roles
@@ -163,7 +187,7 @@ class RelationFinder {
         if (x.type == EntityType::Institution) {
           relate(Predicate::memberOf, p.entity, x.entity, sentence, "title-apposition");
           has_institution = true;
-        } else if (x.type == EntityType::Country && first_country < 0) {
+        } else if (x.type == EntityType::Country && first_country < 0 && !locative(x)) {
           first_country = x.entity;
         }
       }
@@ -261,6 +285,7 @@ class RelationFinder {
         if (c >= 0 && men(c).type == EntityType::Country && !men(c).demonym && k > x.last_token &&
             tok(k).sentence == tok(x.first_token).sentence) {
           if (e.country.empty()) e.country = ent(men(c).entity).key;
+          qualifier_[k] = true;
           // "Cour de cassation du Maroc" is a name too.
           std::string full(d_.slice(Span{x.span.begin, men(c).span.end}));
           if (full != e.name && std::find(e.labels.begin(), e.labels.end(), full) == e.labels.end())
@@ -352,25 +377,44 @@ class RelationFinder {
       const int self = static_cast<int>(ai);
       // The sentences that report the agreement concluded say who its parties are;
       // the other mentions ("cet accord") only say more about it.
-      std::set<std::uint32_t> sentences;
+      std::map<std::uint32_t, const Mention*> sentences;  // sentence -> its agreement mention
       for (int m : a.mentions) {
         auto s = tok(men(m).first_token).sentence;
-        if (facts_.reports_conclusion(s, men(m))) sentences.insert(s);
+        if (facts_.reports_conclusion(s, men(m))) sentences.emplace(s, &men(m));
       }
       if (sentences.empty())
-        for (int m : a.mentions) sentences.insert(tok(men(m).first_token).sentence);
+        for (int m : a.mentions) sentences.emplace(tok(men(m).first_token).sentence, &men(m));
       std::set<int> parties;
       std::vector<std::pair<int, std::uint32_t>> party_list;
       bool bilateral = false;
-      for (std::uint32_t s : sentences) {
+      for (const auto& [s, at] : sentences) {
+        long trigger = std::max(facts_.find(s, "sign"), facts_.find(s, "launch"));
         for (int m : facts_.mentions(s)) {
           const Mention& x = men(m);
-          if (x.type == EntityType::Country && !in_title_[x.first_token] && parties.insert(x.entity).second)
+          if (x.type == EntityType::Country && party_position(x, at->first_token, at->last_token) &&
+              parties.insert(x.entity).second)
             party_list.emplace_back(x.entity, s);
+          // "Europol et l'OIM ont signé un accord": institutions before the verb.
+          if (x.type == EntityType::Institution && x.entity >= 0 && !in_title_[x.first_token] && trigger >= 0 &&
+              static_cast<long>(x.first_token) < trigger && x.first_token < at->first_token)
+            relate(Predicate::party, self, x.entity, s, "agreement-subject");
         }
         for (std::uint32_t k = d_.sentences[s].first_token; k < d_.sentences[s].last_token; ++k)
           if (rules::has_class(tok(k).norm, "bilateral")) bilateral = true;
         persons(self, s);
+      }
+      // "Le texte a été signé par X et Y": with one agreement in the article, a
+      // later signing sentence speaks of it.
+      std::set<std::uint32_t> signing;
+      for (const auto& [s, at] : sentences) signing.insert(s);
+      if (single_agreement()) {
+        for (std::uint32_t s = 0; s < d_.sentences.size(); ++s) {
+          if (signing.count(s) || !facts_.has(s, "sign") || facts_.has(s, "negate") ||
+              s < sentences.begin()->first)
+            continue;
+          persons(self, s);
+          signing.insert(s);
+        }
       }
       // Parties from the countries of the signatories and participants.
       if (party_list.empty()) {
@@ -387,15 +431,20 @@ class RelationFinder {
         for (const auto& [e, n] : country_count_) ranked.emplace_back(-n, e);
         std::sort(ranked.begin(), ranked.end());
         for (std::size_t k = 0; k < ranked.size() && k < 2; ++k)
-          party_list.emplace_back(ranked[k].second, *sentences.begin());
+          party_list.emplace_back(ranked[k].second, sentences.begin()->first);
       }
       for (const auto& [c, s] : party_list) relate(Predicate::party, self, c, s, "agreement-sentence");
       for (std::size_t x = 0; x < party_list.size(); ++x)
         for (std::size_t y = x + 1; y < party_list.size(); ++y)
           relate(Predicate::cooperatesWith, party_list[x].first, party_list[y].first, party_list[x].second,
                  "agreement-parties");
-      date(a, sentences);
+      date(a, signing);
     }
+  }
+
+  bool single_agreement() const {
+    return std::count_if(d_.entities.begin(), d_.entities.end(),
+                         [](const Entity& e) { return e.type == EntityType::Agreement; }) == 1;
   }
 
   /// Signatories and participants of agreement `a` in sentence s.
@@ -434,15 +483,30 @@ class RelationFinder {
     return false;
   }
 
+  /// The agreement's date: in the sentences that report it, the date nearest
+  /// the signing or launching verb (a dateline in the same sentence is
+  /// farther), full dates before partial ones; else the article's first full date.
   void date(Entity& a, const std::set<std::uint32_t>& sentences) {
+    const DateMention* best = nullptr;
+    std::size_t best_distance = 0;
     for (const auto& dm : d_.dates) {
       if (!sentences.count(dm.sentence)) continue;
-      if (a.date.empty() || (a.date.size() < 10 && dm.value.size() == 10)) {
-        a.date = dm.value;
-        a.date_end = dm.end;
+      long trigger = std::max(facts_.find(dm.sentence, "sign"), facts_.find(dm.sentence, "launch"));
+      std::size_t at = trigger >= 0 ? tok(static_cast<std::uint32_t>(trigger)).span.begin
+                                    : d_.sentences[dm.sentence].span.begin;
+      std::size_t distance = dm.span.begin > at ? dm.span.begin - at : (at - dm.span.begin) * 2;
+      bool full = dm.value.size() == 10;
+      bool best_full = best != nullptr && best->value.size() == 10;
+      if (best == nullptr || (full && !best_full) || (full == best_full && distance < best_distance)) {
+        best = &dm;
+        best_distance = distance;
       }
     }
-    if (!a.date.empty()) return;
+    if (best != nullptr) {
+      a.date = best->value;
+      a.date_end = best->end;
+      return;
+    }
     for (const auto& dm : d_.dates) {
       if (dm.value.size() == 10 && dm.value[4] == '-') {
         a.date = dm.value;
@@ -462,7 +526,11 @@ class RelationFinder {
   }
 
   bool actor(const Mention& x) const {
-    return (x.type == EntityType::Institution || x.type == EntityType::Country) && x.entity >= 0 && !x.demonym;
+    if (x.entity < 0 || qualifier_[x.first_token]) return false;
+    if (x.type == EntityType::Institution) return true;
+    if (x.type != EntityType::Country) return false;
+    // "les autorités mauritaniennes" act for their country; "marocaine" alone does not.
+    return !x.demonym || (x.first_token > 0 && rules::has_class(tok(x.first_token - 1).norm, "authority_noun"));
   }
 
   void cooperation() {
@@ -517,6 +585,7 @@ class RelationFinder {
   const Lexicon& lex_;
   SentenceFacts facts_;
   std::vector<bool> in_title_;
+  std::vector<bool> qualifier_;  ///< country tokens that only say whose an institution is ("du Sénégal")
   std::vector<int> mention_at_;  ///< token -> first linked mention starting there, -1 if none
   std::map<int, int> country_count_;
 };
