@@ -73,8 +73,26 @@ struct BuildOptions {
   std::vector<entente::exporter::Format> formats = {entente::exporter::Format::ttl,
                                                     entente::exporter::Format::graphml};
   bool evidence = true;
+  bool report = false;
   std::string index;  ///< a Wikidata index file made by `entente index import`
 };
+
+/// "ttl,nq,gexf" -> formats, in order, without repeats; nullopt (and the
+/// offending name in `bad`) when a name is not a format.
+std::optional<std::vector<entente::exporter::Format>> parse_formats(const std::string& list, std::string& bad) {
+  std::vector<entente::exporter::Format> out;
+  for (std::size_t i = 0; i <= list.size();) {
+    std::size_t j = std::min(list.find(',', i), list.size());
+    auto f = entente::exporter::parse_format(list.substr(i, j - i));
+    if (!f) {
+      bad = list.substr(i, j - i);
+      return std::nullopt;
+    }
+    if (std::find(out.begin(), out.end(), *f) == out.end()) out.push_back(*f);
+    i = j + 1;
+  }
+  return out;
+}
 
 int run_index_import(const std::string& dump, const std::string& out) {
   Diagnostics diags;
@@ -168,6 +186,14 @@ int run_build(const BuildOptions& opt) {
   if (opt.evidence) {
     fs::path file = out / "evidence.ttl";
     if (auto err = entente::exporter::write_evidence(kg, file); !err.empty()) {
+      std::cerr << "entente: " << err << "\n";
+      return kExitBadInput;
+    }
+    written.push_back(file);
+  }
+  if (opt.report) {
+    fs::path file = out / "report.html";
+    if (auto err = entente::exporter::write_report(kg, file); !err.empty()) {
       std::cerr << "entente: " << err << "\n";
       return kExitBadInput;
     }
@@ -284,14 +310,18 @@ int main(int argc, char** argv) {
   b->add_flag("-q,--quiet", build.quiet, "Print only errors and warnings (no summary, no progress bar)");
   b->add_option("-j,--jobs", build.jobs,
                 "Documents processed in parallel (default: one per core); the output is the same for any number");
-  std::vector<std::string> format_names;
-  b->add_option("-f,--format", format_names,
-                "Output formats, among ttl graphml nt nq trig gexf dot (default: ttl graphml); "
+  std::string format_list;
+  b->add_option("-f,--format", format_list,
+                "Output formats, comma-separated, among ttl graphml nt nq trig gexf dot (default: ttl,graphml); "
                 "each is written to OUTDIR/graph.<ext>")
-      ->delimiter(',')
-      ->check(CLI::IsMember({"ttl", "graphml", "nt", "nq", "trig", "gexf", "dot"}));
+      ->check([](const std::string& list) -> std::string {
+        std::string bad;
+        return parse_formats(list, bad) ? std::string() : "unknown format '" + bad + "' (ttl graphml nt nq trig gexf dot)";
+      });
   b->add_flag("!--no-evidence", build.evidence,
               "Do not write OUTDIR/evidence.ttl (every mention as NIF, every relation's sentence)");
+  b->add_flag("--report", build.report,
+              "Also write OUTDIR/report.html: counts, agreements, most connected entities and a drawing of the graph");
   b->add_option("--index", build.index,
                 "A Wikidata index (made by `entente index import`) used besides the shipped one")
       ->check(CLI::ExistingFile);
@@ -327,14 +357,8 @@ int main(int argc, char** argv) {
   }
   try {
     if (b->parsed()) {
-      if (!format_names.empty()) {
-        build.formats.clear();
-        for (const auto& name : format_names) {
-          auto f = entente::exporter::parse_format(name);
-          if (f && std::find(build.formats.begin(), build.formats.end(), *f) == build.formats.end())
-            build.formats.push_back(*f);
-        }
-      }
+      std::string bad;
+      if (!format_list.empty()) build.formats = *parse_formats(format_list, bad);
       return run_build(build);
     }
     if (imp->parsed()) return run_index_import(dump, index_out);

@@ -11,6 +11,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   serdi sordi lv2-dev
   python3 python3-networkx
+  python3-igraph graphviz chromium
 )
 
 missing=()
@@ -29,4 +30,29 @@ if ((${#missing[@]})); then
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 else
   echo "setup: all packages present" >&2
+fi
+
+# The readers of Gephi Lite (graphology-graphml, graphology-gexf), pinned by
+# tests/gephi/package-lock.json, for tests/gephi_test.cpp.
+# Node and npm come from Debian (nodejs npm) unless a Node.js that ships its own
+# npm (NodeSource's nodejs, which conflicts with Debian's npm) is there already.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+if ! command -v npm >/dev/null 2>&1; then
+  echo "setup: installing nodejs npm" >&2
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+fi
+if [ ! -d "$ROOT/tests/gephi/node_modules" ]; then
+  echo "setup: installing tests/gephi/node_modules (npm ci)" >&2
+  npm ci --prefix "$ROOT/tests/gephi" --no-audit --no-fund >/dev/null
+fi
+
+# Oxigraph (npm package oxigraph), pinned by tests/sparql/package-lock.json,
+# for tests/sparql_test.cpp (docs/SPARQL.md).
+if [ ! -d "$ROOT/tests/sparql/node_modules/oxigraph" ]; then
+  echo "setup: installing tests/sparql/node_modules (npm ci)" >&2
+  npm ci --no-audit --no-fund --prefix "$ROOT/tests/sparql" >/dev/null
 fi

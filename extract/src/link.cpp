@@ -149,12 +149,18 @@ class Linker {
       const auto s = d_.tokens[m.first_token].sentence;
       bool qualified = facts.reports_conclusion(s, m);
       if (current < 0 && !qualified) continue;
+      // Another instrument reported concluded ("avaient déjà signé en 2019 un
+      // protocole d'accord"): a new agreement, unless it refers back.
+      if (current >= 0 && qualified && !facts.is_anaphoric(m) && m.key != d_.entities[static_cast<std::size_t>(current)].kind &&
+          !rules::has_class(m.key, "generic_agreement") && !m.key.starts_with("accord") &&
+          !d_.entities[static_cast<std::size_t>(current)].kind.starts_with("accord"))
+        current = -1;
       // After the agreement is known, a generic word ("coopération",
       // "partenariat") refers to it only behind a demonstrative.
       if (current >= 0 && !qualified && rules::has_class(m.key, "generic_agreement") &&
           !(m.first_token > 0 && rules::has_class(d_.tokens[m.first_token - 1].norm, "demonstrative")))
         continue;
-      if (current < 0) {
+      if (current < 0 || d_.entities[static_cast<std::size_t>(current)].type != EntityType::Agreement) {
         Entity e;
         e.type = EntityType::Agreement;
         e.kind = m.key;

@@ -177,7 +177,9 @@ class Recognizer {
         } else if (country != nullptr) {
           add(i, m.last, EntityType::Country, "gazetteer", country->value, lex_.countries()[country->index].name);
         } else if (place != nullptr) {
-          add(i, m.last, EntityType::Place, "gazetteer", {}, lex_.places()[place->index].name);
+          const auto& p = lex_.places()[place->index];
+          int mi = add(i, m.last, EntityType::Place, "gazetteer", {}, p.name);
+          d_.mentions[static_cast<std::size_t>(mi)].country = p.country;
         } else if (demonym != nullptr) {
           int mi = add(i, m.last, EntityType::Country, "demonym", demonym->value, lex_.countries()[demonym->index].name);
           d_.mentions[static_cast<std::size_t>(mi)].demonym = true;
@@ -281,10 +283,14 @@ class Recognizer {
       if (!head) continue;
       const Token& first = tok(i);
       const auto& hm = head->first;
+      // "garde des Sceaux" is a title, not the institution "garde".
+      if (auto t = hit_at(i, LexKind::title); t && t->first.last >= hm.last) continue;
       // Institution names are singular: "les services compétents" is no name.
       if (!first.upper_initial && first.norm.size() > 1 && first.norm.back() == 's') continue;
       const std::string& cls = head->second->value;
-      bool lower_chain = rules::allows_lowercase_chain(cls);
+      // A capitalised head opens a proper name that may go on in lower case
+      // ("Brigade centrale des frontières"); a lower-case one only for some classes.
+      bool lower_chain = rules::allows_lowercase_chain(cls) || first.upper_initial;
       bool demonym_head = rules::has_class(cls, "demonym_head") || rules::has_class(first.norm, "demonym_head");
       Complement c = complement(hm.last, size(), lower_chain);
       bool accept = c.capitals > 0 || (first.upper_initial && (c.content > 0 || c.adjectives > 0)) ||
@@ -300,6 +306,11 @@ class Recognizer {
       for (std::uint32_t k = i; k < last; ++k)
         if (taken_[k] >= 0 && (nested.empty() || nested.back() != taken_[k])) nested.push_back(taken_[k]);
       if (!nested.empty() && d_.mentions[static_cast<std::size_t>(nested.front())].first_token == i) continue;
+      // "l'agence Frontex": the head only describes a known organisation.
+      if (nested.size() == 1) {
+        const auto& only = d_.mentions[static_cast<std::size_t>(nested.front())];
+        if (only.type == EntityType::Institution && only.first_token == hm.last && only.last_token >= last) continue;
+      }
       int mi = add(i, last, EntityType::Institution, "institution-pattern", {}, name, false);
       for (std::uint32_t k = i; k < last; ++k)
         if (taken_[k] < 0) taken_[k] = mi;
@@ -382,15 +393,18 @@ class Recognizer {
 
   // ------------------------------------------------------------- 4. persons
   /// Capitalised name words from i: "El Hassan Daki", "Mohammed VI", "Jean-Marc Ayrault".
-  std::uint32_t name_run(std::uint32_t i, std::uint32_t max_words = 4) const {
+  std::uint32_t name_run(std::uint32_t i, std::uint32_t max_words = 5) const {
     std::uint32_t j = i;
     std::uint32_t words = 0;
     const std::uint32_t end = sentence_end(i);
     while (j < end && words < max_words) {
       const Token& t = tok(j);
       if (taken_[j] >= 0) break;
-      if (is_upper_word(t) && !(t.all_upper && t.norm.size() > 3) && !rules::is_name_stop(t.norm) &&
-          !hit_at(j, LexKind::title)) {
+      if (words > 0 && rules::is_name_particle(t.norm) && j + 1 < end && is_upper_word(tok(j + 1)) &&
+          taken_[j + 1] < 0 && !country_at(j + 1)) {
+        ++j;  // "Ould", "Ben", "van": part of the name, not a word of it
+      } else if (is_upper_word(t) && !(t.all_upper && t.norm.size() > 3) && !rules::is_name_stop(t.norm) &&
+                 !hit_at(j, LexKind::title)) {
         ++j;
         ++words;
       } else if (words > 0 && is_regnal(d_.token_text(j))) {
@@ -462,7 +476,8 @@ class Recognizer {
       if (m.type != EntityType::Person || m.last_token - m.first_token < 2) continue;
       if (is_regnal(d_.token_text(m.last_token - 1))) continue;
       auto [it, fresh] = surnames.emplace(tok(m.last_token - 1).norm, static_cast<int>(k));
-      if (!fresh && name_key(d_.mentions[static_cast<std::size_t>(it->second)].name) != name_key(m.name))
+      if (!fresh && it->second >= 0 &&
+          name_key(d_.mentions[static_cast<std::size_t>(it->second)].name) != name_key(m.name))
         it->second = -1;  // two persons share the surname: a lone surname stays unresolved
     }
     for (std::uint32_t i = 0; i < size(); ++i) {

@@ -191,6 +191,13 @@ class RelationFinder {
           first_country = x.entity;
         }
       }
+      // "procureure de la République de Paris": the city says the country.
+      if (first_country < 0)
+        for (int m : mentions_within(phrase->first, phrase->last))
+          if (men(m).type == EntityType::Place && !men(m).country.empty() && !locative(men(m))) {
+            first_country = country_entity_or_new(men(m).country);
+            break;
+          }
       if (first_country >= 0) relate(Predicate::country, p.entity, first_country, sentence, "title-apposition");
       if (!has_institution && phrase->title->value == "minister") implied_ministry(p.entity, *phrase, first_country, sentence);
     }
@@ -247,9 +254,10 @@ class RelationFinder {
     return static_cast<int>(d_.entities.size() - 1);
   }
 
-  /// The country most named in the article, when it clearly dominates (1.5 times the next):
-  /// the home of officials the article does not situate.
-  int dominant_country() const {
+  /// The country most named in the article, when it clearly dominates (`ratio`
+  /// times the next): the home of institutions (1.5) and officials (2, a person's
+  /// country is riskier to guess) that the article does not situate.
+  int dominant_country(double ratio = 1.5) const {
     int best = -1, first = 0, second = 0;
     for (const auto& [e, n] : country_count_) {
       if (n > first) {
@@ -260,7 +268,7 @@ class RelationFinder {
         second = n;
       }
     }
-    return first >= 2 && 2 * first >= 3 * second ? best : -1;
+    return first >= 2 && first >= ratio * second ? best : -1;
   }
 
   std::uint32_t first_sentence(int entity) const {
@@ -350,7 +358,7 @@ class RelationFinder {
           relate(Predicate::country, self, country_entity_or_new(inst.country), r.sentence, "via-institution");
       }
       if (!has_relation(Predicate::country, self) && !e.roles.empty()) {
-        int dom = dominant_country();
+        int dom = dominant_country(2.0);
         if (dom >= 0) relate(Predicate::country, self, dom, first_sentence(self), "dominant-country");
       }
     }

@@ -61,6 +61,15 @@ std::string write(const graph::KnowledgeGraph& kg, Format format, const std::fil
 /// Returns an empty string on success, else a message naming the file.
 std::string write_evidence(const graph::KnowledgeGraph& kg, const std::filesystem::path& file);
 
+/// A page for people without Gephi (report.html beside the graph): counts by
+/// entity type and relation, every agreement with its parties, signatories,
+/// participants and dates, the 15 most connected entities, and a drawing of
+/// the graph (graph.dot laid out by Graphviz `dot -Tsvg`, run from PATH).
+/// Self-contained (inline CSS and SVG, no script); without `dot` the page is
+/// still written and says why there is no drawing (docs/GEPHI.md).
+/// Returns an empty string on success, else a message naming the file.
+std::string write_report(const graph::KnowledgeGraph& kg, const std::filesystem::path& file);
+
 /// Turtle through Serd: prefixes, typed dates, rdfs:label@fr, skos:altLabel@fr,
 /// coop:mentionedIn -> document nodes with dcterms:identifier, owl:sameAs Wikidata.
 /// The same as write(kg, Format::ttl, file).
