@@ -125,7 +125,7 @@ int run_build(const BuildOptions& opt) {
     Diagnostics diags;
     std::size_t bytes = 0;
   };
-  entente::graph::KnowledgeGraph kg(opt.base);
+  entente::graph::KnowledgeGraph kg(opt.base, opt.evidence);
   std::size_t read = 0, warnings = 0;
   const unsigned jobs = opt.jobs > 0 ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
   entente::app::ordered_parallel<Extracted>(

@@ -44,9 +44,11 @@ const fs::path kReaders = kSource / "tests" / "gephi";
 const fs::path kArtefacts = ENTENTE_GEPHI_ARTEFACTS;
 
 /// The colour of each entity type (docs/FORMATS.md, export/src/style.hpp).
-const std::map<std::string, std::string> kPalette = {
-    {"Person", "#4e79a7"}, {"Institution", "#f28e2b"}, {"Country", "#59a14f"},
-    {"Agreement", "#e15759"}, {"Place", "#9c755f"}};
+const std::map<std::string, std::string> kPalette = {{"Person", "#4e79a7"},
+                                                     {"Institution", "#f28e2b"},
+                                                     {"Country", "#59a14f"},
+                                                     {"Agreement", "#e15759"},
+                                                     {"Place", "#9c755f"}};
 
 /// What `entente build` said it wrote ("nodes: 56 ...", "edges: 58 ...").
 std::size_t reported(const std::string& out, const std::string& what) {
@@ -93,7 +95,8 @@ class Gephi : public ::testing::Test {
   static void require_node() {
     ASSERT_TRUE(fs::exists(ENTENTE_NODE)) << "node not found: run scripts/setup.sh";
     ASSERT_TRUE(fs::is_directory(kReaders / "node_modules" / "graphology"))
-        << kReaders / "node_modules" << " is missing: run scripts/setup.sh (npm ci --prefix tests/gephi)";
+        << kReaders / "node_modules"
+        << " is missing: run scripts/setup.sh (npm ci --prefix tests/gephi)";
   }
 
   static inline TempDir* dir_ = nullptr;
@@ -114,8 +117,8 @@ TEST_F(Gephi, GraphmlReadersAgreeOnCountsTypesAndNumbers) {
 
   for (const json* j : {&networkx, &igraph, &graphology}) {
     const std::string reader = j->value("reader", "?");
-    std::cout << "[ graphml  ] " << reader << ": " << j->value("nodes", 0) << " nodes, " << j->value("edges", 0)
-              << " edges, weights " << (*j)["weightTypes"].dump() << ", documents "
+    std::cout << "[ graphml  ] " << reader << ": " << j->value("nodes", 0) << " nodes, "
+              << j->value("edges", 0) << " edges, weights " << (*j)["weightTypes"].dump() << ", documents "
               << (*j)["nodeDocumentsTypes"].dump() << "\n";
     EXPECT_EQ(j->value("nodes", 0u), nodes_) << reader;
     EXPECT_EQ(j->value("edges", 0u), edges_) << reader;
@@ -125,7 +128,8 @@ TEST_F(Gephi, GraphmlReadersAgreeOnCountsTypesAndNumbers) {
     EXPECT_EQ(j->value("documentsNotIntegral", -1), 0) << reader;
     EXPECT_EQ(j->value("labelsMissing", -1), 0) << reader;
     EXPECT_DOUBLE_EQ(j->value("weightSum", -1.0), networkx.value("weightSum", -2.0)) << reader;
-    EXPECT_GE(j->value("weightSum", 0.0), static_cast<double>(edges_)) << reader << ": a weight is at least 1";
+    EXPECT_GE(j->value("weightSum", 0.0), static_cast<double>(edges_))
+        << reader << ": a weight is at least 1";
   }
   // Numbers as numbers: weights are floats (GraphML "double"), documents are
   // ints where the reader has ints (igraph keeps every number as a float).
@@ -158,8 +162,8 @@ TEST_F(Gephi, GexfReadersSeeColoursSizesAndTimeline) {
 
   // graphology-gexf (Gephi Lite)
   std::cout << "[ gexf     ] graphology-gexf: " << graphology.value("nodes", 0) << " nodes, "
-            << graphology.value("edges", 0) << " edges, " << graphology.value("agreementsWithStart", 0) << " of "
-            << graphology.value("agreements", 0) << " agreements on the timeline\n";
+            << graphology.value("edges", 0) << " edges, " << graphology.value("agreementsWithStart", 0)
+            << " of " << graphology.value("agreements", 0) << " agreements on the timeline\n";
   EXPECT_EQ(graphology.value("nodes", 0u), nodes_);
   EXPECT_EQ(graphology.value("edges", 0u), edges_);
   EXPECT_TRUE(graphology.value("directed", false));
@@ -234,12 +238,12 @@ TEST_F(Gephi, ReportOpensInChromiumWithAgreementsAndDrawing) {
   fs::remove(png);
   fs::copy_file(report, kArtefacts / "report.html", fs::copy_options::overwrite_existing);
   const TempDir profile("entente-chromium");
-  const ToolRun r = run({"timeout", "120", ENTENTE_CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
-                         "--disable-quic", "--no-first-run", "--disable-background-networking",
-                         "--disable-component-update", "--disable-sync",
-                         "--user-data-dir=" + profile.path().string(), "--screenshot=" + png.string(),
-                         "--window-size=1280,2000", "file://" + fs::absolute(report).string()},
-                        profile.path() / "chromium.err");
+  const ToolRun r = run(
+      {"timeout", "120", ENTENTE_CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+       "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+       "--user-data-dir=" + profile.path().string(), "--screenshot=" + png.string(),
+       "--window-size=1280,2000", "file://" + fs::absolute(report).string()},
+      profile.path() / "chromium.err");
   EXPECT_EQ(r.status, 0) << r.err;
   ASSERT_TRUE(fs::exists(png)) << r.err;
   const std::string bytes = read_file(png);
@@ -259,14 +263,14 @@ TEST_F(Gephi, ReportOpensInChromiumWithAgreementsAndDrawing) {
 
 TEST_F(Gephi, ReportIsTheSameEveryTimeAndOnlyWhenAsked) {
   const TempDir again("entente-gephi-again");
-  const ToolRun r = run({ENTENTE_BINARY, "build", kSeeds.string(), "-o", (again.path() / "out").string(), "-f",
-                         "graphml,gexf", "--report", "-q", "-j", "1"},
+  const ToolRun r = run({ENTENTE_BINARY, "build", kSeeds.string(), "-o", (again.path() / "out").string(),
+                         "-f", "graphml,gexf", "--report", "-q", "-j", "1"},
                         again.path() / "err");
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(read_file(again.path() / "out" / "report.html"), read_file(out() / "report.html"));
 
-  const ToolRun plain = run({ENTENTE_BINARY, "build", kSeeds.string(), "-o", (again.path() / "plain").string(),
-                             "-f", "graphml", "-q"},
+  const ToolRun plain = run({ENTENTE_BINARY, "build", kSeeds.string(), "-o",
+                             (again.path() / "plain").string(), "-f", "graphml", "-q"},
                             again.path() / "err");
   ASSERT_EQ(plain.status, 0) << plain.err;
   EXPECT_FALSE(fs::exists(again.path() / "plain" / "report.html"));
@@ -275,9 +279,10 @@ TEST_F(Gephi, ReportIsTheSameEveryTimeAndOnlyWhenAsked) {
 TEST_F(Gephi, ReportWithoutGraphvizSaysSo) {
   const TempDir empty("entente-no-dot");
   fs::create_directories(empty.path() / "bin");
-  const ToolRun r = run({"env", "PATH=" + (empty.path() / "bin").string(), ENTENTE_BINARY, "build",
-                         kSeeds.string(), "-o", (empty.path() / "out").string(), "-f", "graphml", "--report", "-q"},
-                        empty.path() / "err");
+  const ToolRun r =
+      run({"env", "PATH=" + (empty.path() / "bin").string(), ENTENTE_BINARY, "build", kSeeds.string(), "-o",
+           (empty.path() / "out").string(), "-f", "graphml", "--report", "-q"},
+          empty.path() / "err");
   ASSERT_EQ(r.status, 0) << r.err;
   const std::string html = read_file(empty.path() / "out" / "report.html");
   EXPECT_NE(html.find("<table class=\"agreements\">"), std::string::npos);

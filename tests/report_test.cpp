@@ -88,10 +88,12 @@ TEST(Report, EscapesTextFromTheCorpus) {
   ASSERT_EQ(ex::write_report(sample_graph(), file), "");
   const std::string html = read_file(file);
   EXPECT_EQ(html.find("<script"), std::string::npos);
-  EXPECT_NE(html.find("Cour &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Suprême&quot; &#39;du&#39; Maroc"),
-            std::string::npos);
+  EXPECT_NE(
+      html.find("Cour &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Suprême&quot; &#39;du&#39; Maroc"),
+      std::string::npos);
   EXPECT_NE(html.find("001_&lt;accord&gt;.txt"), std::string::npos);
-  EXPECT_NE(html.find("Agence belge  de coopération 🤝"), std::string::npos) << "control and ill-formed bytes dropped";
+  EXPECT_NE(html.find("Agence belge  de coopération 🤝"), std::string::npos)
+      << "control and ill-formed bytes dropped";
   EXPECT_EQ(html.find('\x01'), std::string::npos);
   EXPECT_EQ(html.find('\xFF'), std::string::npos);
   EXPECT_EQ(html.rfind("<!DOCTYPE html>\n<html lang=\"en\">", 0), 0u);
@@ -122,7 +124,8 @@ TEST(Report, ListsAgreementsAndTheMostConnected) {
   ASSERT_FALSE(connected.empty());
   const std::size_t belgique = connected.find(">Belgique</a></td><td>Country</td><td class=\"n\">4</td>");
   const std::size_t maroc = connected.find(">Maroc</a></td><td>Country</td><td class=\"n\">4</td>");
-  const std::size_t mou = connected.find(">Mémorandum « Maroc–Belgique »</span></td><td>Agreement</td><td class=\"n\">4</td>");
+  const std::size_t mou =
+      connected.find(">Mémorandum « Maroc–Belgique »</span></td><td>Agreement</td><td class=\"n\">4</td>");
   ASSERT_NE(belgique, std::string::npos) << connected;
   ASSERT_NE(maroc, std::string::npos) << connected;
   ASSERT_NE(mou, std::string::npos) << connected;

@@ -58,8 +58,8 @@ constexpr std::chrono::seconds kDrawTimeout{120};
 
 constexpr std::array kTypes = {EntityType::Country, EntityType::Institution, EntityType::Person,
                                EntityType::Agreement, EntityType::Place};
-constexpr std::array kPredicates = {Predicate::party,   Predicate::signatory, Predicate::participant,
-                                    Predicate::memberOf, Predicate::country,  Predicate::cooperatesWith};
+constexpr std::array kPredicates = {Predicate::party,    Predicate::signatory, Predicate::participant,
+                                    Predicate::memberOf, Predicate::country,   Predicate::cooperatesWith};
 
 /// `text` as HTML element content or attribute value.
 std::string html(std::string_view text) {
@@ -156,9 +156,12 @@ std::string run_dot(const std::filesystem::path& dot_file, const std::filesystem
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
   posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, errors.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  std::string program = "dot", format = "-Tsvg", output = "-o", svg_arg = svg.string(), in = dot_file.string();
-  std::array<char*, 6> argv = {program.data(), format.data(), output.data(), svg_arg.data(), in.data(), nullptr};
+  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, errors.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                   0600);
+  std::string program = "dot", format = "-Tsvg", output = "-o", svg_arg = svg.string(),
+              in = dot_file.string();
+  std::array<char*, 6> argv = {program.data(), format.data(), output.data(),
+                               svg_arg.data(), in.data(),     nullptr};
   pid_t pid = 0;
   const int rc = ::posix_spawnp(&pid, "dot", &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
@@ -175,7 +178,8 @@ std::string run_dot(const std::filesystem::path& dot_file, const std::filesystem
   for (;;) {
     const pid_t done = ::waitpid(pid, &status, WNOHANG);
     if (done == pid) break;
-    if (done < 0 && errno != EINTR) return "Graphviz’s <code>dot</code> was lost: " + html(std::strerror(errno)) + ".";
+    if (done < 0 && errno != EINTR)
+      return "Graphviz’s <code>dot</code> was lost: " + html(std::strerror(errno)) + ".";
     if (std::chrono::steady_clock::now() > deadline) {
       ::kill(pid, SIGKILL);
       ::waitpid(pid, &status, 0);
@@ -188,7 +192,8 @@ std::string run_dot(const std::filesystem::path& dot_file, const std::filesystem
   std::string why = slurp(errors);
   why = why.substr(0, why.find('\n'));
   return "Graphviz’s <code>dot</code> failed" +
-         (WIFEXITED(status) ? " (exit status " + number(std::size_t(WEXITSTATUS(status))) + ")" : std::string()) +
+         (WIFEXITED(status) ? " (exit status " + number(std::size_t(WEXITSTATUS(status))) + ")"
+                            : std::string()) +
          (why.empty() ? std::string() : ": " + html(why)) + ".";
 }
 
@@ -265,11 +270,12 @@ void counts(std::string& out, const graph::KnowledgeGraph& kg) {
   const graph::Graph& g = kg.graph();
   std::array<std::size_t, kTypes.size()> by_type{};
   std::array<std::size_t, kPredicates.size()> by_predicate{};
-  std::size_t linked = 0;
+  std::size_t linked = 0, agreements = 0;
   for (const graph::Vertex v : boost::make_iterator_range(boost::vertices(g))) {
     const auto at = std::find(kTypes.begin(), kTypes.end(), g[v].type);
     if (at != kTypes.end()) ++by_type[static_cast<std::size_t>(at - kTypes.begin())];
     if (!g[v].qid.empty()) ++linked;
+    if (g[v].type == EntityType::Agreement) ++agreements;
   }
   for (const graph::EdgeDescriptor e : boost::make_iterator_range(boost::edges(g))) {
     const auto at = std::find(kPredicates.begin(), kPredicates.end(), g[e].predicate);
@@ -282,17 +288,19 @@ void counts(std::string& out, const graph::KnowledgeGraph& kg) {
   card(kg.documents().size(), "documents");
   card(boost::num_vertices(g), "nodes (entities)");
   card(boost::num_edges(g), "edges (relations)");
-  card(by_type[3], "agreements");
+  card(agreements, "agreements");
   card(linked, "linked to Wikidata");
-  out += "</div>\n<div class=\"pair\">\n<table class=\"types\">\n<thead><tr><th>Entity type</th>"
-         "<th class=\"n\">Nodes</th></tr></thead>\n<tbody>\n";
+  out +=
+      "</div>\n<div class=\"pair\">\n<table class=\"types\">\n<thead><tr><th>Entity type</th>"
+      "<th class=\"n\">Nodes</th></tr></thead>\n<tbody>\n";
   for (std::size_t i = 0; i < kTypes.size(); ++i) {
     const std::string type(extract::to_string(kTypes[i]));
     out += "<tr><td><span class=\"chip t-" + type + "\"></span>" + type + "</td><td class=\"n\">" +
            number(by_type[i]) + "</td></tr>\n";
   }
-  out += "</tbody>\n</table>\n<table class=\"relations\">\n<thead><tr><th>Relation</th>"
-         "<th class=\"n\">Edges</th></tr></thead>\n<tbody>\n";
+  out +=
+      "</tbody>\n</table>\n<table class=\"relations\">\n<thead><tr><th>Relation</th>"
+      "<th class=\"n\">Edges</th></tr></thead>\n<tbody>\n";
   for (std::size_t i = 0; i < kPredicates.size(); ++i) {
     out += "<tr><td>" + std::string(extract::to_string(kPredicates[i])) + "</td><td class=\"n\">" +
            number(by_predicate[i]) + "</td></tr>\n";
@@ -332,10 +340,11 @@ void agreements(std::string& out, const graph::KnowledgeGraph& kg) {
     out += "<p class=\"muted\">No agreement was found in these documents.</p>\n</section>\n";
     return;
   }
-  out += "<p class=\"sub\">By date; undated ones last. Parties are the states and institutions bound, "
-         "signatories those who signed, participants those present.</p>\n"
-         "<table class=\"agreements\">\n<thead><tr><th>Agreement</th><th>Date</th><th>Parties</th>"
-         "<th>Signatories</th><th>Participants</th><th>Reported in</th></tr></thead>\n<tbody>\n";
+  out +=
+      "<p class=\"sub\">By date; undated ones last. Parties are the states and institutions bound, "
+      "signatories those who signed, participants those present.</p>\n"
+      "<table class=\"agreements\">\n<thead><tr><th>Agreement</th><th>Date</th><th>Parties</th>"
+      "<th>Signatories</th><th>Participants</th><th>Reported in</th></tr></thead>\n<tbody>\n";
   for (const graph::Vertex v : list) {
     const graph::Node& n = g[v];
     std::string dates = n.date.empty() ? "<span class=\"muted\">unknown</span>" : html(n.date);
@@ -394,16 +403,19 @@ void drawing(std::string& out, const graph::KnowledgeGraph& kg) {
     out += "<p class=\"note\">" + d.note + "</p>\n</section>\n";
     return;
   }
-  out += "<p class=\"sub\">Every node and edge, laid out by Graphviz (<code>dot</code>) from "
-         "<code>graph.dot</code>. Colours and shapes by type:";
+  out +=
+      "<p class=\"sub\">Every node and edge, laid out by Graphviz (<code>dot</code>) from "
+      "<code>graph.dot</code>. Colours and shapes by type:";
   for (const EntityType t : kTypes) {
     const std::string type(extract::to_string(t));
-    out += " <span class=\"chip t-" + type + "\"></span>" + type + " (" + std::string(style_of(t).shape) + ")";
+    out +=
+        " <span class=\"chip t-" + type + "\"></span>" + type + " (" + std::string(style_of(t).shape) + ")";
   }
-  out += ".</p>\n"
-         "<input type=\"checkbox\" id=\"actual-size\"> <label class=\"toggle\" for=\"actual-size\">"
-         "Actual size (scroll to move around)</label>\n<div class=\"drawing\">\n" +
-         d.svg + "</div>\n</section>\n";
+  out +=
+      ".</p>\n"
+      "<input type=\"checkbox\" id=\"actual-size\"> <label class=\"toggle\" for=\"actual-size\">"
+      "Actual size (scroll to move around)</label>\n<div class=\"drawing\">\n" +
+      d.svg + "</div>\n</section>\n";
 }
 
 std::string page(const graph::KnowledgeGraph& kg) {
@@ -413,20 +425,23 @@ std::string page(const graph::KnowledgeGraph& kg) {
       "<meta name=\"generator\" content=\"Entente\">\n<title>Entente report: " +
       number(kg.documents().size()) + " documents</title>\n<style>" + std::string(kStyle);
   for (const EntityType t : kTypes) {
-    out += ".t-" + std::string(extract::to_string(t)) + " { background: " + std::string(style_of(t).hex) + "; }\n";
+    out += ".t-" + std::string(extract::to_string(t)) + " { background: " + std::string(style_of(t).hex) +
+           "; }\n";
   }
-  out += "</style>\n</head>\n<body>\n<main>\n<header>\n<h1>Entente report</h1>\n"
-         "<p class=\"sub\">Cooperation between states read from " +
-         number(kg.documents().size()) +
-         " French news documents: who, which institutions and countries, which agreements. The graph "
-         "itself is in the files beside this page (<code>graph.graphml</code> or <code>graph.gexf</code> "
-         "for Gephi).</p>\n</header>\n";
+  out +=
+      "</style>\n</head>\n<body>\n<main>\n<header>\n<h1>Entente report</h1>\n"
+      "<p class=\"sub\">Cooperation between states read from " +
+      number(kg.documents().size()) +
+      " French news documents: who, which institutions and countries, which agreements. The graph "
+      "itself is in the files beside this page (<code>graph.graphml</code> or <code>graph.gexf</code> "
+      "for Gephi).</p>\n</header>\n";
   counts(out, kg);
   agreements(out, kg);
   most_connected(out, kg);
   drawing(out, kg);
-  out += "<footer>Written by <code>entente build --report</code>. Node names link to Wikidata where the "
-         "entity is known there; hover a name for its IRI.</footer>\n</main>\n</body>\n</html>\n";
+  out +=
+      "<footer>Written by <code>entente build --report</code>. Node names link to Wikidata where the "
+      "entity is known there; hover a name for its IRI.</footer>\n</main>\n</body>\n</html>\n";
   return out;
 }
 

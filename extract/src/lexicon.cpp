@@ -133,8 +133,8 @@ void Lexicon::load_words(std::string_view bytes) {
 }
 
 bool Lexicon::word_is(std::string_view norm, std::string_view cls) const {
-  auto it = word_classes_.find(std::string(cls));
-  return it != word_classes_.end() && it->second.count(std::string(norm)) != 0;
+  auto it = word_classes_.find(cls);
+  return it != word_classes_.end() && it->second.find(norm) != it->second.end();
 }
 
 void Lexicon::add_phrase(std::string_view phrase, LexHit hit) {

@@ -128,7 +128,13 @@ class Lexicon {
   std::vector<OrganisationEntry> organisations_;
   std::vector<PlaceEntry> places_;
   std::unordered_set<std::string> first_names_;
-  std::unordered_map<std::string, std::unordered_set<std::string>> word_classes_;
+  /// Hash and equality that look strings up by string_view, without a copy.
+  struct ViewHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using WordSet = std::unordered_set<std::string, ViewHash, std::equal_to<>>;
+  std::unordered_map<std::string, WordSet, ViewHash, std::equal_to<>> word_classes_;
 };
 
 }  // namespace entente::extract

@@ -1,5 +1,6 @@
 #include "entente/extract/names.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include <unicode/normalizer2.h>
@@ -9,6 +10,9 @@
 namespace entente::extract {
 
 std::string fold_ascii(std::string_view text) {
+  // Most names are plain ASCII: no need for ICU.
+  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+    return std::string(text);
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
   icu::UnicodeString src = icu::UnicodeString::fromUTF8(

@@ -77,7 +77,8 @@ std::string slug(std::string_view text) {
   return out;
 }
 
-KnowledgeGraph::KnowledgeGraph(std::string base) : base_(std::move(base)) {}
+KnowledgeGraph::KnowledgeGraph(std::string base, bool keep_evidence)
+    : base_(std::move(base)), keep_evidence_(keep_evidence) {}
 
 void KnowledgeGraph::claim(const std::string& key, Vertex v) {
   auto [it, inserted] = by_key_.emplace(key, v);
@@ -241,7 +242,7 @@ void KnowledgeGraph::add_edge(Vertex s, Predicate p, Vertex o, std::uint32_t doc
   Edge& e = g_[ed];
   if (e.documents.empty() || e.documents.back() != doc) e.documents.push_back(doc);
   e.weight = static_cast<double>(e.documents.size());
-  if (sentence < d.sentences.size()) {
+  if (keep_evidence_ && sentence < d.sentences.size()) {
     const auto& span = d.sentences[sentence].span;
     Evidence ev;
     ev.document = doc;
@@ -261,8 +262,8 @@ void KnowledgeGraph::add(const extract::Document& doc) {
   DocumentInfo info;
   info.id = doc.id;
   info.path = doc.path;
-  info.text = doc.source.empty() ? doc.text : doc.source;
-  info.title = first_line_title(info.text);
+  info.title = first_line_title(doc.source.empty() ? doc.text : doc.source);
+  if (keep_evidence_) info.text = doc.source.empty() ? doc.text : doc.source;
   std::string iri = base_ + "doc/" + slug(doc.id);
   std::string candidate = iri;
   for (int i = 2; by_iri_.count(candidate) != 0; ++i) candidate = iri + "-" + std::to_string(i);
@@ -287,6 +288,7 @@ void KnowledgeGraph::add(const extract::Document& doc) {
     Node& n = g_[v];
     if (n.documents.empty() || n.documents.back() != doc_index) n.documents.push_back(doc_index);
     for (int m : doc.entities[i].mentions) {
+      if (!keep_evidence_) break;
       if (m < 0 || static_cast<std::size_t>(m) >= doc.mentions.size()) continue;
       const auto& mention = doc.mentions[static_cast<std::size_t>(m)];
       MentionRef ref;

@@ -90,7 +90,11 @@ struct DocumentInfo {
 class KnowledgeGraph {
  public:
   /// `base` is the IRI namespace of nodes, e.g. "https://w3id.org/entente/id/".
-  explicit KnowledgeGraph(std::string base);
+  /// With `keep_evidence` false, the graph keeps no document text, mention or
+  /// sentence (no evidence can be written): its memory then grows with the
+  /// number of distinct entities and relations, not with the corpus.
+  explicit KnowledgeGraph(std::string base, bool keep_evidence = true);
+  bool keeps_evidence() const { return keep_evidence_; }
 
   /// Merges one extracted document: each of its entities joins the node of the
   /// same real-world entity, or makes a new node; relations become edges.
@@ -120,6 +124,7 @@ class KnowledgeGraph {
                 std::uint32_t sentence);
 
   std::string base_;
+  bool keep_evidence_ = true;
   Graph g_;
   std::vector<DocumentInfo> docs_;
   void merge_into(Vertex v, const extract::Entity& e);
