@@ -10,6 +10,7 @@ PACKAGES=(
   nlohmann-json3-dev libcli11-dev libxml2-dev zlib1g-dev libbz2-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   serdi sordi lv2-dev
+  wfrench
   python3 python3-networkx
   python3-igraph graphviz chromium
 )

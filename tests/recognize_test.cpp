@@ -156,7 +156,7 @@ TEST(RecognizePersons, TwoWordSurnameJoinsTheFullName) {
 // person: "Le commissaire Verlaine a été promu." gives no mention at all
 // (persons() accepts "title + name" only when the name starts with a first
 // name of firstnames.txt; "M. Verlaine" works, "le commissaire Verlaine" not).
-TEST(RecognizePersons, DISABLED_TitleAndSurnameNameAPerson) {
+TEST(RecognizePersons, TitleAndSurnameNameAPerson) {
   Document d = extract("Le commissaire Verlaine a été promu la semaine dernière.");
   const Entity* p = find_entity(d, EntityType::Person, "Verlaine");
   ASSERT_NE(p, nullptr) << dump(d);

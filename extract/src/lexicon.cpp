@@ -1,5 +1,8 @@
 #include "lexicon.hpp"
 #include "rules.hpp"
+#include "text_util.hpp"
+
+#include <fstream>
 
 #include <algorithm>
 
@@ -241,6 +244,32 @@ bool Lexicon::accents_match(const Document& doc, const PhraseMatch& m, const Lex
   a.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2019)), icu::UnicodeString("'"));
   return a == b;
 }
+
+namespace {
+struct CommonWords {
+  std::unordered_set<std::string> words;
+  bool loaded = false;
+};
+const CommonWords& common_words() {
+  static const CommonWords list = [] {
+    CommonWords c;
+    std::ifstream in("/usr/share/dict/french");
+    std::string line;
+    while (std::getline(in, line)) {
+      if (!line.empty()) c.words.insert(textutil::norm(line));
+    }
+    c.loaded = !c.words.empty();
+    return c;
+  }();
+  return list;
+}
+}  // namespace
+
+bool Lexicon::is_common_word(std::string_view norm) {
+  return common_words().words.count(std::string(norm)) != 0;
+}
+
+bool Lexicon::has_dictionary() { return common_words().loaded; }
 
 const CountryEntry* Lexicon::country(std::string_view iso2) const {
   for (const auto& c : countries_) {

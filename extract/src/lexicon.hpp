@@ -99,6 +99,13 @@ class Lexicon {
 
   bool is_first_name(std::string_view norm) const { return first_names_.count(std::string(norm)) != 0; }
 
+  /// Whether `norm` (a Token::norm) is a common French word in Debian's
+  /// wfrench list (/usr/share/dict/french, installed by scripts/setup.sh),
+  /// read once. `has_dictionary()` is false when the list is not installed:
+  /// rules that need it then stay off.
+  static bool is_common_word(std::string_view norm);
+  static bool has_dictionary();
+
   const std::vector<CountryEntry>& countries() const { return countries_; }
   const std::vector<OrganisationEntry>& organisations() const { return organisations_; }
   const std::vector<PlaceEntry>& places() const { return places_; }

@@ -443,6 +443,12 @@ class Recognizer {
       }
       const Token& t = tok(i);
       if (!is_upper_word(t)) continue;
+      // A title and a name that is no common French word: "le commissaire Verlaine".
+      if (std::uint32_t e = titled_surname(i); e > i) {
+        add(i, e, EntityType::Person, "title-name");
+        i = e - 1;
+        continue;
+      }
       // Known first name, or a particle before one ("El Hassan").
       std::uint32_t f = i;
       while (f < size() && rules::is_name_particle(tok(f).norm) && f + 1 < size()) ++f;
@@ -489,6 +495,28 @@ class Recognizer {
       int a = add(i, i + 1, EntityType::Person, "surname");
       d_.mentions[static_cast<std::size_t>(a)].refers_to = ref;
     }
+  }
+
+  /// The end of a name right after a title ("le commissaire Verlaine"), or i
+  /// when there is none: every word capitalised, no common French word, no
+  /// first name (the first-name rule takes those), not at a sentence start.
+  std::uint32_t titled_surname(std::uint32_t i) const {
+    if (i == 0 || sentence_initial(i) || !Lexicon::has_dictionary()) return i;
+    // "son homologue algérien Abderrachid Tabi": a demonym may stand between.
+    std::uint32_t end = i;
+    if (taken_[i - 1] >= 0 && d_.mentions[static_cast<std::size_t>(taken_[i - 1])].demonym)
+      end = d_.mentions[static_cast<std::size_t>(taken_[i - 1])].first_token;
+    bool titled = false;
+    for (std::uint32_t k = end > 3 ? end - 3 : 0; k < end && !titled; ++k)
+      if (auto t = hit_at(k, LexKind::title); t && t->first.last == end) titled = true;
+    if (!titled) return i;
+    std::uint32_t e = name_run(i, 3);
+    for (std::uint32_t k = i; k < e; ++k) {
+      const Token& w = tok(k);
+      if (!w.upper_initial) continue;  // particles
+      if (Lexicon::is_common_word(w.norm) || lex_.is_first_name(w.norm) || is_regnal(d_.token_text(k))) return i;
+    }
+    return e;
   }
 
   /// A title phrase ends right before token `comma` ("le ministre de la Justice,").
