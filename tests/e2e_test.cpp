@@ -1,6 +1,8 @@
 // End-to-end: the `entente` command on the seed articles (read from
 // ../shared at run time) and on bad input made at test time.
 #include <gtest/gtest.h>
+
+#include "command_support.hpp"
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -20,56 +22,15 @@ const fs::path kShared = ENTENTE_SHARED_DIR;
 const fs::path kSource = ENTENTE_SOURCE_DIR;
 const fs::path kSeeds = kShared / "corpus" / "seeds";
 
-struct Result {
-  int status = -1;
-  std::string out, err;
-};
+using entente::testing::quote;
+using entente::testing::Result;
+using entente::testing::sh;
+using entente::testing::slurp;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) {
-    if (c == '\'') {
-      q += "'\\''";
-    } else {
-      q += c;
-    }
-  }
-  return q + "'";
-}
-
-class TempDir {
+class TempDir : public entente::testing::CommandTempDir {
  public:
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "entente-e2e-XXXXXX").string();
-    path_ = ::mkdtemp(tmpl.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
+  TempDir() : CommandTempDir("entente-e2e") {}
 };
-
-/// Runs a shell command line, capturing its stdout, stderr and exit status.
-Result sh(const std::string& cmd, const fs::path& dir) {
-  fs::path out = dir / ".stdout", err = dir / ".stderr";
-  int raw = std::system((cmd + " >" + quote(out.string()) + " 2>" + quote(err.string()) + " </dev/null").c_str());
-  Result r;
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  r.out = slurp(out);
-  r.err = slurp(err);
-  return r;
-}
 
 Result entente(const std::string& args, const fs::path& dir) { return sh(quote(kBinary.string()) + " " + args, dir); }
 

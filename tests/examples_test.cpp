@@ -3,6 +3,8 @@
 // examples/graph.ttl and examples/graph.graphml, and must score above a floor
 // against examples/gold.json (shared/eval/score.py).
 #include <gtest/gtest.h>
+
+#include "command_support.hpp"
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -31,58 +33,15 @@ constexpr const char* kRegenerate =
     "source root with\n    build/app/entente build examples/articles -o examples\n"
     "(or your build directory's app/entente), check the diff of examples/graph.ttl, and commit it with the change.";
 
-struct Result {
-  int status = -1;
-  std::string out, err;
-};
+using entente::testing::quote;
+using entente::testing::Result;
+using entente::testing::sh;
+using entente::testing::slurp;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) {
-    if (c == '\'') {
-      q += "'\\''";
-    } else {
-      q += c;
-    }
-  }
-  return q + "'";
-}
-
-class TempDir {
+class TempDir : public entente::testing::CommandTempDir {
  public:
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "entente-examples-XXXXXX").string();
-    path_ = ::mkdtemp(tmpl.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
+  TempDir() : CommandTempDir("entente-examples") {}
 };
-
-/// Runs a shell command line, capturing its stdout, stderr and exit status.
-Result sh(const std::string& cmd, const fs::path& dir) {
-  fs::path out = dir / ".stdout", err = dir / ".stderr";
-  int raw = std::system((cmd + " >" + quote(out.string()) + " 2>" + quote(err.string()) + " </dev/null").c_str());
-  Result r;
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  r.out = slurp(out);
-  r.err = slurp(err);
-  return r;
-}
 
 /// Where two texts first differ: line number and both lines, for a readable failure.
 std::string first_difference(const std::string& expected, const std::string& actual) {

@@ -8,6 +8,8 @@
 // Node.js and tests/sparql/node_modules are installed by scripts/setup.sh; if
 // they are missing the tests fail and say so.
 #include <gtest/gtest.h>
+
+#include "command_support.hpp"
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -38,58 +40,15 @@ const fs::path kNodeModules = kSource / "tests" / "sparql" / "node_modules";
 constexpr const char* kSetupHint = "run scripts/setup.sh (it installs nodejs/npm and runs "
                                    "`npm ci --no-audit --no-fund --prefix tests/sparql`)";
 
-struct Result {
-  int status = -1;
-  std::string out, err;
-};
+using entente::testing::quote;
+using entente::testing::Result;
+using entente::testing::sh;
+using entente::testing::slurp;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) {
-    if (c == '\'') {
-      q += "'\\''";
-    } else {
-      q += c;
-    }
-  }
-  return q + "'";
-}
-
-class TempDir {
+class TempDir : public entente::testing::CommandTempDir {
  public:
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "entente-sparql-XXXXXX").string();
-    path_ = ::mkdtemp(tmpl.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
+  TempDir() : CommandTempDir("entente-sparql") {}
 };
-
-/// Runs a shell command line, capturing its stdout, stderr and exit status.
-Result sh(const std::string& cmd, const fs::path& dir) {
-  fs::path out = dir / ".stdout", err = dir / ".stderr";
-  int raw = std::system((cmd + " >" + quote(out.string()) + " 2>" + quote(err.string()) + " </dev/null").c_str());
-  Result r;
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  r.out = slurp(out);
-  r.err = slurp(err);
-  return r;
-}
 
 /// Splits a GROUP_CONCAT value (separator " | ") into a set.
 std::set<std::string> split(const std::string& s) {
