@@ -202,12 +202,9 @@ TEST(RelationsAgreements, DeniedAgreementGivesNoRelation) {
   EXPECT_TRUE(d.relations.empty()) << dump(d);
 }
 
-// Bug: institutions are never parties of an agreement. "Europol et l'OIM ont
-// signé un accord de travail à La Haye." gives the agreement and both
-// institutions but no relation at all: parties are taken from Country
-// mentions only (agreements() in relations.cpp), while the guidelines allow
-// party -> Institution, and parties cooperate.
-TEST(RelationsAgreements, DISABLED_InstitutionsArePartiesToo) {
+// Institutions that sign are parties too (the guidelines allow party ->
+// Institution), and parties cooperate.
+TEST(RelationsAgreements, InstitutionsArePartiesToo) {
   Document d = extract("Europol et l'OIM ont signé un accord de travail à La Haye.");
   EXPECT_TRUE(has(d, Predicate::party, "agreement", "Europol")) << dump(d);
   EXPECT_TRUE(has(d, Predicate::party, "agreement", "Organisation internationale pour les migrations")) << dump(d);

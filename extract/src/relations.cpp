@@ -393,7 +393,8 @@ class RelationFinder {
       if (sentences.empty())
         for (int m : a.mentions) sentences.emplace(tok(men(m).first_token).sentence, &men(m));
       std::set<int> parties;
-      std::vector<std::pair<int, std::uint32_t>> party_list;
+      std::vector<std::pair<int, std::uint32_t>> party_list;  // countries
+      std::vector<int> institution_parties;
       bool bilateral = false;
       for (const auto& [s, at] : sentences) {
         long trigger = std::max(facts_.find(s, "sign"), facts_.find(s, "launch"));
@@ -404,8 +405,11 @@ class RelationFinder {
             party_list.emplace_back(x.entity, s);
           // "Europol et l'OIM ont signé un accord": institutions before the verb.
           if (x.type == EntityType::Institution && x.entity >= 0 && !in_title_[x.first_token] && trigger >= 0 &&
-              static_cast<long>(x.first_token) < trigger && x.first_token < at->first_token)
+              static_cast<long>(x.first_token) < trigger && x.first_token < at->first_token) {
             relate(Predicate::party, self, x.entity, s, "agreement-subject");
+            for (int other : institution_parties) relate(Predicate::cooperatesWith, other, x.entity, s, "agreement-parties");
+            institution_parties.push_back(x.entity);
+          }
         }
         for (std::uint32_t k = d_.sentences[s].first_token; k < d_.sentences[s].last_token; ++k)
           if (rules::has_class(tok(k).norm, "bilateral")) bilateral = true;
