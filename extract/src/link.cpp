@@ -17,6 +17,7 @@
 #include "lexicon.hpp"
 #include "rules.hpp"
 #include "sentence_facts.hpp"
+#include "stages.hpp"
 
 namespace entente::extract {
 namespace {
@@ -39,7 +40,7 @@ void add_label(Entity& e, const std::string& name) {
 
 class Linker {
  public:
-  explicit Linker(Document& d) : d_(d), lex_(Lexicon::french()) {}
+  Linker(Document& d, const LexIndex& index) : d_(d), lex_(Lexicon::french()), index_(index) {}
 
   void run() {
     d_.entities.clear();
@@ -141,7 +142,7 @@ class Linker {
   }
 
   void agreements() {
-    SentenceFacts facts(d_);
+    SentenceFacts facts(d_, index_);
     int current = -1;
     for (std::size_t i = 0; i < d_.mentions.size(); ++i) {
       Mention& m = d_.mentions[i];
@@ -178,11 +179,14 @@ class Linker {
 
   Document& d_;
   const Lexicon& lex_;
+  const LexIndex& index_;
   std::map<std::string, int> by_key_;
 };
 
 }  // namespace
 
-void link_mentions(Document& doc) { Linker(doc).run(); }
+void link_mentions(Document& doc, const LexIndex& index) { Linker(doc, index).run(); }
+
+void link_mentions(Document& doc) { link_mentions(doc, LexIndex(Lexicon::french(), doc)); }
 
 }  // namespace entente::extract

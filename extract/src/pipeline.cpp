@@ -3,15 +3,19 @@
 #include "entente/extract/dates.hpp"
 #include "entente/extract/reader.hpp"
 #include "entente/extract/segment.hpp"
+#include "lexicon.hpp"
+#include "stages.hpp"
 
 namespace entente::extract {
 
 void run_stages(Document& doc) {
   segment(doc);
   find_dates(doc);
-  recognize(doc);
-  link_mentions(doc);
-  find_relations(doc);
+  // Every token is looked up in the lexicon once, for all the stages after.
+  const LexIndex index(Lexicon::french(), doc);
+  recognize(doc, index);
+  link_mentions(doc, index);
+  find_relations(doc, index);
 }
 
 std::optional<Document> extract_file(const std::filesystem::path& file, Diagnostics& diags) {

@@ -23,6 +23,7 @@
 #include "entente/extract/pipeline.hpp"
 #include "lexicon.hpp"
 #include "rules.hpp"
+#include "stages.hpp"
 
 namespace entente::extract {
 namespace {
@@ -37,8 +38,8 @@ bool is_regnal(std::string_view s) {
 
 class Recognizer {
  public:
-  explicit Recognizer(Document& d)
-      : d_(d), lex_(Lexicon::french()), index_(lex_, d), taken_(d.tokens.size(), -1) {}
+  Recognizer(Document& d, const LexIndex& index)
+      : d_(d), lex_(Lexicon::french()), index_(index), taken_(d.tokens.size(), -1) {}
 
   void run() {
     gazetteer();
@@ -555,17 +556,19 @@ class Recognizer {
 
   Document& d_;
   const Lexicon& lex_;
-  const LexIndex index_;
+  const LexIndex& index_;
   std::vector<int> taken_;                 ///< token -> mention that owns it, -1 if none
   std::map<std::string, int> acronyms_;    ///< acronym defined in parentheses -> named mention
 };
 
 }  // namespace
 
-void recognize(Document& doc) {
+void recognize(Document& doc, const LexIndex& index) {
   doc.mentions.clear();
   if (doc.tokens.empty()) return;
-  Recognizer(doc).run();
+  Recognizer(doc, index).run();
 }
+
+void recognize(Document& doc) { recognize(doc, LexIndex(Lexicon::french(), doc)); }
 
 }  // namespace entente::extract

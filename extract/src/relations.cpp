@@ -24,13 +24,14 @@
 #include "lexicon.hpp"
 #include "rules.hpp"
 #include "sentence_facts.hpp"
+#include "stages.hpp"
 
 namespace entente::extract {
 namespace {
 
 class RelationFinder {
  public:
-  explicit RelationFinder(Document& d) : d_(d), lex_(Lexicon::french()), facts_(d) {
+  RelationFinder(Document& d, const LexIndex& index) : d_(d), lex_(Lexicon::french()), facts_(d, index) {
     in_title_.assign(d.tokens.size(), false);
     qualifier_.assign(d.tokens.size(), false);
     mention_at_.assign(d.tokens.size(), -1);
@@ -604,9 +605,11 @@ class RelationFinder {
 
 }  // namespace
 
-void find_relations(Document& doc) {
+void find_relations(Document& doc, const LexIndex& index) {
   doc.relations.clear();
-  RelationFinder(doc).run();
+  RelationFinder(doc, index).run();
 }
+
+void find_relations(Document& doc) { find_relations(doc, LexIndex(Lexicon::french(), doc)); }
 
 }  // namespace entente::extract

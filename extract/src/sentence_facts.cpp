@@ -5,9 +5,9 @@
 
 namespace entente::extract {
 
-SentenceFacts::SentenceFacts(const Document& d)
+SentenceFacts::SentenceFacts(const Document& d, const LexIndex& index)
     : d_(d),
-      index_(Lexicon::french(), d),
+      index_(index),
       triggers_(d.sentences.size()),
       mentions_(d.sentences.size()),
       first_(d.sentences.size()) {

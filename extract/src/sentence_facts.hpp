@@ -16,7 +16,8 @@ namespace entente::extract {
 
 class SentenceFacts {
  public:
-  explicit SentenceFacts(const Document& d);
+  /// requires: `index` outlives this object and was built on `d`.
+  SentenceFacts(const Document& d, const LexIndex& index);
 
   /// A trigger found in a sentence: its class (sign, launch, between, ...) and tokens.
   struct Trigger {
@@ -43,7 +44,7 @@ class SentenceFacts {
 
  private:
   const Document& d_;
-  LexIndex index_;
+  const LexIndex& index_;
   std::vector<std::vector<Trigger>> triggers_;
   std::vector<std::vector<int>> mentions_;
   std::vector<std::vector<std::pair<std::string, std::uint32_t>>> first_;  ///< per sentence: relation -> first token

@@ -1,0 +1,15 @@
+// The stages of pipeline.hpp, given the document's lexicon index so that
+// run_stages looks every token up in the lexicon once for all stages.
+// Internal to extract/.
+#pragma once
+#include "entente/extract/document.hpp"
+#include "lexicon.hpp"
+
+namespace entente::extract {
+
+/// requires: `index` was built on `doc` after segment(), and tokens have not changed since.
+void recognize(Document& doc, const LexIndex& index);
+void link_mentions(Document& doc, const LexIndex& index);
+void find_relations(Document& doc, const LexIndex& index);
+
+}  // namespace entente::extract
