@@ -250,7 +250,7 @@ class Recognizer {
         c.name_last = ++j;
         continue;
       }
-      bool et = t.norm == "et";
+      bool et = rules::has_class(t.norm, "coordination");
       std::uint32_t k = j + (et ? 1 : 0);
       // "et de la Sécurité" continues a name; "et la Guardia Civil" starts another.
       if (k < end && rules::is_preposition(tok(k).norm)) {
@@ -352,7 +352,7 @@ class Recognizer {
       while (j + 1 < size() && rules::is_preposition(tok(j).norm) && rules::is_title_word(tok(j + 1).norm)) j += 2;
       const std::uint32_t end = sentence_end(i);
       while (j < end) {
-        bool et = tok(j).norm == "et";
+        bool et = rules::has_class(tok(j).norm, "coordination");
         std::uint32_t k = j + (et ? 1 : 0);
         if (k >= end || !rules::is_preposition(tok(k).norm)) break;
         ++k;
@@ -469,7 +469,7 @@ class Recognizer {
       if (e < i + 2) continue;
       bool after_comma_title = tok(i - 1).norm == "," && title_before(i - 1);
       bool before_title = e + 1 < size() && tok(e).norm == "," && title_after(e + 1);
-      bool after_par = (tok(i - 1).norm == "par" || tok(i - 1).norm == "de") && before_title;
+      bool after_par = (rules::has_class(tok(i - 1).norm, "by") || rules::is_preposition(tok(i - 1).norm)) && before_title;
       if (after_comma_title || before_title || after_par) {
         if (sentence_initial(i) && !before_title) continue;
         add(i, e, EntityType::Person, "apposition");
@@ -548,7 +548,8 @@ class Recognizer {
       bool plural = t.norm.size() > 1 && t.norm.back() == 's' && a->second->form.back() != 's';
       if (plural) continue;
       std::string prev = i > 0 ? tok(i - 1).norm : "";
-      if (a->second->value == "accord" && (prev == "d'" || prev == "en")) continue;
+      // "d'accord", "en accord avec": agreeing, not an agreement.
+      if (rules::has_class(prev, "not_instrument_before") && rules::has_class(a->second->value, "agreeable")) continue;
       add(i, m.last, EntityType::Agreement, "agreement-trigger", a->second->value, std::string(d_.token_range_text(i, m.last)), true);
       i = m.last - 1;
     }

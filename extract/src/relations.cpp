@@ -104,8 +104,8 @@ class RelationFinder {
     if (x.first_token <= at_last + 2) return true;
     for (std::uint32_t k = x.first_token; k-- > at_last;) {
       const auto& n = tok(k).norm;
-      if (n == "entre" || n == "par" || n == "avec") return true;
-      if (n == "et" && k + 3 >= x.first_token) return true;
+      if (rules::has_class(n, "between") || rules::has_class(n, "by") || rules::has_class(n, "with")) return true;
+      if (rules::has_class(n, "coordination") && k + 3 >= x.first_token) return true;
       if (n == "," || n == ";") break;
     }
     return false;
@@ -126,7 +126,7 @@ class RelationFinder {
     std::uint32_t k = end;
     bool comma = tok(end - 1).norm == ",";
     if (comma) --k;
-    if (k > s0 && tok(k - 1).norm == "et") return std::nullopt;
+    if (k > s0 && rules::has_class(tok(k - 1).norm, "coordination")) return std::nullopt;
     std::optional<Phrase> found;
     for (std::uint32_t steps = 0; k > s0 && steps < 30; ++steps) {
       --k;
@@ -338,7 +338,7 @@ class RelationFinder {
       const Mention& x = d_.mentions[i];
       if (x.type != EntityType::Person || x.entity < 0 || has_relation(Predicate::country, x.entity)) continue;
       std::uint32_t k = x.last_token;
-      if (k + 1 >= d_.tokens.size() || !rules::is_preposition(tok(k).norm) || tok(k).norm == "par") continue;
+      if (k + 1 >= d_.tokens.size() || !rules::is_preposition(tok(k).norm) || rules::has_class(tok(k).norm, "by")) continue;
       int c = mention_at_[k + 1];
       if (c >= 0 && men(c).type == EntityType::Country && !men(c).demonym)
         relate(Predicate::country, x.entity, men(c).entity, tok(k).sentence, "name-of-country");
@@ -486,7 +486,7 @@ class RelationFinder {
   bool after_link(long trigger, long at) const {
     for (long k = trigger; k < at; ++k) {
       const auto& n = tok(static_cast<std::uint32_t>(k)).norm;
-      if (n == "par" || n == "entre") return true;
+      if (rules::has_class(n, "by") || rules::has_class(n, "between")) return true;
     }
     std::uint32_t s = tok(static_cast<std::uint32_t>(trigger)).sentence;
     for (const auto& t : facts_.triggers(s))
@@ -557,8 +557,8 @@ class RelationFinder {
       long between = -1;
       long with = -1;
       for (std::uint32_t k = static_cast<std::uint32_t>(trig); k < last; ++k) {
-        if (tok(k).norm == "entre" && between < 0) between = k;
-        if (tok(k).norm == "avec" && with < 0) with = k;
+        if (rules::has_class(tok(k).norm, "between") && between < 0) between = k;
+        if (rules::has_class(tok(k).norm, "with") && with < 0) with = k;
       }
       std::vector<int> subjects, objects;
       for (int m : ms) {
