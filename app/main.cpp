@@ -183,17 +183,15 @@ int run_build(const BuildOptions& opt) {
     }
     written.push_back(file);
   }
-  if (opt.evidence) {
-    fs::path file = out / "evidence.ttl";
-    if (auto err = entente::exporter::write_evidence(kg, file); !err.empty()) {
-      std::cerr << "entente: " << err << "\n";
-      return kExitBadInput;
-    }
-    written.push_back(file);
-  }
-  if (opt.report) {
-    fs::path file = out / "report.html";
-    if (auto err = entente::exporter::write_report(kg, file); !err.empty()) {
+  using Writer = std::string (*)(const entente::graph::KnowledgeGraph&, const fs::path&);
+  const std::pair<bool, std::pair<const char*, Writer>> extras[] = {
+      {opt.evidence, {"evidence.ttl", &entente::exporter::write_evidence}},
+      {opt.report, {"report.html", &entente::exporter::write_report}},
+  };
+  for (const auto& [wanted, what] : extras) {
+    if (!wanted) continue;
+    fs::path file = out / what.first;
+    if (auto err = what.second(kg, file); !err.empty()) {
       std::cerr << "entente: " << err << "\n";
       return kExitBadInput;
     }

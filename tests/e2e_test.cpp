@@ -22,17 +22,17 @@ const fs::path kShared = ENTENTE_SHARED_DIR;
 const fs::path kSource = ENTENTE_SOURCE_DIR;
 const fs::path kSeeds = kShared / "corpus" / "seeds";
 
-using entente::testing::quote;
-using entente::testing::Result;
+using entente::testing::read_file;
 using entente::testing::sh;
-using entente::testing::slurp;
+using entente::testing::shell_quoted;
+using entente::testing::ToolRun;
 
-class TempDir : public entente::testing::CommandTempDir {
+class TempDir : public entente::testing::TempDir {
  public:
-  TempDir() : CommandTempDir("entente-e2e") {}
+  TempDir() : entente::testing::TempDir("entente-e2e") {}
 };
 
-Result entente(const std::string& args, const fs::path& dir) { return sh(quote(kBinary.string()) + " " + args, dir); }
+ToolRun entente(const std::string& args, const fs::path& dir) { return sh(shell_quoted(kBinary.string()) + " " + args, dir); }
 
 void write(const fs::path& p, const std::string& bytes) {
   std::ofstream(p, std::ios::binary) << bytes;
@@ -42,7 +42,7 @@ bool seeds_available() { return fs::is_directory(kSeeds); }
 
 TEST(Command, HelpTeachesWithAnExample) {
   TempDir t;
-  Result r = entente("build --help", t.path());
+  ToolRun r = entente("build --help", t.path());
   EXPECT_EQ(r.status, 0);
   EXPECT_NE(r.out.find("Example"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("--base"), std::string::npos);
@@ -51,7 +51,7 @@ TEST(Command, HelpTeachesWithAnExample) {
 
 TEST(Command, VersionPrintsTheVersion) {
   TempDir t;
-  Result r = entente("--version", t.path());
+  ToolRun r = entente("--version", t.path());
   EXPECT_EQ(r.status, 0);
   EXPECT_NE(r.out.find("entente 0."), std::string::npos) << r.out;
 }
@@ -69,7 +69,7 @@ class Seeds : public ::testing::Test {
   static void SetUpTestSuite() {
     if (!seeds_available()) return;
     dir_ = new TempDir();
-    run_ = new Result(entente("build " + quote(kSeeds.string()) + " -o " + quote((dir_->path() / "out").string()),
+    run_ = new ToolRun(entente("build " + shell_quoted(kSeeds.string()) + " -o " + shell_quoted((dir_->path() / "out").string()),
                            dir_->path()));
   }
   static void TearDownTestSuite() {
@@ -82,10 +82,10 @@ class Seeds : public ::testing::Test {
   }
   static fs::path out() { return dir_->path() / "out"; }
   static TempDir* dir_;
-  static Result* run_;
+  static ToolRun* run_;
 };
 TempDir* Seeds::dir_ = nullptr;
-Result* Seeds::run_ = nullptr;
+ToolRun* Seeds::run_ = nullptr;
 
 TEST_F(Seeds, PrintsASummaryOfWhatItBuilt) {
   EXPECT_NE(run_->out.find("documents read: 5"), std::string::npos) << run_->out;
@@ -94,27 +94,27 @@ TEST_F(Seeds, PrintsASummaryOfWhatItBuilt) {
 }
 
 TEST_F(Seeds, TurtleParsesWithSerdi) {
-  Result r = sh(std::string(ENTENTE_SERDI) + " -i turtle -o ntriples " + quote((out() / "graph.ttl").string()),
+  ToolRun r = sh(std::string(ENTENTE_SERDI) + " -i turtle -o ntriples " + shell_quoted((out() / "graph.ttl").string()),
              dir_->path());
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_GT(r.out.size(), 1000u);
 }
 
 TEST_F(Seeds, TurtleValidatesAgainstTheOntology) {
-  std::string cmd = std::string(ENTENTE_SORD_VALIDATE) + " " + quote((out() / "graph.ttl").string()) + " " +
-                    quote((kSource / "ontology" / "coop.ttl").string());
+  std::string cmd = std::string(ENTENTE_SORD_VALIDATE) + " " + shell_quoted((out() / "graph.ttl").string()) + " " +
+                    shell_quoted((kSource / "ontology" / "coop.ttl").string());
   for (const char* s : {"rdf.ttl", "rdfs.ttl", "owl.ttl", "xsd.ttl", "dct.ttl", "foaf.ttl"})
-    cmd += " " + quote(std::string("/usr/lib/lv2/schemas.lv2/") + s);
+    cmd += " " + shell_quoted(std::string("/usr/lib/lv2/schemas.lv2/") + s);
   for (const auto& e : fs::directory_iterator(kSource / "ontology" / "schemas"))
-    if (e.path().extension() == ".ttl") cmd += " " + quote(e.path().string());
-  Result r = sh(cmd, dir_->path());
+    if (e.path().extension() == ".ttl") cmd += " " + shell_quoted(e.path().string());
+  ToolRun r = sh(cmd, dir_->path());
   EXPECT_EQ(r.status, 0) << r.out << r.err;
   EXPECT_EQ(r.err.find("error"), std::string::npos) << r.err;
 }
 
 TEST_F(Seeds, ScoresAboveTheQualityFloor) {
-  Result r = sh("python3 " + quote((kShared / "eval" / "score.py").string()) + " " +
-                 quote((out() / "graph.ttl").string()) + " " + quote((kShared / "eval" / "seed-gold.json").string()) +
+  ToolRun r = sh("python3 " + shell_quoted((kShared / "eval" / "score.py").string()) + " " +
+                 shell_quoted((out() / "graph.ttl").string()) + " " + shell_quoted((kShared / "eval" / "seed-gold.json").string()) +
                  " --json",
              dir_->path());
   ASSERT_EQ(r.status, 0) << r.err;
@@ -130,43 +130,43 @@ TEST_F(Seeds, ScoresAboveTheQualityFloor) {
 }
 
 TEST_F(Seeds, GraphMLReadsBackInNetworkx) {
-  Result r = sh(std::string(ENTENTE_PYTHON) + " -c " +
-                 quote("import networkx as nx, sys\n"
+  ToolRun r = sh(std::string(ENTENTE_PYTHON) + " -c " +
+                 shell_quoted("import networkx as nx, sys\n"
                        "g = nx.read_graphml(sys.argv[1])\n"
                        "assert g.number_of_nodes() > 20, g.number_of_nodes()\n"
                        "assert all(isinstance(d['weight'], float) for *_, d in g.edges(data=True))\n"
                        "assert all(d.get('label') for _, d in g.nodes(data=True))\n"
                        "print(g.number_of_nodes(), g.number_of_edges())\n") +
-                 " " + quote((out() / "graph.graphml").string()),
+                 " " + shell_quoted((out() / "graph.graphml").string()),
              dir_->path());
   EXPECT_EQ(r.status, 0) << r.err;
 }
 
 TEST_F(Seeds, OutputIsByteIdenticalAcrossRuns) {
   fs::path again = dir_->path() / "again";
-  Result r = entente("build -q " + quote(kSeeds.string()) + " -o " + quote(again.string()), dir_->path());
+  ToolRun r = entente("build -q " + shell_quoted(kSeeds.string()) + " -o " + shell_quoted(again.string()), dir_->path());
   ASSERT_EQ(r.status, 0) << r.err;
-  EXPECT_EQ(slurp(out() / "graph.ttl"), slurp(again / "graph.ttl"));
-  EXPECT_EQ(slurp(out() / "graph.graphml"), slurp(again / "graph.graphml"));
+  EXPECT_EQ(read_file(out() / "graph.ttl"), read_file(again / "graph.ttl"));
+  EXPECT_EQ(read_file(out() / "graph.graphml"), read_file(again / "graph.graphml"));
 }
 
 TEST_F(Seeds, OutputIsTheSameWhateverTheNumberOfJobs) {
   fs::path one = dir_->path() / "j1", three = dir_->path() / "j3";
-  std::string all = " -f ttl,graphml,nq,gexf,dot " + quote(kSeeds.string());
-  ASSERT_EQ(entente("build -q -j 1" + all + " -o " + quote(one.string()), dir_->path()).status, 0);
-  ASSERT_EQ(entente("build -q -j 3" + all + " -o " + quote(three.string()), dir_->path()).status, 0);
+  std::string all = " -f ttl,graphml,nq,gexf,dot " + shell_quoted(kSeeds.string());
+  ASSERT_EQ(entente("build -q -j 1" + all + " -o " + shell_quoted(one.string()), dir_->path()).status, 0);
+  ASSERT_EQ(entente("build -q -j 3" + all + " -o " + shell_quoted(three.string()), dir_->path()).status, 0);
   for (const char* f : {"graph.ttl", "graph.graphml", "graph.nq", "graph.gexf", "graph.dot", "evidence.ttl"}) {
-    EXPECT_FALSE(slurp(one / f).empty()) << f;
-    EXPECT_EQ(slurp(one / f), slurp(three / f)) << f;
+    EXPECT_FALSE(read_file(one / f).empty()) << f;
+    EXPECT_EQ(read_file(one / f), read_file(three / f)) << f;
   }
 }
 
 TEST_F(Seeds, ExtractShowsMentionsWithOffsetsAndRelationsWithSentences) {
-  Result r = entente("extract --json " + quote((kSeeds / "000_c94dad177458769f.txt").string()), dir_->path());
+  ToolRun r = entente("extract --json " + shell_quoted((kSeeds / "000_c94dad177458769f.txt").string()), dir_->path());
   ASSERT_EQ(r.status, 0) << r.err;
   auto j = nlohmann::json::parse(r.out);
   ASSERT_FALSE(j["mentions"].empty());
-  std::string source = slurp(kSeeds / "000_c94dad177458769f.txt");
+  std::string source = read_file(kSeeds / "000_c94dad177458769f.txt");
   for (const auto& m : j["mentions"]) {
     auto b = m["begin"].get<std::size_t>(), e = m["end"].get<std::size_t>();
     ASSERT_LE(e, source.size());
@@ -180,7 +180,7 @@ TEST_F(Seeds, ExtractShowsMentionsWithOffsetsAndRelationsWithSentences) {
 
 TEST(BadInput, MissingPathIsNamedAndExitsOne) {
   TempDir t;
-  Result r = entente("build " + quote((t.path() / "nope.txt").string()) + " -o " + quote((t.path() / "o").string()),
+  ToolRun r = entente("build " + shell_quoted((t.path() / "nope.txt").string()) + " -o " + shell_quoted((t.path() / "o").string()),
                   t.path());
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.err.find("nope.txt"), std::string::npos) << r.err;
@@ -190,7 +190,7 @@ TEST(BadInput, MissingPathIsNamedAndExitsOne) {
 TEST(BadInput, EmptyFileIsNamed) {
   TempDir t;
   write(t.path() / "empty.txt", "");
-  Result r = entente("build " + quote((t.path() / "empty.txt").string()) + " -o " + quote((t.path() / "o").string()),
+  ToolRun r = entente("build " + shell_quoted((t.path() / "empty.txt").string()) + " -o " + shell_quoted((t.path() / "o").string()),
                   t.path());
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.err.find("empty.txt"), std::string::npos) << r.err;
@@ -203,7 +203,7 @@ TEST(BadInput, BinaryFileIsNamedWithItsOffset) {
   bytes.push_back('\0');
   bytes += std::string(100, '\x01');
   write(t.path() / "archive.txt", bytes);
-  Result r = entente("build " + quote((t.path() / "archive.txt").string()) + " -o " + quote((t.path() / "o").string()),
+  ToolRun r = entente("build " + shell_quoted((t.path() / "archive.txt").string()) + " -o " + shell_quoted((t.path() / "o").string()),
                   t.path());
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.err.find("archive.txt"), std::string::npos) << r.err;
@@ -212,7 +212,7 @@ TEST(BadInput, BinaryFileIsNamedWithItsOffset) {
 TEST(BadInput, InvalidUtf8IsAWarningNotAFailure) {
   TempDir t;
   write(t.path() / "bad.txt", "Le ministre de la Justice, Paul Verlaine, a signé un accord avec la Belgique \xff\xfe.\n");
-  Result r = entente("build " + quote((t.path() / "bad.txt").string()) + " -o " + quote((t.path() / "o").string()),
+  ToolRun r = entente("build " + shell_quoted((t.path() / "bad.txt").string()) + " -o " + shell_quoted((t.path() / "o").string()),
                   t.path());
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.err.find("bad.txt"), std::string::npos) << r.err;
@@ -224,7 +224,7 @@ TEST(BadInput, DirectoryWithoutTextFilesIsNamed) {
   TempDir t;
   fs::create_directories(t.path() / "docs");
   write(t.path() / "docs" / "a.pdf", "%PDF");
-  Result r = entente("build " + quote((t.path() / "docs").string()) + " -o " + quote((t.path() / "o").string()),
+  ToolRun r = entente("build " + shell_quoted((t.path() / "docs").string()) + " -o " + shell_quoted((t.path() / "o").string()),
                   t.path());
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.err.find("docs"), std::string::npos) << r.err;
@@ -238,7 +238,7 @@ TEST(BadInput, FiftyMegabytesWithoutNewlineDoesNotCrash) {
     const std::string chunk = "Le Maroc et la Belgique renforcent leur coopération avec Europol ";
     for (std::size_t n = 0; n < 50u * 1024 * 1024; n += chunk.size()) f << chunk;
   }
-  Result r = entente("build -q " + quote((t.path() / "huge.txt").string()) + " -o " + quote((t.path() / "o").string()),
+  ToolRun r = entente("build -q " + shell_quoted((t.path() / "huge.txt").string()) + " -o " + shell_quoted((t.path() / "o").string()),
                   t.path());
   EXPECT_EQ(r.status, 0) << r.err.substr(0, 2000);
   EXPECT_TRUE(fs::exists(t.path() / "o" / "graph.ttl"));
@@ -248,10 +248,10 @@ TEST(BadInput, AFailedBuildLeavesThePreviousOutputWhole) {
   TempDir t;
   fs::create_directories(t.path() / "o");
   write(t.path() / "o" / "graph.ttl", "previous\n");
-  Result r = entente("build " + quote((t.path() / "missing").string()) + " -o " + quote((t.path() / "o").string()),
+  ToolRun r = entente("build " + shell_quoted((t.path() / "missing").string()) + " -o " + shell_quoted((t.path() / "o").string()),
                   t.path());
   EXPECT_EQ(r.status, 1);
-  EXPECT_EQ(slurp(t.path() / "o" / "graph.ttl"), "previous\n");
+  EXPECT_EQ(read_file(t.path() / "o" / "graph.ttl"), "previous\n");
   for (const auto& e : fs::directory_iterator(t.path() / "o"))
     EXPECT_EQ(e.path().filename().string().find(".tmp"), std::string::npos) << e.path();
 }
@@ -259,8 +259,8 @@ TEST(BadInput, AFailedBuildLeavesThePreviousOutputWhole) {
 TEST(BadInput, SomeBadInputsStillBuildTheGoodOnesButExitOne) {
   TempDir t;
   write(t.path() / "good.txt", "Le ministre de l'Intérieur, Paul Verlaine, a rencontré son homologue belge.\n");
-  Result r = entente("build " + quote((t.path() / "good.txt").string()) + " " + quote((t.path() / "gone.txt").string()) +
-                      " -o " + quote((t.path() / "o").string()),
+  ToolRun r = entente("build " + shell_quoted((t.path() / "good.txt").string()) + " " + shell_quoted((t.path() / "gone.txt").string()) +
+                      " -o " + shell_quoted((t.path() / "o").string()),
                   t.path());
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.err.find("gone.txt"), std::string::npos);

@@ -33,14 +33,14 @@ constexpr const char* kRegenerate =
     "source root with\n    build/app/entente build examples/articles -o examples\n"
     "(or your build directory's app/entente), check the diff of examples/graph.ttl, and commit it with the change.";
 
-using entente::testing::quote;
-using entente::testing::Result;
+using entente::testing::read_file;
 using entente::testing::sh;
-using entente::testing::slurp;
+using entente::testing::shell_quoted;
+using entente::testing::ToolRun;
 
-class TempDir : public entente::testing::CommandTempDir {
+class TempDir : public entente::testing::TempDir {
  public:
-  TempDir() : CommandTempDir("entente-examples") {}
+  TempDir() : entente::testing::TempDir("entente-examples") {}
 };
 
 /// Where two texts first differ: line number and both lines, for a readable failure.
@@ -61,8 +61,8 @@ class Examples : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = new TempDir();
-    run_ = new Result(sh(quote(kBinary.string()) + " build " + quote(kArticles.string()) + " -o " +
-                             quote(out().string()),
+    run_ = new ToolRun(sh(shell_quoted(kBinary.string()) + " build " + shell_quoted(kArticles.string()) + " -o " +
+                             shell_quoted(out().string()),
                          dir_->path()));
   }
   static void TearDownTestSuite() {
@@ -77,7 +77,7 @@ class Examples : public ::testing::Test {
   static void expect_same_as_checked_in(const std::string& name) {
     const fs::path checked_in = kExamples / name;
     ASSERT_TRUE(fs::exists(checked_in)) << checked_in << " is missing.\n" << kRegenerate;
-    const std::string expected = slurp(checked_in), actual = slurp(out() / name);
+    const std::string expected = read_file(checked_in), actual = read_file(out() / name);
     ASSERT_FALSE(actual.empty()) << "the build wrote no " << name;
     EXPECT_TRUE(expected == actual) << "examples/" << name << " differs from what the build writes now ("
                                     << expected.size() << " vs " << actual.size() << " bytes); "
@@ -86,10 +86,10 @@ class Examples : public ::testing::Test {
   }
 
   static TempDir* dir_;
-  static Result* run_;
+  static ToolRun* run_;
 };
 TempDir* Examples::dir_ = nullptr;
-Result* Examples::run_ = nullptr;
+ToolRun* Examples::run_ = nullptr;
 
 TEST_F(Examples, BuildsAllFiveArticles) {
   EXPECT_NE(run_->out.find("documents read: 5"), std::string::npos) << run_->out << run_->err;
@@ -100,7 +100,7 @@ TEST_F(Examples, TurtleIsTheCheckedInGraph) { expect_same_as_checked_in("graph.t
 TEST_F(Examples, GraphMLIsTheCheckedInGraph) { expect_same_as_checked_in("graph.graphml"); }
 
 TEST_F(Examples, GoldCoversExactlyTheArticles) {
-  auto gold = nlohmann::json::parse(slurp(kExamples / "gold.json"));
+  auto gold = nlohmann::json::parse(read_file(kExamples / "gold.json"));
   std::set<std::string> in_gold, on_disk;
   for (const auto& d : gold["documents"]) in_gold.insert(d.get<std::string>());
   for (const auto& e : fs::directory_iterator(kArticles))
@@ -109,8 +109,8 @@ TEST_F(Examples, GoldCoversExactlyTheArticles) {
 }
 
 TEST_F(Examples, ScoresAboveTheFloorOnTheGold) {
-  Result r = sh(std::string(ENTENTE_PYTHON) + " " + quote(kScorer.string()) + " " +
-                    quote((out() / "graph.ttl").string()) + " " + quote((kExamples / "gold.json").string()) +
+  ToolRun r = sh(std::string(ENTENTE_PYTHON) + " " + shell_quoted(kScorer.string()) + " " +
+                    shell_quoted((out() / "graph.ttl").string()) + " " + shell_quoted((kExamples / "gold.json").string()) +
                     " --json",
                 dir_->path());
   ASSERT_EQ(r.status, 0) << r.err;

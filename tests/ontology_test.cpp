@@ -23,11 +23,15 @@
 #include <string_view>
 #include <vector>
 
+#include "command_support.hpp"
 #include "entente/ontology/vocab.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
+using entente::testing::read_file;
+using entente::testing::TempDir;
+using entente::testing::ToolRun;
 namespace v = entente::ontology;
 
 const fs::path kSource = ENTENTE_SOURCE_DIR;
@@ -140,47 +144,6 @@ bool has_lang(std::string_view s, std::string_view p, std::string_view lang) {
   const auto ts = about(s, p);
   return std::any_of(ts.begin(), ts.end(),
                      [&](const Triple* t) { return t->literal && t->lang == lang && !t->o.empty(); });
-}
-
-std::string read_file(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-// ---- running a tool -----------------------------------------------------------
-
-struct ToolRun {
-  int status = -1;     ///< exit status, or -1 if it did not exit normally
-  std::string output;  ///< stdout and stderr
-};
-
-std::string quoted(const std::string& arg) {
-  std::string out = "'";
-  for (const char c : arg) {
-    if (c == '\'') {
-      out += "'\\''";
-    } else {
-      out += c;
-    }
-  }
-  return out + "'";
-}
-
-ToolRun run(const std::vector<std::string>& argv) {
-  std::string command;
-  for (const auto& a : argv) command += quoted(a) + " ";
-  command += "2>&1";
-  ToolRun r;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return r;
-  std::array<char, 4096> buf{};
-  std::size_t n = 0;
-  while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) r.output.append(buf.data(), n);
-  const int st = ::pclose(pipe);
-  if (st != -1 && WIFEXITED(st)) r.status = WEXITSTATUS(st);
-  return r;
 }
 
 /// lv2-dev's W3C schemas, then ontology/schemas/*.ttl (sorted), then coop.ttl.
@@ -317,7 +280,12 @@ TEST(Ontology, SordValidateFindsNoErrors) {
   std::vector<std::string> argv = {ENTENTE_SORD_VALIDATE};
   const auto files = vocabulary_files();
   argv.insert(argv.end(), files.begin(), files.end());
-  const ToolRun r = run(argv);
+  TempDir tmp("entente-ontology");
+  const ToolRun run = entente::testing::run(argv, tmp.path() / "stderr");
+  const struct {
+    int status;
+    std::string output;
+  } r{run.status, run.out + run.err};
   EXPECT_EQ(r.status, 0) << r.output;
   EXPECT_EQ(r.output.find("error:"), std::string::npos) << r.output;
   EXPECT_EQ(r.output.find("does not match"), std::string::npos) << r.output;

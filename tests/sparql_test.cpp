@@ -40,14 +40,14 @@ const fs::path kNodeModules = kSource / "tests" / "sparql" / "node_modules";
 constexpr const char* kSetupHint = "run scripts/setup.sh (it installs nodejs/npm and runs "
                                    "`npm ci --no-audit --no-fund --prefix tests/sparql`)";
 
-using entente::testing::quote;
-using entente::testing::Result;
+using entente::testing::read_file;
 using entente::testing::sh;
-using entente::testing::slurp;
+using entente::testing::shell_quoted;
+using entente::testing::ToolRun;
 
-class TempDir : public entente::testing::CommandTempDir {
+class TempDir : public entente::testing::TempDir {
  public:
-  TempDir() : CommandTempDir("entente-sparql") {}
+  TempDir() : entente::testing::TempDir("entente-sparql") {}
 };
 
 /// Splits a GROUP_CONCAT value (separator " | ") into a set.
@@ -71,13 +71,13 @@ class Sparql : public ::testing::Test {
     if (!fs::is_directory(kSeeds)) return;
     dir_ = new TempDir();
     const fs::path out = dir_->path() / "out";
-    build_ = new Result(sh(quote(kBinary.string()) + " build " + quote(kSeeds.string()) + " -o " + quote(out.string()),
+    build_ = new ToolRun(sh(shell_quoted(kBinary.string()) + " build " + shell_quoted(kSeeds.string()) + " -o " + shell_quoted(out.string()),
                            dir_->path()));
-    node_ = new Result(sh("command -v node", dir_->path()));
+    node_ = new ToolRun(sh("command -v node", dir_->path()));
     if (build_->status != 0 || node_->status != 0 || !fs::is_directory(kNodeModules / "oxigraph")) return;
-    run_ = new Result(sh("node " + quote(kRunner.string()) + " --queries " + quote(kQueries.string()) + " " +
-                             quote((out / "graph.ttl").string()) + " " + quote((out / "evidence.ttl").string()) +
-                             " " + quote((kSource / "ontology" / "coop.ttl").string()),
+    run_ = new ToolRun(sh("node " + shell_quoted(kRunner.string()) + " --queries " + shell_quoted(kQueries.string()) + " " +
+                             shell_quoted((out / "graph.ttl").string()) + " " + shell_quoted((out / "evidence.ttl").string()) +
+                             " " + shell_quoted((kSource / "ontology" / "coop.ttl").string()),
                          dir_->path()));
     if (run_->status == 0) answer_ = new json(json::parse(run_->out, nullptr, /*allow_exceptions=*/false));
   }
@@ -127,15 +127,15 @@ class Sparql : public ::testing::Test {
   }
 
   static TempDir* dir_;
-  static Result* build_;
-  static Result* node_;
-  static Result* run_;
+  static ToolRun* build_;
+  static ToolRun* node_;
+  static ToolRun* run_;
   static json* answer_;
 };
 TempDir* Sparql::dir_ = nullptr;
-Result* Sparql::build_ = nullptr;
-Result* Sparql::node_ = nullptr;
-Result* Sparql::run_ = nullptr;
+ToolRun* Sparql::build_ = nullptr;
+ToolRun* Sparql::node_ = nullptr;
+ToolRun* Sparql::run_ = nullptr;
 json* Sparql::answer_ = nullptr;
 
 std::string get(const Row& row, const std::string& var) {

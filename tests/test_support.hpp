@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "command_support.hpp"
 #include "entente/extract/document.hpp"
 
 namespace entente::testing {
@@ -61,72 +62,6 @@ inline extract::Document with_text(std::string id, std::string text) {
 }
 
 // ---- Files and tools -----------------------------------------------------------
-
-/// A fresh directory under the system temporary directory, removed at the end.
-class TempDir {
- public:
-  /// `prefix` starts the directory's name.
-  explicit TempDir(const std::string& prefix = "entente-test") {
-    path_ = fs::temp_directory_path() /
-            (prefix + "-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-  static inline int counter_ = 0;
-};
-
-inline std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-struct ToolRun {
-  int status = -1;  ///< exit status, or -1 if it did not exit normally
-  std::string out;  ///< stdout
-  std::string err;  ///< stderr
-};
-
-/// `arg` quoted for the shell.
-inline std::string shell_quoted(const std::string& arg) {
-  std::string out = "'";
-  for (const char c : arg) {
-    if (c == '\'') {
-      out += "'\\''";
-    } else {
-      out += c;
-    }
-  }
-  return out + "'";
-}
-
-/// Runs argv through the shell with popen, stdout and stderr kept apart.
-inline ToolRun run(const std::vector<std::string>& argv, const fs::path& err_file) {
-  std::string command;
-  for (const auto& a : argv) command += shell_quoted(a) + " ";
-  command += "2>" + shell_quoted(err_file.string());
-  ToolRun r;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return r;
-  std::array<char, 4096> buf{};
-  std::size_t n = 0;
-  while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
-  const int st = ::pclose(pipe);
-  if (st != -1 && WIFEXITED(st)) r.status = WEXITSTATUS(st);
-  r.err = read_file(err_file);
-  return r;
-}
 
 #ifdef ENTENTE_LV2_SCHEMAS
 /// sord_validate with lv2's W3C schemas, ontology/schemas/*.ttl (sorted),

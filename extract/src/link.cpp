@@ -26,14 +26,12 @@ std::size_t words_in(const std::string& name) { return key_words(name_key(name))
 
 void add_label(Entity& e, const std::string& name) {
   if (name.empty() || name == e.name) return;
-  if (e.key.empty() || e.type == EntityType::Person || e.type == EntityType::Institution) {
-    bool gazetteer_name = !e.key.empty() && e.type != EntityType::Person && e.type != EntityType::Institution;
-    if (!gazetteer_name && words_in(name) > words_in(e.name) && e.type != EntityType::Country) {
-      if (std::find(e.labels.begin(), e.labels.end(), e.name) == e.labels.end()) e.labels.push_back(e.name);
-      e.name = name;
-      std::erase(e.labels, name);
-      return;
-    }
+  // The fullest name is the preferred one; a country keeps its gazetteer name.
+  if (e.type != EntityType::Country && words_in(name) > words_in(e.name)) {
+    if (std::find(e.labels.begin(), e.labels.end(), e.name) == e.labels.end()) e.labels.push_back(e.name);
+    e.name = name;
+    std::erase(e.labels, name);
+    return;
   }
   if (std::find(e.labels.begin(), e.labels.end(), name) == e.labels.end()) e.labels.push_back(name);
 }

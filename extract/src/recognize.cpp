@@ -137,7 +137,6 @@ class Recognizer {
 
     for (std::uint32_t i = 0; i < size(); ++i) {
       if (taken_[i] >= 0 || tok(i).punct) continue;
-      bool done = false;
       for (const auto& m : index_.at(i)) {
         const Token& first = tok(i);
         // Best hit for this span: organisation > country > place > demonym.
@@ -200,10 +199,8 @@ class Recognizer {
           continue;
         }
         i = m.last - 1;
-        done = true;
         break;
       }
-      (void)done;
     }
   }
 

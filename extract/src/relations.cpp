@@ -552,7 +552,7 @@ class RelationFinder {
       long trig = facts_.find(s, "cooperate");
       if (trig < 0) continue;
       const auto& ms = facts_.mentions(s);
-      const std::uint32_t first = d_.sentences[s].first_token, last = d_.sentences[s].last_token;
+      const std::uint32_t last = d_.sentences[s].last_token;
       // "entre X et Y" after the trigger.
       long between = -1;
       long with = -1;
@@ -573,7 +573,6 @@ class RelationFinder {
           subjects.push_back(x.entity);
         }
       }
-      (void)first;
       if (objects.empty()) {
         // "le Maroc et la Belgique renforcent leur coopération", "entre X et Y".
         for (std::size_t x = 0; x < subjects.size(); ++x)

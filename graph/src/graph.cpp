@@ -85,11 +85,10 @@ void KnowledgeGraph::claim(const std::string& key, Vertex v) {
   if (!inserted && it->second != v) it->second = kAmbiguous;
 }
 
-void KnowledgeGraph::register_keys(Vertex v, const extract::Entity& e) {
+void KnowledgeGraph::register_keys(Vertex v) {
   const Node& n = g_[v];
   std::vector<std::string> names = n.alt_labels;
   names.push_back(n.label);
-  (void)e;
   switch (n.type) {
     case EntityType::Country:
       claim("C|" + n.key, v);
@@ -165,7 +164,7 @@ Vertex KnowledgeGraph::resolve(const extract::Entity& e) {
     found = boost::add_vertex(n, g_);
   }
   merge_into(found, e);
-  register_keys(found, e);
+  register_keys(found);
   assign_iri(found);
   return found;
 }

@@ -128,7 +128,7 @@ class KnowledgeGraph {
   Graph g_;
   std::vector<DocumentInfo> docs_;
   void merge_into(Vertex v, const extract::Entity& e);
-  void register_keys(Vertex v, const extract::Entity& e);
+  void register_keys(Vertex v);  ///< claims the identity keys of the node's names
   void claim(const std::string& key, Vertex v);
   void assign_iri(Vertex v);
 
