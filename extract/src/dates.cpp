@@ -30,6 +30,14 @@ struct CalendarWord {
   bool needs_dot = false;  ///< an abbreviation ("sept.")
 };
 
+/// The cue words of calendar.tsv: kind ("period_from", "year_cue") -> form ->
+/// value (for period_from, the word between the two years: "de" 2022 "à" 2026).
+/// Filled while calendar() loads; read only afterwards.
+std::unordered_map<std::string, std::unordered_map<std::string, std::string>>& cues() {
+  static std::unordered_map<std::string, std::unordered_map<std::string, std::string>> table;
+  return table;
+}
+
 /// calendar.tsv, keyed by token norm. Loaded once; immutable afterwards.
 const std::unordered_map<std::string, CalendarWord>& calendar() {
   static const std::unordered_map<std::string, CalendarWord> table = [] {
@@ -47,11 +55,15 @@ const std::unordered_map<std::string, CalendarWord>& calendar() {
           if (cells.size() != 3) {
             bad("expected 3 columns");
           }
+          if (cells[1] == "period_from" || cells[1] == "year_cue") {
+            cues()[std::string(cells[1])][tu::norm(cells[0])] = tu::norm(cells[2]);
+            return;
+          }
           CalendarWord w;
           if (cells[1] == "month") {
             w.month = true;
           } else if (cells[1] != "weekday") {
-            bad("kind must be month or weekday");
+            bad("kind must be month, weekday, period_from or year_cue");
           }
           const auto r = std::from_chars(cells[2].data(), cells[2].data() + cells[2].size(), w.value);
           if (r.ec != std::errc{} || r.ptr != cells[2].data() + cells[2].size() ||
@@ -74,6 +86,15 @@ const std::unordered_map<std::string, CalendarWord>& calendar() {
     return t;
   }();
   return table;
+}
+
+/// The cue words of one kind (loads calendar.tsv first). Thread-safe: read only.
+const std::unordered_map<std::string, std::string>& cue(const std::string& kind) {
+  static const std::unordered_map<std::string, std::string> none;
+  calendar();
+  const auto& all = cues();
+  auto it = all.find(kind);
+  return it == all.end() ? none : it->second;
 }
 
 bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
@@ -332,7 +353,9 @@ class Finder {
   /// "2022-2026", "2025/2026", "2025-26", "de 2022 à 2026", "entre 2022 et 2026".
   std::optional<Found> period(std::size_t i) const {
     std::size_t j = i;
-    const bool from = norm(i) == "de" || norm(i) == "entre";
+    const auto& from_words = cue("period_from");
+    const auto from_word = from_words.find(norm(i));
+    const bool from = from_word != from_words.end();
     if (from) {
       j = i + 1;
     }
@@ -341,7 +364,7 @@ class Finder {
       return std::nullopt;
     }
     const std::string_view sep = text(j + 1);
-    const bool ok_sep = from ? (norm(i) == "de" ? norm(j + 1) == "a" : norm(j + 1) == "et")
+    const bool ok_sep = from ? norm(j + 1) == from_word->second
                              : (sep == "-" || sep == "/" || sep == "\xE2\x80\x93" /* – */);
     if (!ok_sep) {
       return std::nullopt;
@@ -369,7 +392,7 @@ class Finder {
       return std::nullopt;
     }
     const std::string& p = norm(i - 1);
-    bool after = p == "en" || p == "depuis" || p == "annee" || p == "fin" || p == "debut" || p == "courant";
+    bool after = cue("year_cue").count(p) != 0;
     if (p == "des") {  // "dès", not the article "des"
       const std::string_view w = text(i - 1);
       after = w.size() == 4 && (w.substr(1) == "\xC3\xA8s" || w.substr(1) == "\xC3\x88S");
