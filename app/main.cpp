@@ -126,6 +126,25 @@ int run_build(const BuildOptions& opt) {
     std::size_t bytes = 0;
   };
   entente::graph::KnowledgeGraph kg(opt.base, opt.evidence);
+  // evidence.ttl is fed document by document (its spool lives beside it), so
+  // the output directory is made first.
+  const fs::path out(opt.outdir);
+  if (!files.empty()) {
+    std::error_code ec;
+    fs::create_directories(out, ec);
+    if (ec) {
+      std::cerr << "entente: " << opt.outdir << ": cannot create output directory: " << ec.message() << "\n";
+      return kExitBadInput;
+    }
+  }
+  std::optional<entente::exporter::EvidenceWriter> evidence;
+  if (opt.evidence && !files.empty()) {
+    evidence.emplace(out / "evidence.ttl");
+    if (!evidence->error().empty()) {
+      std::cerr << "entente: " << evidence->error() << "\n";
+      return kExitBadInput;
+    }
+  }
   std::size_t read = 0, warnings = 0;
   const unsigned jobs = opt.jobs > 0 ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
   entente::app::ordered_parallel<Extracted>(
@@ -145,7 +164,8 @@ int run_build(const BuildOptions& opt) {
         }
         for (const auto& d : x.doc->diagnostics) print(d);
         warnings += x.doc->diagnostics.size();
-        kg.add(*x.doc);
+        const entente::graph::AddedDocument added = kg.add(*x.doc);
+        if (evidence) evidence->add(*x.doc, added);
         ++read;
       });
   progress.finish();
@@ -167,13 +187,6 @@ int run_build(const BuildOptions& opt) {
   for (auto v : boost::make_iterator_range(boost::vertices(kg.graph())))
     if (!kg.graph()[v].qid.empty()) ++linked;
 
-  std::error_code ec;
-  fs::create_directories(opt.outdir, ec);
-  if (ec) {
-    std::cerr << "entente: " << opt.outdir << ": cannot create output directory: " << ec.message() << "\n";
-    return kExitBadInput;
-  }
-  const fs::path out(opt.outdir);
   std::vector<fs::path> written;
   for (auto format : opt.formats) {
     fs::path file = out / ("graph." + std::string(entente::exporter::extension(format)));
@@ -183,15 +196,16 @@ int run_build(const BuildOptions& opt) {
     }
     written.push_back(file);
   }
-  using Writer = std::string (*)(const entente::graph::KnowledgeGraph&, const fs::path&);
-  const std::pair<bool, std::pair<const char*, Writer>> extras[] = {
-      {opt.evidence, {"evidence.ttl", &entente::exporter::write_evidence}},
-      {opt.report, {"report.html", &entente::exporter::write_report}},
-  };
-  for (const auto& [wanted, what] : extras) {
-    if (!wanted) continue;
-    fs::path file = out / what.first;
-    if (auto err = what.second(kg, file); !err.empty()) {
+  if (evidence) {
+    if (auto err = evidence->finish(kg); !err.empty()) {
+      std::cerr << "entente: " << err << "\n";
+      return kExitBadInput;
+    }
+    written.push_back(out / "evidence.ttl");
+  }
+  if (opt.report) {
+    const fs::path file = out / "report.html";
+    if (auto err = entente::exporter::write_report(kg, file); !err.empty()) {
       std::cerr << "entente: " << err << "\n";
       return kExitBadInput;
     }

@@ -151,11 +151,11 @@ Document broken_document() {
   return d;
 }
 
+std::vector<Document> sample_documents() { return {accord_document(), follow_up_document(), broken_document()}; }
+
 KnowledgeGraph sample_graph() {
   KnowledgeGraph kg(kBase);
-  kg.add(accord_document());
-  kg.add(follow_up_document());
-  kg.add(broken_document());
+  for (const Document& d : sample_documents()) kg.add(d);
   return kg;
 }
 
@@ -165,9 +165,14 @@ fs::path write_format(const KnowledgeGraph& kg, ex::Format f, const fs::path& di
   return file;
 }
 
-fs::path write_evidence(const KnowledgeGraph& kg, const fs::path& dir) {
+/// The sample's evidence.ttl, written as `entente build` writes it: each
+/// document spooled as it is added, the file written once the graph is whole.
+fs::path write_evidence(const fs::path& dir) {
   const fs::path file = dir / "evidence.ttl";
-  EXPECT_EQ(ex::write_evidence(kg, file), "");
+  KnowledgeGraph kg(kBase);
+  ex::EvidenceWriter evidence(file);
+  for (const Document& d : sample_documents()) evidence.add(d, kg.add(d));
+  EXPECT_EQ(evidence.finish(kg), "");
   return file;
 }
 
@@ -396,7 +401,7 @@ TEST(Formats, TrigAndTurtleUsePrefixes) {
 TEST(Evidence, OffsetsPickOutTheAnchorsInCodePoints) {
   TempDir dir;
   const KnowledgeGraph kg = sample_graph();
-  const BySubject ev = by_subject(read_quads(write_evidence(kg, dir.path()), "turtle"));
+  const BySubject ev = by_subject(read_quads(write_evidence(dir.path()), "turtle"));
 
   std::size_t contexts = 0;
   std::size_t strings = 0;
@@ -441,25 +446,31 @@ TEST(Evidence, OffsetsPickOutTheAnchorsInCodePoints) {
 TEST(Evidence, EveryMentionIsAPhraseThatNamesItsNode) {
   TempDir dir;
   const KnowledgeGraph kg = sample_graph();
-  const BySubject ev = by_subject(read_quads(write_evidence(kg, dir.path()), "turtle"));
+  const BySubject ev = by_subject(read_quads(write_evidence(dir.path()), "turtle"));
   const auto& g = kg.graph();
+  const std::vector<Document> docs = sample_documents();
   std::size_t mentions = 0;
-  for (const auto vx : boost::make_iterator_range(boost::vertices(g))) {
-    const auto& n = g[vx];
-    for (const auto& m : n.mentions) {
+  for (std::size_t d = 0; d < docs.size(); ++d) {
+    for (const auto& m : docs[d].mentions) {
       ++mentions;
+      // The node of the mention's entity: the one named by its label.
+      const std::string& name = docs[d].entities[static_cast<std::size_t>(m.entity)].name;
+      std::string node;
+      for (const auto vx : boost::make_iterator_range(boost::vertices(g))) {
+        if (g[vx].label == name || std::count(g[vx].alt_labels.begin(), g[vx].alt_labels.end(), name) != 0) node = g[vx].iri;
+      }
+      ASSERT_FALSE(node.empty()) << name;
       // The phrases that name this node in this document, by anchor.
       std::multiset<std::string> anchors;
       for (const auto& [s, props] : ev) {
-        if (objects(ev, s, v::itsrdf::taIdentRef).count(iri(n.iri)) == 0) continue;
+        if (objects(ev, s, v::itsrdf::taIdentRef).count(iri(node)) == 0) continue;
         EXPECT_EQ(objects(ev, s, v::rdf::type).count(iri(v::nif::Phrase)), 1u) << s;
-        if (s.starts_with("<" + kg.documents()[m.document].iri + "#")) {
-          anchors.insert(value(ev, s, v::nif::anchorOf));
-        }
+        if (s.starts_with("<" + kg.documents()[d].iri + "#")) anchors.insert(value(ev, s, v::nif::anchorOf));
       }
       // The bad byte of the third text is U+FFFD there, as in nif:isString.
-      const bool valid = m.anchor.find('\xFF') == std::string::npos;
-      EXPECT_EQ(anchors.count(valid ? m.anchor : "Agence\xEF\xBF\xBD belge"), 1u) << n.iri << " " << m.anchor;
+      const std::string anchor(docs[d].slice(m.span));
+      const bool valid = anchor.find('\xFF') == std::string::npos;
+      EXPECT_EQ(anchors.count(valid ? anchor : "Agence\xEF\xBF\xBD belge"), 1u) << node << " " << anchor;
     }
   }
   EXPECT_EQ(mentions, 13u);
@@ -468,7 +479,7 @@ TEST(Evidence, EveryMentionIsAPhraseThatNamesItsNode) {
 TEST(Evidence, EveryEdgeIsAStatementDerivedFromItsSentences) {
   TempDir dir;
   const KnowledgeGraph kg = sample_graph();
-  const BySubject ev = by_subject(read_quads(write_evidence(kg, dir.path()), "turtle"));
+  const BySubject ev = by_subject(read_quads(write_evidence(dir.path()), "turtle"));
   const auto& g = kg.graph();
   std::size_t statements = 0;
   for (const auto& [s, props] : ev) {
@@ -491,21 +502,20 @@ TEST(Evidence, EveryEdgeIsAStatementDerivedFromItsSentences) {
       }
       ++found;
       EXPECT_EQ(objects(ev, st, v::rdf::type), std::set{iri(v::rdf::Statement)});
-      // Its sentences: nif:Sentence strings whose anchors are the edge's evidence.
-      std::set<std::string> anchors;
+      // Its sentences: nif:Sentence strings at the edge's evidence offsets.
+      std::set<std::string> sources;
       for (const std::string& sentence : objects(ev, st, v::prov::wasDerivedFrom)) {
         EXPECT_EQ(objects(ev, sentence, v::rdf::type).count(iri(v::nif::Sentence)), 1u) << sentence;
-        anchors.insert(value(ev, sentence, v::nif::anchorOf));
+        EXPECT_FALSE(value(ev, sentence, v::nif::anchorOf).empty()) << sentence;
+        sources.insert(sentence);
       }
       std::set<std::string> want;
-      for (const auto& evidence : g[e].evidence) want.insert(evidence.sentence);
-      EXPECT_FALSE(anchors.empty());
-      EXPECT_EQ(anchors.size(), g[e].evidence.size());
-      for (const auto& w : want) {
-        if (w.find('\xFF') == std::string::npos) {
-          EXPECT_EQ(anchors.count(w), 1u) << w;
-        }
+      for (const auto& evidence : g[e].evidence) {
+        want.insert(iri(kg.documents()[evidence.document].iri + "#char=" + std::to_string(evidence.begin) + "," +
+                        std::to_string(evidence.end)));
       }
+      EXPECT_FALSE(sources.empty());
+      EXPECT_EQ(sources, want);
     }
     EXPECT_EQ(found, 1u);
   }
@@ -513,7 +523,7 @@ TEST(Evidence, EveryEdgeIsAStatementDerivedFromItsSentences) {
 
 TEST(Evidence, SordValidateFindsNoErrors) {
   TempDir dir;
-  const fs::path file = write_evidence(sample_graph(), dir.path());
+  const fs::path file = write_evidence(dir.path());
   entente::testing::expect_sord_validate_finds_no_errors(file, dir.path() / "sord_validate.err");
 }
 
@@ -694,13 +704,13 @@ TEST(Formats, EveryFileIsByteIdenticalAcrossRunsAndLocales) {
   TempDir a, b;
   const KnowledgeGraph kg = sample_graph();
   for (const ex::Format f : ex::kFormats) write_format(kg, f, a.path());
-  write_evidence(kg, a.path());
+  write_evidence(a.path());
   {
     // Again from a rebuilt graph, under a global locale that groups digits.
     const std::locale previous = std::locale::global(std::locale(std::locale::classic(), new Grouping));
     const KnowledgeGraph again = sample_graph();
     for (const ex::Format f : ex::kFormats) write_format(again, f, b.path());
-    write_evidence(again, b.path());
+    write_evidence(b.path());
     std::locale::global(previous);
   }
   std::size_t files = 0;
@@ -723,8 +733,9 @@ TEST(Formats, UnwritablePathGivesAnErrorNamingTheFileAndNoFile) {
     const std::string error = ex::write(kg, f, file);
     EXPECT_NE(error.find(file.string()), std::string::npos) << ex::extension(f) << ": " << error;
   }
-  const std::string error = ex::write_evidence(kg, missing / "evidence.ttl");
-  EXPECT_NE(error.find("evidence.ttl"), std::string::npos) << error;
+  ex::EvidenceWriter evidence(missing / "evidence.ttl");
+  EXPECT_NE(evidence.error().find("evidence.ttl"), std::string::npos) << evidence.error();
+  EXPECT_NE(evidence.finish(kg).find("evidence.ttl"), std::string::npos);
 
   // A directory in the way: the rename fails, no temporary file is left.
   const fs::path taken = dir.path() / "graph.gexf";

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "entente/graph/graph.hpp"
+#include "entente/extract/offsets.hpp"
 
 namespace {
 
@@ -396,10 +397,9 @@ TEST(GraphEdges, RelationInTwoDocumentsIsOneEdgeOfWeightTwo) {
   EXPECT_EQ(e.weight, 2.0);
   EXPECT_EQ(e.documents, (std::vector<std::uint32_t>{0, 1}));
   ASSERT_EQ(e.evidence.size(), 2U);
-  EXPECT_EQ(e.evidence[0].sentence, "Le Maroc et la Belgique coopèrent.");
-  EXPECT_EQ(e.evidence[0].document, 0U);
-  EXPECT_EQ(e.evidence[1].sentence, "La Belgique et le Maroc renforcent leur coopération.");
-  EXPECT_EQ(e.evidence[1].document, 1U);
+  // Each sentence, in code points (è and é are one each).
+  EXPECT_EQ(e.evidence[0], (entente::graph::Evidence{0, 0, 34}));
+  EXPECT_EQ(e.evidence[1], (entente::graph::Evidence{1, 0, 52}));
 }
 
 TEST(GraphEdges, CooperationBothWaysInOneDocumentIsOneEdge) {
@@ -496,14 +496,30 @@ TEST(GraphOrder, SortedVerticesAndEdgesAreInIriOrder) {
   for (std::size_t i = 1; i < es.size(); ++i) EXPECT_LT(key(es[i - 1]), key(es[i]));
 }
 
-TEST(GraphDocuments, DocumentsKeepIdsAndTextInInputOrder) {
-  auto kg = build({doc("b.txt", "Titre\nTexte."), doc("a.txt", "Texte sans titre.")});
+TEST(GraphDocuments, DocumentsKeepIdsTitlesAndLengthsInInputOrder) {
+  auto kg = build({doc("b.txt", "Titre\nTexte."), doc("a.txt", "Texte élevé.")});
   ASSERT_EQ(kg.documents().size(), 2U);
   EXPECT_EQ(kg.documents()[0].id, "b.txt");
   EXPECT_EQ(kg.documents()[1].id, "a.txt");
   EXPECT_EQ(kg.documents()[0].title, "Titre");
   EXPECT_EQ(kg.documents()[1].title, "");
-  EXPECT_EQ(kg.documents()[0].text, "Titre\nTexte.");
+  EXPECT_EQ(kg.documents()[0].length, 12U);
+  EXPECT_EQ(kg.documents()[1].length, 12U) << "code points, not bytes";
 }
 
 }  // namespace
+
+TEST(CodePoints, CountCharactersNotBytesAcrossCheckpoints) {
+  // 100 ASCII bytes, then é (2 bytes), a flag (two 4-byte code points), then 100 more.
+  const std::string text = std::string(100, 'a') + "é" + "🇲🇦" + std::string(100, 'b');
+  const entente::extract::CodePoints cp(text);
+  EXPECT_EQ(cp.at(0), 0U);
+  EXPECT_EQ(cp.at(100), 100U);
+  EXPECT_EQ(cp.at(102), 101U);   // after é
+  EXPECT_EQ(cp.at(101), 101U);   // inside é: moved past it
+  EXPECT_EQ(cp.at(110), 103U);   // after the flag
+  EXPECT_EQ(cp.at(108), 103U);   // inside its second code point
+  EXPECT_EQ(cp.size(), 203U);
+  EXPECT_EQ(cp.at(text.size() + 50), 203U);  // clamped
+  EXPECT_EQ(entente::extract::CodePoints("").size(), 0U);
+}

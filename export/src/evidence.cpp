@@ -1,4 +1,4 @@
-// The evidence behind the graph (writers.hpp: write_evidence), as Turtle
+// The evidence behind the graph (writers.hpp: EvidenceWriter), as Turtle
 // through Serd, in NIF 2.0 (docs/FORMATS.md):
 //
 //   for each document, in index order:
@@ -21,22 +21,31 @@
 //          prov:wasDerivedFrom <doc#char=b,e> (its sentences; the whole text of each
 //          supporting document when no sentence is known) .
 //
-// Offsets: the graph keeps byte offsets into DocumentInfo::text; NIF counts
-// Unicode code points of nif:isString. The text is first made valid UTF-8
-// (an ill-formed sequence is one U+FFFD, as in every RDF file), then offsets
-// are counted in it, so that nif:anchorOf is exactly the characters
-// [beginIndex, endIndex) of nif:isString. A byte offset inside a character
-// is moved past that character.
+// Offsets count Unicode code points of nif:isString (extract::CodePoints),
+// so that nif:anchorOf is exactly the characters [beginIndex, endIndex) of
+// nif:isString; a byte offset inside a character is moved past it. The text
+// as written (Document::source) is valid UTF-8: the reader repairs it.
+//
+// Memory: add() turns a document into one record of the spool file (its
+// text, then each string: code-point range, byte range, phrase/sentence
+// flags, the nodes it names); finish() reads the records back one at a time.
+// Only the graph stays in memory.
+#include <unistd.h>
+
 #include <algorithm>
+#include <array>
+#include <cerrno>
+#include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <map>
-#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "entente/export/writers.hpp"
+#include "entente/extract/offsets.hpp"
 #include "formats.hpp"
 #include "rdf_out.hpp"
 #include "text.hpp"
@@ -47,86 +56,71 @@ namespace {
 namespace v = entente::ontology;
 using graph::KnowledgeGraph;
 
-/// WHAT IT REPRESENTS: a document's text as NIF counts it: valid UTF-8,
-/// indexed by code point, with the code point offset of every source byte.
-class NifText {
- public:
-  explicit NifText(std::string_view source) : cp_of_byte_(source.size() + 1) {
-    text_.reserve(source.size());
-    std::uint32_t k = 0;
-    for (std::size_t i = 0; i < source.size(); ++k) {
-      const Utf8Unit u = utf8_unit(source, i);
-      cp_of_byte_[i] = k;
-      for (std::size_t j = 1; j < u.size; ++j) cp_of_byte_[i + j] = k + 1;
-      byte_of_cp_.push_back(text_.size());
-      text_.append(u.well_formed ? source.substr(i, u.size) : std::string_view("\xEF\xBF\xBD"));
-      i += u.size;
-    }
-    cp_of_byte_[source.size()] = k;
-    byte_of_cp_.push_back(text_.size());
-  }
-
-  const std::string& text() const { return text_; }
-  std::uint32_t size() const { return static_cast<std::uint32_t>(byte_of_cp_.size() - 1); }
-  /// The code point offset of a source byte offset (clamped to the text).
-  std::uint32_t at(std::size_t byte) const { return cp_of_byte_[std::min(byte, cp_of_byte_.size() - 1)]; }
-  /// Code points [begin, end) of text(). requires: begin <= end <= size().
-  std::string_view slice(std::uint32_t begin, std::uint32_t end) const {
-    return std::string_view(text_).substr(byte_of_cp_[begin], byte_of_cp_[end] - byte_of_cp_[begin]);
-  }
-
- private:
-  std::string text_;
-  std::vector<std::uint32_t> cp_of_byte_;
-  std::vector<std::size_t> byte_of_cp_;
-};
-
 /// A stretch of a document's text, in code points.
 using Range = std::pair<std::uint32_t, std::uint32_t>;
 
 /// What the evidence says of one stretch of text.
 struct NifString {
-  bool phrase = false;             ///< a mention of one or more nodes
-  bool sentence = false;           ///< the sentence of one or more edges
-  std::set<std::string> entities;  ///< IRIs of the nodes it names
+  Range range;
+  std::uint32_t byte_begin = 0, byte_end = 0;  ///< the same stretch in bytes of the text
+  bool phrase = false;                         ///< a mention of one or more nodes
+  bool sentence = false;                       ///< the sentence of one or more edges
+  std::vector<std::uint32_t> vertices;         ///< the nodes it names
 };
 
-std::string char_iri(const std::string& doc, Range r) {
-  return doc + "#char=" + number(std::size_t{r.first}) + "," + number(std::size_t{r.second});
-}
+/// One document as the spool holds it.
+struct Record {
+  std::uint32_t document = 0;
+  std::string text;
+  std::vector<NifString> strings;  ///< sorted by range
+};
 
-Term count(std::uint32_t n) { return Term::typed(number(std::size_t{n}), v::xsd::nonNegativeInteger); }
+// ------------------------------------------------------------ the spool ----
+// A record: u32 document, u32 text size, text bytes, u32 string count, then
+// per string u32 begin, end, byte begin, byte end, u8 flags, u32 node count,
+// u32 nodes. Native byte order: the spool never leaves the process.
 
-/// The NIF string of a byte range of document `d`: [at(begin), at(end)) in code points.
-Range range_of(const NifText& t, std::uint32_t begin, std::uint32_t end) {
-  const std::uint32_t b = t.at(begin);
-  return {b, std::max(b, t.at(end))};
-}
+void put(std::string& out, std::uint32_t x) { out.append(reinterpret_cast<const char*>(&x), sizeof x); }
 
-/// The evidence of one graph, gathered by document before it is written.
-struct NifIndex {
-  std::vector<NifText> texts;                       ///< by document index
-  std::vector<std::map<Range, NifString>> strings;  ///< by document index, sorted by range
-
-  explicit NifIndex(const KnowledgeGraph& kg) : strings(kg.documents().size()) {
-    for (const auto& doc : kg.documents()) texts.emplace_back(doc.text);
-    const graph::Graph& g = kg.graph();
-    for (const graph::Vertex vx : kg.sorted_vertices()) {
-      for (const graph::MentionRef& m : g[vx].mentions) {
-        if (m.document >= texts.size()) continue;
-        NifString& s = strings[m.document][range_of(texts[m.document], m.begin, m.end)];
-        s.phrase = true;
-        s.entities.insert(g[vx].iri);
-      }
-    }
-    for (const graph::EdgeDescriptor e : kg.sorted_edges()) {
-      for (const graph::Evidence& ev : g[e].evidence) {
-        if (ev.document >= texts.size()) continue;
-        strings[ev.document][range_of(texts[ev.document], ev.begin, ev.end)].sentence = true;
-      }
-    }
+void encode(std::string& out, const Record& r) {
+  out.clear();
+  put(out, r.document);
+  put(out, static_cast<std::uint32_t>(r.text.size()));
+  out += r.text;
+  put(out, static_cast<std::uint32_t>(r.strings.size()));
+  for (const NifString& s : r.strings) {
+    for (const std::uint32_t x : {s.range.first, s.range.second, s.byte_begin, s.byte_end}) put(out, x);
+    out.push_back(static_cast<char>((s.phrase ? 1 : 0) | (s.sentence ? 2 : 0)));
+    put(out, static_cast<std::uint32_t>(s.vertices.size()));
+    for (const std::uint32_t x : s.vertices) put(out, x);
   }
-};
+}
+
+bool get(std::FILE* in, void* to, std::size_t n) { return std::fread(to, 1, n, in) == n; }
+bool get(std::FILE* in, std::uint32_t& x) { return get(in, &x, sizeof x); }
+
+/// Reads the next record into `r` (reusing its buffers); false at the end or on error.
+bool decode(std::FILE* in, Record& r) {
+  std::uint32_t size = 0, count = 0;
+  if (!get(in, r.document) || !get(in, size)) return false;
+  r.text.resize(size);
+  if (!get(in, r.text.data(), size) || !get(in, count)) return false;
+  r.strings.resize(count);
+  for (NifString& s : r.strings) {
+    char flags = 0;
+    std::uint32_t nodes = 0;
+    if (!get(in, s.range.first) || !get(in, s.range.second) || !get(in, s.byte_begin) || !get(in, s.byte_end) ||
+        !get(in, &flags, 1) || !get(in, nodes))
+      return false;
+    s.phrase = (flags & 1) != 0;
+    s.sentence = (flags & 2) != 0;
+    s.vertices.resize(nodes);
+    if (nodes > 0 && !get(in, s.vertices.data(), nodes * sizeof(std::uint32_t))) return false;
+  }
+  return true;
+}
+
+// ------------------------------------------------------------- writing ----
 
 /// The types of a NIF string, in the order written.
 std::vector<std::string_view> types_of(const NifString& s, bool context) {
@@ -140,82 +134,239 @@ std::vector<std::string_view> types_of(const NifString& s, bool context) {
   return out;
 }
 
-void write_document(RdfOut& out, const graph::DocumentInfo& doc, const NifText& text,
-                    const std::map<Range, NifString>& strings) {
-  const Range whole{0, text.size()};
-  const Term context = Term::iri(char_iri(doc.iri, whole));
-  // A sentence or mention that is the whole text has the context's IRI: one block.
-  const auto same = strings.find(whole);
-  const NifString none;
-  const NifString& also = same == strings.end() ? none : same->second;
-
-  for (const std::string_view type : types_of(also, true))
-    out.statement(context, v::rdf::type, Term::iri(type));
-  out.statement(context, v::nif::beginIndex, count(0));
-  out.statement(context, v::nif::endIndex, count(text.size()));
-  out.statement(context, v::nif::isString, Term::plain(text.text()));
-  if (same != strings.end()) out.statement(context, v::nif::anchorOf, Term::plain(text.text()));
-  out.statement(context, v::nif::sourceUrl, Term::iri(doc.iri));
-  for (const std::string& entity : also.entities)
-    out.statement(context, v::itsrdf::taIdentRef, Term::iri(entity));
-
-  for (const auto& [range, s] : strings) {
-    if (range == whole) continue;
-    const Term subject = Term::iri(char_iri(doc.iri, range));
-    for (const std::string_view type : types_of(s, false))
-      out.statement(subject, v::rdf::type, Term::iri(type));
-    out.statement(subject, v::nif::beginIndex, count(range.first));
-    out.statement(subject, v::nif::endIndex, count(range.second));
-    out.statement(subject, v::nif::anchorOf, Term::plain(text.slice(range.first, range.second)));
-    out.statement(subject, v::nif::referenceContext, context);
-    for (const std::string& entity : s.entities)
-      out.statement(subject, v::itsrdf::taIdentRef, Term::iri(entity));
-  }
+/// "<doc>#char=b,e" into `out`.
+void char_iri(std::string& out, std::string_view doc, Range r) {
+  char digits[32];
+  out.assign(doc);
+  out += "#char=";
+  out.append(digits, std::to_chars(digits, digits + sizeof digits, r.first).ptr);
+  out.push_back(',');
+  out.append(digits, std::to_chars(digits, digits + sizeof digits, r.second).ptr);
 }
 
-void write_statements(RdfOut& out, const KnowledgeGraph& kg, const NifIndex& evidence) {
-  const graph::Graph& g = kg.graph();
-  const auto& docs = kg.documents();
-  std::size_t index = 0;
-  for (const graph::EdgeDescriptor e : kg.sorted_edges()) {
-    const graph::Edge& edge = g[e];
-    const Term s = Term::blank("r" + number(index++));
-    out.statement(s, v::rdf::type, Term::iri(v::rdf::Statement));
-    out.statement(s, v::rdf::subject, Term::iri(g[boost::source(e, g)].iri));
-    out.statement(s, v::rdf::predicate, Term::iri(property_iri(edge.predicate)));
-    out.statement(s, v::rdf::object, Term::iri(g[boost::target(e, g)].iri));
-    std::set<std::string> sources;  // sorted, unique
-    for (const graph::Evidence& ev : edge.evidence) {
-      if (ev.document >= docs.size()) continue;
-      sources.insert(
-          char_iri(docs[ev.document].iri, range_of(evidence.texts[ev.document], ev.begin, ev.end)));
+/// Writes the statements of the file, reusing its buffers.
+class Writer {
+ public:
+  Writer(RdfOut& out, const KnowledgeGraph& kg) : out_(out), kg_(kg) {
+    const graph::Graph& g = kg.graph();
+    for (std::size_t vx = 0; vx < boost::num_vertices(g); ++vx) node_iris_.push_back(safe_iri(g[vx].iri));
+    for (const auto& doc : kg.documents()) doc_iris_.push_back(safe_iri(doc.iri));
+  }
+
+  void document(Record& r) {
+    if (r.document >= doc_iris_.size()) return;
+    const std::string_view doc = doc_iris_[r.document];
+    const std::string& text = r.text;
+    const Range whole{0, kg_.documents()[r.document].length};
+    char_iri(context_, doc, whole);
+    const TermRef context = TermRef::iri(context_);
+    // A sentence or mention that is the whole text has the context's IRI: one block.
+    const auto same = std::find_if(r.strings.begin(), r.strings.end(), [&](const NifString& s) { return s.range == whole; });
+    const NifString none;
+    const NifString& also = same == r.strings.end() ? none : *same;
+
+    for (const std::string_view type : types_of(also, true)) out_.statement(context, v::rdf::type, iri(type));
+    out_.statement(context, v::nif::beginIndex, count(0, a_));
+    out_.statement(context, v::nif::endIndex, count(whole.second, b_));
+    out_.statement(context, v::nif::isString, TermRef::plain(text));
+    if (same != r.strings.end()) out_.statement(context, v::nif::anchorOf, TermRef::plain(text));
+    out_.statement(context, v::nif::sourceUrl, iri(doc));
+    entities(context, also);
+
+    for (NifString& s : r.strings) {
+      if (s.range == whole) continue;
+      char_iri(subject_, doc, s.range);
+      const TermRef subject = TermRef::iri(subject_);
+      for (const std::string_view type : types_of(s, false)) out_.statement(subject, v::rdf::type, iri(type));
+      out_.statement(subject, v::nif::beginIndex, count(s.range.first, a_));
+      out_.statement(subject, v::nif::endIndex, count(s.range.second, b_));
+      const std::string_view anchor = std::string_view(text).substr(
+          std::min<std::size_t>(s.byte_begin, text.size()), s.byte_end - std::min(s.byte_begin, s.byte_end));
+      out_.statement(subject, v::nif::anchorOf, TermRef::plain(anchor));
+      out_.statement(subject, v::nif::referenceContext, context);
+      entities(subject, s);
     }
-    if (sources.empty()) {
-      for (const std::uint32_t d : edge.documents) {
-        if (d < docs.size()) sources.insert(char_iri(docs[d].iri, {0, evidence.texts[d].size()}));
+  }
+
+  /// Each edge as an rdf:Statement, in sorted_edges() order.
+  void statements() {
+    const graph::Graph& g = kg_.graph();
+    const auto& docs = kg_.documents();
+    std::size_t index = 0;
+    std::vector<std::string> sources;
+    for (const graph::EdgeDescriptor e : kg_.sorted_edges()) {
+      const graph::Edge& edge = g[e];
+      const std::string blank = "r" + number(index++);
+      const TermRef s = TermRef::blank(blank);
+      out_.statement(s, v::rdf::type, iri(v::rdf::Statement));
+      out_.statement(s, v::rdf::subject, iri(node_iris_[boost::source(e, g)]));
+      out_.statement(s, v::rdf::predicate, iri(property_iri(edge.predicate)));
+      out_.statement(s, v::rdf::object, iri(node_iris_[boost::target(e, g)]));
+      sources.clear();
+      for (const graph::Evidence& ev : edge.evidence) {
+        if (ev.document >= docs.size()) continue;
+        char_iri(sources.emplace_back(), doc_iris_[ev.document], {ev.begin, std::max(ev.begin, ev.end)});
       }
+      if (sources.empty()) {
+        for (const std::uint32_t d : edge.documents) {
+          if (d < docs.size()) char_iri(sources.emplace_back(), doc_iris_[d], {0, docs[d].length});
+        }
+      }
+      std::sort(sources.begin(), sources.end());
+      sources.erase(std::unique(sources.begin(), sources.end()), sources.end());
+      for (const std::string& source : sources) out_.statement(s, v::prov::wasDerivedFrom, iri(source));
     }
-    for (const std::string& source : sources) out.statement(s, v::prov::wasDerivedFrom, Term::iri(source));
   }
-}
+
+ private:
+  static TermRef iri(std::string_view s) { return TermRef::iri(s); }
+  static TermRef count(std::uint32_t n, std::array<char, 16>& buffer) {
+    const char* end = std::to_chars(buffer.data(), buffer.data() + buffer.size(), n).ptr;
+    return TermRef::typed(std::string_view(buffer.data(), static_cast<std::size_t>(end - buffer.data())),
+                          v::xsd::nonNegativeInteger);
+  }
+
+  /// itsrdf:taIdentRef to every node the string names, sorted by IRI.
+  void entities(const TermRef& subject, const NifString& s) {
+    names_.clear();
+    for (const std::uint32_t vx : s.vertices) {
+      if (vx < node_iris_.size()) names_.push_back(node_iris_[vx]);
+    }
+    std::sort(names_.begin(), names_.end());
+    names_.erase(std::unique(names_.begin(), names_.end()), names_.end());
+    for (const std::string_view name : names_) out_.statement(subject, v::itsrdf::taIdentRef, iri(name));
+  }
+
+  RdfOut& out_;
+  const KnowledgeGraph& kg_;
+  std::vector<std::string> node_iris_;  ///< by vertex
+  std::vector<std::string> doc_iris_;   ///< by document index
+  std::string context_, subject_;
+  std::array<char, 16> a_{}, b_{};
+  std::vector<std::string_view> names_;
+};
+
+/// The text of a document as NIF holds it: valid UTF-8 (each ill-formed
+/// sequence one U+FFFD, as in every RDF file), with where each byte of the
+/// original went. Documents from the reader are valid already: then the text
+/// is used as it is and nothing is copied.
+struct NifText {
+  std::string_view text;
+  std::string repaired;              ///< the text, when it had to be repaired
+  std::vector<std::uint32_t> moved;  ///< original byte -> byte of `repaired` (past a unit's start)
+
+  explicit NifText(std::string_view original) : text(original) {
+    std::size_t i = 0;
+    while (i < original.size() && static_cast<unsigned char>(original[i]) < 0x80) ++i;
+    bool valid = true;
+    for (; valid && i < original.size();) {
+      const Utf8Unit u = utf8_unit(original, i);
+      valid = u.well_formed;
+      i += u.size;
+    }
+    if (valid) return;
+    moved.resize(original.size() + 1);
+    for (std::size_t k = 0; k < original.size();) {
+      const Utf8Unit u = utf8_unit(original, k);
+      moved[k] = static_cast<std::uint32_t>(repaired.size());
+      repaired.append(u.well_formed ? original.substr(k, u.size) : std::string_view("\xEF\xBF\xBD"));
+      for (std::size_t j = 1; j < u.size; ++j) moved[k + j] = static_cast<std::uint32_t>(repaired.size());
+      k += u.size;
+    }
+    moved[original.size()] = static_cast<std::uint32_t>(repaired.size());
+    text = repaired;
+  }
+  NifText(const NifText&) = delete;  // `text` may point into `repaired`
+  NifText& operator=(const NifText&) = delete;
+  /// Where byte `b` of the original is in `text`.
+  std::size_t at(std::size_t b) const { return moved.empty() ? b : moved[std::min(b, moved.size() - 1)]; }
+};
 
 }  // namespace
 
-std::string write_evidence(const KnowledgeGraph& kg, const std::filesystem::path& file) {
-  AtomicFile f(file);
-  if (!f.ok()) return f.error();
+EvidenceWriter::EvidenceWriter(std::filesystem::path file) : file_(std::move(file)) {
+  spool_path_ = file_;
+  spool_path_ += ".spool-" + std::to_string(::getpid());
+  spool_ = std::fopen(spool_path_.c_str(), "w+b");
+  if (spool_ == nullptr) {
+    error_ = spool_path_.string() + ": cannot open a temporary file for the evidence: " + std::strerror(errno);
+    return;
+  }
+  // Unlinked at once: the file lives while it is open, and never outlives the process.
+  std::error_code ec;
+  std::filesystem::remove(spool_path_, ec);
+}
+
+EvidenceWriter::~EvidenceWriter() {
+  if (spool_ != nullptr) std::fclose(spool_);
+}
+
+void EvidenceWriter::add(const extract::Document& doc, const graph::AddedDocument& added) {
+  if (!error_.empty()) return;
+  const NifText nif(extract::evidence_text(doc));
+  const std::string_view text = nif.text;
+  const extract::CodePoints code_points(text);
+  // A byte offset inside a character moves past it, as its code point offset does.
+  auto boundary = [&](std::size_t byte) {
+    byte = nif.at(byte);
+    while (byte < text.size() && (static_cast<unsigned char>(text[byte]) & 0xC0U) == 0x80U) ++byte;
+    return static_cast<std::uint32_t>(std::min(byte, text.size()));
+  };
+  std::map<Range, NifString> strings;
+  auto string_at = [&](extract::Span span) -> NifString& {
+    const std::uint32_t b = boundary(extract::source_offset(doc, span.begin));
+    const std::uint32_t e = std::max(b, boundary(extract::source_offset(doc, span.end)));
+    NifString& s = strings[{code_points.at(b), code_points.at(e)}];
+    s.byte_begin = b;
+    s.byte_end = e;
+    return s;
+  };
+  for (std::size_t i = 0; i < doc.entities.size() && i < added.vertices.size(); ++i) {
+    for (const int m : doc.entities[i].mentions) {
+      if (m < 0 || static_cast<std::size_t>(m) >= doc.mentions.size()) continue;
+      NifString& s = string_at(doc.mentions[static_cast<std::size_t>(m)].span);
+      s.phrase = true;
+      s.vertices.push_back(static_cast<std::uint32_t>(added.vertices[i]));
+    }
+  }
+  for (std::size_t i = 0; i < doc.relations.size() && i < added.relations.size(); ++i) {
+    const std::uint32_t sentence = doc.relations[i].sentence;
+    if (added.relations[i] && sentence < doc.sentences.size()) string_at(doc.sentences[sentence].span).sentence = true;
+  }
+  Record r;
+  r.document = added.index;
+  r.text = text;
+  for (auto& [range, s] : strings) {
+    s.range = range;
+    r.strings.push_back(std::move(s));
+  }
+  encode(buffer_, r);
+  if (std::fwrite(buffer_.data(), 1, buffer_.size(), spool_) != buffer_.size()) {
+    error_ = spool_path_.string() + ": cannot write the evidence spool: " + std::strerror(errno);
+  }
+}
+
+std::string EvidenceWriter::finish(const KnowledgeGraph& kg) {
+  if (!error_.empty()) return error_;
+  if (std::fflush(spool_) != 0 || std::fseek(spool_, 0, SEEK_SET) != 0) {
+    return error_ = spool_path_.string() + ": cannot read the evidence spool back: " + std::strerror(errno);
+  }
+  AtomicFile f(file_);
+  if (!f.ok()) return error_ = f.error();
   RdfOut out(f, SERD_TURTLE);
   out.prefixes(v::kEvidencePrefixes, kg.base());
 
-  const NifIndex evidence(kg);
-  for (std::size_t d = 0; d < kg.documents().size(); ++d) {
-    write_document(out, kg.documents()[d], evidence.texts[d], evidence.strings[d]);
+  Writer writer(out, kg);
+  Record r;
+  while (decode(spool_, r)) writer.document(r);
+  if (std::ferror(spool_) != 0) {
+    return error_ = spool_path_.string() + ": cannot read the evidence spool back: " + std::strerror(errno);
   }
-  write_statements(out, kg, evidence);
+  writer.statements();
 
-  std::string error = out.finish();
-  if (error.empty() && !f.commit()) error = f.error();
-  return error;
+  error_ = out.finish();
+  if (error_.empty() && !f.commit()) error_ = f.error();
+  return error_;
 }
 
 }  // namespace entente::exporter

@@ -14,8 +14,8 @@ namespace {
 
 namespace v = entente::ontology;
 
-SerdNode node_of(SerdType type, const std::string& s) {
-  return serd_node_from_substring(type, reinterpret_cast<const uint8_t*>(s.c_str()), s.size());
+SerdNode node_of(SerdType type, std::string_view s) {
+  return serd_node_from_substring(type, reinterpret_cast<const uint8_t*>(s.data()), s.size());
 }
 
 /// Bytes from Serd go to the AtomicFile.
@@ -121,17 +121,21 @@ void RdfOut::prefixes(std::span<const ontology::Prefix> extra, std::string_view 
   for (const auto& [name, iri] : all) {
     if (!error_.empty()) return;
     const std::string safe = safe_iri(iri);
-    const SerdNode n = node_of(SERD_LITERAL, name);
+    const SerdNode n = node_of(SERD_LITERAL, std::string_view(name));
     const SerdNode u = node_of(SERD_URI, safe);
     check(serd_writer_set_prefix(writer_.get(), &n, &u));
   }
 }
 
 void RdfOut::statement(const Term& s, std::string_view p, const Term& o, const Term* graph) {
+  const TermRef g = graph != nullptr ? graph->ref() : TermRef{};
+  statement(s.ref(), p, o.ref(), graph != nullptr ? &g : nullptr);
+}
+
+void RdfOut::statement(const TermRef& s, std::string_view p, const TermRef& o, const TermRef* graph) {
   if (!error_.empty()) return;
-  const std::string pred(p);
   const SerdNode sn = node_of(s.type, s.text);
-  const SerdNode pn = node_of(SERD_URI, pred);
+  const SerdNode pn = node_of(SERD_URI, p);
   const SerdNode on = node_of(o.type, o.text);
   const SerdNode dn = node_of(SERD_URI, o.datatype);
   const SerdNode ln = node_of(SERD_LITERAL, o.lang);

@@ -26,6 +26,21 @@ std::string safe_iri(std::string_view iri);
 /// empty for any other text (written as a plain string).
 std::string_view date_datatype(std::string_view s);
 
+/// An RDF term as Serd takes it, by reference: the caller keeps the text
+/// alive, and has made it valid (IRIs through safe_iri, literals valid UTF-8).
+/// The cheap form for the large files (evidence.ttl).
+struct TermRef {
+  SerdType type = SERD_URI;
+  std::string_view text;
+  std::string_view datatype;  ///< literals: IRI of the datatype, or empty
+  std::string_view lang;      ///< literals: language tag, or empty
+
+  static TermRef iri(std::string_view s) { return {SERD_URI, s, {}, {}}; }
+  static TermRef blank(std::string_view id) { return {SERD_BLANK, id, {}, {}}; }
+  static TermRef plain(std::string_view s) { return {SERD_LITERAL, s, {}, {}}; }
+  static TermRef typed(std::string_view s, std::string_view datatype) { return {SERD_LITERAL, s, datatype, {}}; }
+};
+
 /// An RDF term as Serd takes it; owns its text.
 struct Term {
   SerdType type = SERD_URI;
@@ -38,6 +53,7 @@ struct Term {
   static Term fr(std::string_view s);
   static Term plain(std::string_view s);
   static Term typed(std::string_view s, std::string_view datatype);
+  TermRef ref() const { return {type, text, datatype, lang}; }
 };
 
 /// WHAT IT REPRESENTS: one RDF serialisation in progress, into `file`, in one
@@ -58,6 +74,8 @@ class RdfOut {
   /// One statement; `graph` is null for the default graph (and ignored by
   /// the triple syntaxes).
   void statement(const Term& s, std::string_view p, const Term& o, const Term* graph = nullptr);
+  /// The same, without copies; `p` is an IRI constant (entente/ontology/vocab.hpp).
+  void statement(const TermRef& s, std::string_view p, const TermRef& o, const TermRef* graph = nullptr);
 
   /// Ends the last block; returns the first error (naming the file), or "".
   std::string finish();

@@ -15,9 +15,11 @@
 // A name key folds case, accents, punctuation and doubled letters (names.hpp).
 #include <algorithm>
 #include <limits>
+#include <optional>
 
 #include "entente/graph/graph.hpp"
 #include "entente/extract/names.hpp"
+#include "entente/extract/offsets.hpp"
 
 namespace entente::graph {
 namespace {
@@ -48,11 +50,11 @@ bool compatible_country(const Node& n, const extract::Entity& e) {
   return n.country.empty() || e.country.empty() || n.country == e.country;
 }
 
-std::string first_line_title(const std::string& text) {
+std::string first_line_title(std::string_view text) {
   std::size_t start = text.find_first_not_of(" \t\n");
   if (start == std::string::npos) return {};
   std::size_t end = text.find('\n', start);
-  std::string line = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+  std::string line(text.substr(start, end == std::string::npos ? std::string::npos : end - start));
   while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.pop_back();
   if (line.size() > 250 || line.empty() || line.back() == '.') return {};
   return line;
@@ -223,9 +225,8 @@ void KnowledgeGraph::assign_iri(Vertex v) {
   by_iri_[candidate] = v;
 }
 
-void KnowledgeGraph::add_edge(Vertex s, Predicate p, Vertex o, std::uint32_t doc,
-                              const extract::Document& d, std::uint32_t sentence) {
-  if (s == o) return;
+bool KnowledgeGraph::add_edge(Vertex s, Predicate p, Vertex o, std::uint32_t doc, const Evidence* evidence) {
+  if (s == o) return false;
   if (p == Predicate::cooperatesWith && o < s) std::swap(s, o);
   auto key = std::make_tuple(s, static_cast<int>(p), o);
   auto it = edges_.find(key);
@@ -241,28 +242,23 @@ void KnowledgeGraph::add_edge(Vertex s, Predicate p, Vertex o, std::uint32_t doc
   Edge& e = g_[ed];
   if (e.documents.empty() || e.documents.back() != doc) e.documents.push_back(doc);
   e.weight = static_cast<double>(e.documents.size());
-  if (keep_evidence_ && sentence < d.sentences.size()) {
-    const auto& span = d.sentences[sentence].span;
-    Evidence ev;
-    ev.document = doc;
-    ev.begin = d.source_offset.empty() ? static_cast<std::uint32_t>(span.begin) : d.source_offset[span.begin];
-    ev.end = d.source_offset.empty() ? static_cast<std::uint32_t>(span.end) : d.source_offset[span.end];
-    ev.sentence = d.source.empty() ? std::string(d.slice(span)) : d.source.substr(ev.begin, ev.end - ev.begin);
-    bool seen = std::any_of(e.evidence.begin(), e.evidence.end(), [&](const Evidence& x) {
-      return x.document == ev.document && x.begin == ev.begin;
-    });
-    if (!seen) e.evidence.push_back(std::move(ev));
+  if (keep_evidence_ && evidence != nullptr &&
+      std::find(e.evidence.begin(), e.evidence.end(), *evidence) == e.evidence.end()) {
+    e.evidence.push_back(*evidence);
   }
   if (g_[s].type == EntityType::Agreement && e.date.empty()) e.date = g_[s].date;
+  return true;
 }
 
-void KnowledgeGraph::add(const extract::Document& doc) {
+AddedDocument KnowledgeGraph::add(const extract::Document& doc) {
   const auto doc_index = static_cast<std::uint32_t>(docs_.size());
+  const std::string_view text = extract::evidence_text(doc);
+  const extract::CodePoints code_points(text);
   DocumentInfo info;
   info.id = doc.id;
   info.path = doc.path;
-  info.title = first_line_title(doc.source.empty() ? doc.text : doc.source);
-  if (keep_evidence_) info.text = doc.source.empty() ? doc.text : doc.source;
+  info.title = first_line_title(text);
+  info.length = code_points.size();
   std::string iri = base_ + "doc/" + slug(doc.id);
   std::string candidate = iri;
   for (int i = 2; by_iri_.count(candidate) != 0; ++i) candidate = iri + "-" + std::to_string(i);
@@ -270,7 +266,9 @@ void KnowledgeGraph::add(const extract::Document& doc) {
   info.iri = candidate;
   docs_.push_back(std::move(info));
 
-  std::vector<Vertex> local(doc.entities.size());
+  AddedDocument added;
+  added.index = doc_index;
+  added.vertices.resize(doc.entities.size());
   for (std::size_t i = 0; i < doc.entities.size(); ++i) {
     extract::Entity e = doc.entities[i];
     if (e.type == EntityType::Agreement) {
@@ -283,32 +281,27 @@ void KnowledgeGraph::add(const extract::Document& doc) {
       Node& n = g_[v];
       n.label = doc.entities[i].name.empty() ? n.label : doc.entities[i].name;
     }
-    local[i] = v;
+    added.vertices[i] = v;
     Node& n = g_[v];
     if (n.documents.empty() || n.documents.back() != doc_index) n.documents.push_back(doc_index);
-    for (int m : doc.entities[i].mentions) {
-      if (!keep_evidence_) break;
-      if (m < 0 || static_cast<std::size_t>(m) >= doc.mentions.size()) continue;
-      const auto& mention = doc.mentions[static_cast<std::size_t>(m)];
-      MentionRef ref;
-      ref.document = doc_index;
-      auto map = [&](std::size_t off) {
-        return doc.source_offset.empty() ? static_cast<std::uint32_t>(off) : doc.source_offset[off];
-      };
-      ref.begin = map(mention.span.begin);
-      ref.end = map(mention.span.end);
-      ref.anchor = docs_.back().text.substr(ref.begin, ref.end - ref.begin);
-      ref.stage = mention.stage;
-      n.mentions.push_back(std::move(ref));
-    }
   }
-  for (const auto& r : doc.relations) {
+  added.relations.resize(doc.relations.size());
+  for (std::size_t i = 0; i < doc.relations.size(); ++i) {
+    const auto& r = doc.relations[i];
     if (r.subject < 0 || r.object < 0) continue;
     auto s = static_cast<std::size_t>(r.subject);
     auto o = static_cast<std::size_t>(r.object);
-    if (s >= local.size() || o >= local.size()) continue;
-    add_edge(local[s], r.predicate, local[o], doc_index, doc, r.sentence);
+    if (s >= added.vertices.size() || o >= added.vertices.size()) continue;
+    std::optional<Evidence> ev;
+    if (r.sentence < doc.sentences.size()) {
+      const extract::Span span = doc.sentences[r.sentence].span;
+      ev = Evidence{doc_index, code_points.at(extract::source_offset(doc, span.begin)),
+                    code_points.at(extract::source_offset(doc, span.end))};
+    }
+    added.relations[i] = add_edge(added.vertices[s], r.predicate, added.vertices[o], doc_index,
+                                  ev ? &*ev : nullptr);
   }
+  return added;
 }
 
 void KnowledgeGraph::finish() {

@@ -6,7 +6,7 @@
 //     const fs::path file = outdir / ("graph." + std::string(ex::extension(f)));
 //     if (std::string err = ex::write(kg, f, file); !err.empty()) fail(err);
 //   }
-//   if (std::string err = ex::write_evidence(kg, outdir / "evidence.ttl"); !err.empty()) fail(err);
+//   evidence.ttl: see EvidenceWriter, fed while documents are added.
 //
 // Every writer visits nodes and edges in KnowledgeGraph::sorted_vertices() /
 // sorted_edges() order and formats numbers without the global locale, so the
@@ -17,6 +17,7 @@
 // from distinct threads.
 #pragma once
 #include <array>
+#include <cstdio>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -53,13 +54,46 @@ std::string_view extension(Format format);
 /// Returns an empty string on success, else a message naming the file.
 std::string write(const graph::KnowledgeGraph& kg, Format format, const std::filesystem::path& file);
 
-/// The evidence behind the graph, as Turtle (evidence.ttl beside graph.ttl):
-/// each document's text as a NIF 2.0 nif:Context, every mention as a
-/// nif:Phrase with code-point offsets and itsrdf:taIdentRef to its node, and
-/// every edge as a reified rdf:Statement with prov:wasDerivedFrom the
-/// nif:Sentence(s) it was read from.
-/// Returns an empty string on success, else a message naming the file.
-std::string write_evidence(const graph::KnowledgeGraph& kg, const std::filesystem::path& file);
+/// WHAT IT REPRESENTS: evidence.ttl, the text behind the graph, being
+/// written while the corpus streams through (NIF 2.0, Turtle through Serd):
+/// each document's text as a nif:Context, every mention as a nif:Phrase with
+/// code-point offsets and itsrdf:taIdentRef to its node, every sentence
+/// behind an edge as a nif:Sentence, and every edge as a reified
+/// rdf:Statement with prov:wasDerivedFrom its sentence(s).
+///
+/// add() is called with each document right after KnowledgeGraph::add, in
+/// the same order; it keeps the document's strings in a spool (a temporary
+/// file beside the target, unlinked at once, so nothing is left behind), not
+/// in memory. finish() writes the file once the graph is complete, because
+/// node IRIs are final only then. The file appears complete or not at all.
+///
+///   ex::EvidenceWriter evidence(outdir / "evidence.ttl");
+///   for (const auto& doc : docs) evidence.add(doc, kg.add(doc));
+///   kg.finish();
+///   if (std::string err = evidence.finish(kg); !err.empty()) fail(err);
+///
+/// THREAD SAFETY: none; one thread adds, in document order.
+class EvidenceWriter {
+ public:
+  explicit EvidenceWriter(std::filesystem::path file);
+  ~EvidenceWriter();
+  EvidenceWriter(const EvidenceWriter&) = delete;
+  EvidenceWriter& operator=(const EvidenceWriter&) = delete;
+
+  /// The first error so far (naming the file), or "".
+  const std::string& error() const { return error_; }
+  /// Spools the strings of `doc`; `added` is what KnowledgeGraph::add returned for it.
+  void add(const extract::Document& doc, const graph::AddedDocument& added);
+  /// Writes the file. Returns an empty string on success, else a message naming the file.
+  std::string finish(const graph::KnowledgeGraph& kg);
+
+ private:
+  std::filesystem::path file_;
+  std::filesystem::path spool_path_;
+  std::FILE* spool_ = nullptr;
+  std::string buffer_;  ///< one document's record, before it goes to the spool
+  std::string error_;
+};
 
 /// A page for people without Gephi (report.html beside the graph): counts by
 /// entity type and relation, every agreement with its parties, signatories,

@@ -27,21 +27,13 @@ namespace entente::graph {
 using extract::EntityType;
 using extract::Predicate;
 
-/// The sentence behind a fact.
+/// The sentence behind a fact: code points [begin, end) of the document's
+/// text as written (extract::evidence_text), as NIF counts them.
 struct Evidence {
   std::uint32_t document = 0;   ///< index into KnowledgeGraph::documents
-  std::uint32_t begin = 0;      ///< byte offsets of the sentence in the document's source text
+  std::uint32_t begin = 0;
   std::uint32_t end = 0;
-  std::string sentence;         ///< the sentence as written
-};
-
-/// A place where an entity is named in a document.
-struct MentionRef {
-  std::uint32_t document = 0;   ///< index into KnowledgeGraph::documents
-  std::uint32_t begin = 0;      ///< byte offsets in the document's source text
-  std::uint32_t end = 0;
-  std::string anchor;           ///< the words as written
-  std::string stage;            ///< the extraction stage that found it
+  friend bool operator==(const Evidence&, const Evidence&) = default;
 };
 
 /// Bundled vertex properties.
@@ -55,7 +47,6 @@ struct Node {
   std::string qid;                      ///< Wikidata QID or empty
   std::vector<std::string> roles;       ///< role titles, sorted, unique
   std::vector<std::uint32_t> documents; ///< indices of documents that mention it, sorted
-  std::vector<MentionRef> mentions;     ///< every mention, in document order
   // Agreements:
   std::string kind;
   std::string date;                     ///< ISO date or partial date, empty if unknown
@@ -83,22 +74,30 @@ struct DocumentInfo {
   std::string path;    ///< as given
   std::string iri;
   std::string title;   ///< first line, when it looks like a headline
-  std::string text;    ///< the source text (kept for evidence)
+  std::uint32_t length = 0;  ///< code points of its text as written
+};
+
+/// What KnowledgeGraph::add made of one document.
+struct AddedDocument {
+  std::uint32_t index = 0;             ///< into KnowledgeGraph::documents
+  std::vector<Vertex> vertices;        ///< the node of each Document::entities[i]
+  std::vector<bool> relations;         ///< Document::relations[i] became (or joined) an edge
 };
 
 /// The whole corpus graph, with its documents.
 class KnowledgeGraph {
  public:
   /// `base` is the IRI namespace of nodes, e.g. "https://w3id.org/entente/id/".
-  /// With `keep_evidence` false, the graph keeps no document text, mention or
-  /// sentence (no evidence can be written): its memory then grows with the
-  /// number of distinct entities and relations, not with the corpus.
+  /// The graph never keeps document text or mentions (export::EvidenceWriter
+  /// streams them); with `keep_evidence` false, edges do not keep the
+  /// offsets of their sentences either.
   explicit KnowledgeGraph(std::string base, bool keep_evidence = true);
   bool keeps_evidence() const { return keep_evidence_; }
 
   /// Merges one extracted document: each of its entities joins the node of the
   /// same real-world entity, or makes a new node; relations become edges.
-  void add(const extract::Document& doc);
+  /// Returns where each entity and relation of `doc` went.
+  AddedDocument add(const extract::Document& doc);
 
   /// Completes the graph once every document is in: a person with no
   /// country takes the country of the one institution they belong to
@@ -120,8 +119,7 @@ class KnowledgeGraph {
 
  private:
   Vertex resolve(const extract::Entity& e);
-  void add_edge(Vertex s, Predicate p, Vertex o, std::uint32_t doc, const extract::Document& d,
-                std::uint32_t sentence);
+  bool add_edge(Vertex s, Predicate p, Vertex o, std::uint32_t doc, const Evidence* evidence);
 
   std::string base_;
   bool keep_evidence_ = true;
