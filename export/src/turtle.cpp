@@ -1,8 +1,8 @@
 // The RDF of the graph, produced once and written in any of Serd's syntaxes:
 // Turtle (graph.ttl), N-Triples (graph.nt), N-Quads (graph.nq), TriG (graph.trig).
 //
-// rdf_content() lists the statements in subject blocks, so that Turtle and
-// TriG abbreviate with ';' and ',':
+// Statements are written as they are made, never gathered (memory stays with
+// the graph), in subject blocks so that Turtle and TriG abbreviate with ';' and ',':
 //   nodes, by IRI (KnowledgeGraph::sorted_vertices): rdf:type, rdfs:label,
 //     skos:altLabel, coop:role, coop:kind, coop:date, coop:dateEnd,
 //     owl:sameAs, the node's outgoing edges (sorted_edges order), coop:mentionedIn;
@@ -22,7 +22,9 @@
 // The triple syntaxes write every statement once, in list order; the quad
 // syntaxes write the default graph, then each document's graph in document
 // order, each in list order. The triples are the same in all four files.
+#include <algorithm>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,60 +59,59 @@ std::string_view class_iri(EntityType t) {
   return v::coop::Place;
 }
 
-/// One statement of the graph and the documents whose named graphs hold it.
-struct Statement {
-  Term s;
-  std::string_view p;
-  Term o;
-  std::vector<std::uint32_t> graphs;  ///< document indices; empty: the default graph
-};
-
-struct Content {
-  std::vector<Statement> list;
-  void add(const Term& s, std::string_view p, Term o, std::vector<std::uint32_t> graphs = {}) {
-    list.push_back({s, p, std::move(o), std::move(graphs)});
+/// Which statements a pass writes, by the documents whose named graphs hold
+/// them (no document: the default graph).
+struct Pass {
+  enum class Kind { all, default_graph, document } kind = Kind::all;
+  std::uint32_t document = 0;
+  bool wants(std::span<const std::uint32_t> graphs) const {
+    switch (kind) {
+      case Kind::all:
+        return true;
+      case Kind::default_graph:
+        return graphs.empty();
+      case Kind::document:
+        return std::binary_search(graphs.begin(), graphs.end(), document);
+    }
+    return false;
   }
 };
 
-void add_node(Content& out, const KnowledgeGraph& kg, Vertex vx, const std::vector<EdgeDescriptor>& edges) {
+/// Writes the statements of one node that `pass` wants, in the order above.
+void node_statements(RdfOut& out, const KnowledgeGraph& kg, Vertex vx, const std::vector<EdgeDescriptor>& edges,
+                     const Pass& pass, const Term* graph) {
   const graph::Graph& g = kg.graph();
   const graph::Node& n = g[vx];
   const Term s = Term::iri(n.iri);
-  out.add(s, v::rdf::type, Term::iri(class_iri(n.type)));
-  if (!n.label.empty()) out.add(s, v::rdfs::label, Term::fr(n.label));
-  for (const auto& alt : n.alt_labels) out.add(s, v::skos::altLabel, Term::fr(alt));
-  for (const auto& role : n.roles) out.add(s, v::coop::role, Term::fr(role));
-  if (!n.kind.empty()) out.add(s, v::coop::kind, Term::fr(n.kind));
-  if (!n.date.empty()) out.add(s, v::coop::date, Term::typed(n.date, date_datatype(n.date)));
-  if (!n.date_end.empty()) {
-    out.add(s, v::coop::dateEnd, Term::typed(n.date_end, date_datatype(n.date_end)));
+  if (pass.wants({})) {
+    out.statement(s, v::rdf::type, Term::iri(class_iri(n.type)), graph);
+    if (!n.label.empty()) out.statement(s, v::rdfs::label, Term::fr(n.label), graph);
+    for (const auto& alt : n.alt_labels) out.statement(s, v::skos::altLabel, Term::fr(alt), graph);
+    for (const auto& role : n.roles) out.statement(s, v::coop::role, Term::fr(role), graph);
+    if (!n.kind.empty()) out.statement(s, v::coop::kind, Term::fr(n.kind), graph);
+    if (!n.date.empty()) out.statement(s, v::coop::date, Term::typed(n.date, date_datatype(n.date)), graph);
+    if (!n.date_end.empty()) {
+      out.statement(s, v::coop::dateEnd, Term::typed(n.date_end, date_datatype(n.date_end)), graph);
+    }
+    if (!n.qid.empty()) out.statement(s, v::owl::sameAs, Term::iri(std::string(v::ns::wd) + n.qid), graph);
   }
-  if (!n.qid.empty()) out.add(s, v::owl::sameAs, Term::iri(std::string(v::ns::wd) + n.qid));
   for (const EdgeDescriptor e : edges) {
-    out.add(s, property_iri(g[e].predicate), Term::iri(g[boost::target(e, g)].iri), g[e].documents);
+    if (pass.wants(g[e].documents)) {
+      out.statement(s, property_iri(g[e].predicate), Term::iri(g[boost::target(e, g)].iri), graph);
+    }
   }
   for (const std::uint32_t d : n.documents) {
-    if (d < kg.documents().size()) out.add(s, v::coop::mentionedIn, Term::iri(kg.documents()[d].iri), {d});
+    if (d < kg.documents().size() && pass.wants(std::span(&d, 1))) {
+      out.statement(s, v::coop::mentionedIn, Term::iri(kg.documents()[d].iri), graph);
+    }
   }
 }
 
-/// Every statement of the graph, in the order above.
-std::vector<Statement> rdf_content(const KnowledgeGraph& kg) {
-  Content out;
-  // Each node's outgoing edges, in sorted_edges() order.
-  const graph::Graph& g = kg.graph();
-  std::vector<std::vector<EdgeDescriptor>> out_edges(boost::num_vertices(g));
-  for (const EdgeDescriptor e : kg.sorted_edges()) out_edges[boost::source(e, g)].push_back(e);
-  for (const Vertex vx : kg.sorted_vertices()) add_node(out, kg, vx, out_edges[vx]);
-
-  for (std::uint32_t d = 0; d < kg.documents().size(); ++d) {
-    const auto& doc = kg.documents()[d];
-    const Term s = Term::iri(doc.iri);
-    out.add(s, v::rdf::type, Term::iri(v::coop::Document), {d});
-    if (!doc.title.empty()) out.add(s, v::rdfs::label, Term::fr(doc.title), {d});
-    out.add(s, v::dcterms::identifier, Term::plain(doc.id), {d});
-  }
-  return std::move(out.list);
+void document_statements(RdfOut& out, const graph::DocumentInfo& doc, const Term* graph) {
+  const Term s = Term::iri(doc.iri);
+  out.statement(s, v::rdf::type, Term::iri(v::coop::Document), graph);
+  if (!doc.title.empty()) out.statement(s, v::rdfs::label, Term::fr(doc.title), graph);
+  out.statement(s, v::dcterms::identifier, Term::plain(doc.id), graph);
 }
 
 bool has_graphs(SerdSyntax syntax) { return syntax == SERD_NQUADS || syntax == SERD_TRIG; }
@@ -141,23 +142,42 @@ std::string write_rdf(const KnowledgeGraph& kg, SerdSyntax syntax, const std::fi
   RdfOut out(f, syntax);
   out.prefixes({}, kg.base());
 
-  const std::vector<Statement> content = rdf_content(kg);
+  // Each node's outgoing edges, in sorted_edges() order.
+  const graph::Graph& g = kg.graph();
+  std::vector<std::vector<EdgeDescriptor>> out_edges(boost::num_vertices(g));
+  for (const EdgeDescriptor e : kg.sorted_edges()) out_edges[boost::source(e, g)].push_back(e);
+  const std::vector<Vertex> vertices = kg.sorted_vertices();
+  const auto& docs = kg.documents();
+
   if (!has_graphs(syntax)) {
-    for (const Statement& st : content) out.statement(st.s, st.p, st.o);
+    for (const Vertex vx : vertices) node_statements(out, kg, vx, out_edges[vx], {}, nullptr);
+    for (const auto& doc : docs) document_statements(out, doc, nullptr);
   } else {
-    // Statement indices by graph: the default graph, then one per document.
-    std::vector<std::vector<std::size_t>> members(kg.documents().size() + 1);
-    for (std::size_t i = 0; i < content.size(); ++i) {
-      if (content[i].graphs.empty()) members[0].push_back(i);
-      for (const std::uint32_t d : content[i].graphs) {
-        if (d < kg.documents().size()) members[d + 1].push_back(i);
+    const Pass default_graph{Pass::Kind::default_graph};
+    for (const Vertex vx : vertices) node_statements(out, kg, vx, out_edges[vx], default_graph, nullptr);
+    // The nodes each document's graph speaks of (by rank in `vertices`):
+    // those it mentions and those with an edge it supports.
+    std::vector<std::vector<std::uint32_t>> nodes_of(docs.size());
+    for (std::uint32_t rank = 0; rank < vertices.size(); ++rank) {
+      const Vertex vx = vertices[rank];
+      auto note = [&](std::uint32_t d) {
+        if (d < docs.size() && (nodes_of[d].empty() || nodes_of[d].back() != rank)) nodes_of[d].push_back(rank);
+      };
+      for (const std::uint32_t d : g[vx].documents) note(d);
+      for (const EdgeDescriptor e : out_edges[vx]) {
+        for (const std::uint32_t d : g[e].documents) note(d);
       }
     }
-    for (std::size_t gi = 0; gi < members.size(); ++gi) {
-      const Term name = gi == 0 ? Term{} : Term::iri(kg.documents()[gi - 1].iri);
-      for (const std::size_t i : members[gi]) {
-        out.statement(content[i].s, content[i].p, content[i].o, gi == 0 ? nullptr : &name);
+    for (std::uint32_t d = 0; d < docs.size(); ++d) {
+      std::sort(nodes_of[d].begin(), nodes_of[d].end());
+      nodes_of[d].erase(std::unique(nodes_of[d].begin(), nodes_of[d].end()), nodes_of[d].end());
+      const Term name = Term::iri(docs[d].iri);
+      const Pass pass{Pass::Kind::document, d};
+      for (const std::uint32_t rank : nodes_of[d]) {
+        node_statements(out, kg, vertices[rank], out_edges[vertices[rank]], pass, &name);
       }
+      document_statements(out, docs[d], &name);
+      std::vector<std::uint32_t>().swap(nodes_of[d]);  // written: free it
     }
   }
 
