@@ -53,12 +53,13 @@ std::string_view syntax_name(SerdSyntax syntax) {
   return "RDF";
 }
 
-/// Turtle and TriG abbreviate (';', ',', prefixed names); the line formats never do.
+/// Turtle and TriG abbreviate (';', ',', prefixed names); the line formats
+/// never do. All write in pages (SERD_STYLE_BULK), not a call per token.
 SerdStyle style_of(SerdSyntax syntax) {
   if (syntax == SERD_TURTLE || syntax == SERD_TRIG) {
-    return static_cast<SerdStyle>(SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED);
+    return static_cast<SerdStyle>(SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED | SERD_STYLE_BULK);
   }
-  return static_cast<SerdStyle>(0);
+  return SERD_STYLE_BULK;
 }
 
 }  // namespace
