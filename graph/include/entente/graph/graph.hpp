@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <map>
 #include <tuple>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -130,8 +131,8 @@ class KnowledgeGraph {
   void claim(const std::string& key, Vertex v);
   void assign_iri(Vertex v);
 
-  std::map<std::string, Vertex> by_key_;   ///< identity keys -> vertex (see resolve.cpp)
-  std::map<std::string, Vertex> by_iri_;
+  std::unordered_map<std::string, Vertex> by_key_;  ///< identity keys -> vertex (looked up, never listed)
+  std::unordered_map<std::string, Vertex> by_iri_;  ///< IRIs given, to keep them unique
   std::map<std::tuple<Vertex, int, Vertex>, EdgeDescriptor> edges_;
 };
 
