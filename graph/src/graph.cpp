@@ -158,16 +158,25 @@ Vertex KnowledgeGraph::resolve(const extract::Entity& e) {
     case EntityType::Agreement:
       break;
   }
-  if (found == kAmbiguous) {
+  const bool is_new = found == kAmbiguous;
+  if (is_new) {
     Node n;
     n.type = e.type;
     n.label = e.name;
     n.key = e.key;
     found = boost::add_vertex(n, g_);
   }
+  // Keys and IRI depend on the names, key and country only: most mentions of
+  // a known entity change none of them, and then need no new claim.
+  const Node& n = g_[found];
+  const std::size_t names_before = n.alt_labels.size();
+  const std::string label_before = n.label, key_before = n.key, country_before = n.country;
   merge_into(found, e);
-  register_keys(found);
-  assign_iri(found);
+  if (is_new || n.alt_labels.size() != names_before || n.label != label_before || n.key != key_before ||
+      n.country != country_before) {
+    register_keys(found);
+    assign_iri(found);
+  }
   return found;
 }
 
