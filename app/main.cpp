@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -187,29 +188,32 @@ int run_build(const BuildOptions& opt) {
   for (auto v : boost::make_iterator_range(boost::vertices(kg.graph())))
     if (!kg.graph()[v].qid.empty()) ++linked;
 
-  std::vector<fs::path> written;
+  // Every output file, written on `jobs` threads (writers only read the graph).
+  struct Output {
+    fs::path file;
+    std::function<std::string()> write;
+  };
+  std::vector<Output> outputs;
   for (auto format : opt.formats) {
     fs::path file = out / ("graph." + std::string(entente::exporter::extension(format)));
-    if (auto err = entente::exporter::write(kg, format, file); !err.empty()) {
-      std::cerr << "entente: " << err << "\n";
-      return kExitBadInput;
-    }
-    written.push_back(file);
+    outputs.push_back({file, [&kg, format, file] { return entente::exporter::write(kg, format, file); }});
   }
-  if (evidence) {
-    if (auto err = evidence->finish(kg); !err.empty()) {
-      std::cerr << "entente: " << err << "\n";
-      return kExitBadInput;
-    }
-    written.push_back(out / "evidence.ttl");
-  }
+  if (evidence) outputs.push_back({out / "evidence.ttl", [&] { return evidence->finish(kg, jobs); }});
   if (opt.report) {
-    const fs::path file = out / "report.html";
-    if (auto err = entente::exporter::write_report(kg, file); !err.empty()) {
-      std::cerr << "entente: " << err << "\n";
-      return kExitBadInput;
-    }
-    written.push_back(file);
+    fs::path file = out / "report.html";
+    outputs.push_back({file, [&kg, file] { return entente::exporter::write_report(kg, file); }});
+  }
+  std::vector<fs::path> written;
+  std::string failure;
+  entente::app::ordered_parallel<std::string>(
+      outputs.size(), jobs, jobs, [&](std::size_t i) { return outputs[i].write(); },
+      [&](std::size_t i, std::string&& err) {
+        if (!err.empty() && failure.empty()) failure = std::move(err);
+        if (err.empty()) written.push_back(outputs[i].file);
+      });
+  if (!failure.empty()) {
+    std::cerr << "entente: " << failure << "\n";
+    return kExitBadInput;
   }
 
   if (!opt.quiet) {

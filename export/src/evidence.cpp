@@ -40,7 +40,9 @@
 #include <cstring>
 #include <map>
 #include <string>
+#include <span>
 #include <string_view>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -144,14 +146,22 @@ void char_iri(std::string& out, std::string_view doc, Range r) {
   out.append(digits, std::to_chars(digits, digits + sizeof digits, r.second).ptr);
 }
 
-/// Writes the statements of the file, reusing its buffers.
+/// The IRIs of the graph, made safe once for every piece of the file.
+struct Names {
+  std::vector<std::string> nodes;      ///< by vertex
+  std::vector<std::string> documents;  ///< by document index
+  explicit Names(const KnowledgeGraph& kg) {
+    const graph::Graph& g = kg.graph();
+    for (std::size_t vx = 0; vx < boost::num_vertices(g); ++vx) nodes.push_back(safe_iri(g[vx].iri));
+    for (const auto& doc : kg.documents()) documents.push_back(safe_iri(doc.iri));
+  }
+};
+
+/// Writes statements of the file into one RdfOut, reusing its buffers.
 class Writer {
  public:
-  Writer(RdfOut& out, const KnowledgeGraph& kg) : out_(out), kg_(kg) {
-    const graph::Graph& g = kg.graph();
-    for (std::size_t vx = 0; vx < boost::num_vertices(g); ++vx) node_iris_.push_back(safe_iri(g[vx].iri));
-    for (const auto& doc : kg.documents()) doc_iris_.push_back(safe_iri(doc.iri));
-  }
+  Writer(RdfOut& out, const KnowledgeGraph& kg, const Names& names)
+      : out_(out), kg_(kg), node_iris_(names.nodes), doc_iris_(names.documents) {}
 
   void document(Record& r) {
     if (r.document >= doc_iris_.size()) return;
@@ -188,13 +198,12 @@ class Writer {
     }
   }
 
-  /// Each edge as an rdf:Statement, in sorted_edges() order.
-  void statements() {
+  /// Edges as rdf:Statement blank nodes _:rN, N from `index` on.
+  void statements(std::span<const graph::EdgeDescriptor> edges, std::size_t index) {
     const graph::Graph& g = kg_.graph();
     const auto& docs = kg_.documents();
-    std::size_t index = 0;
     std::vector<std::string> sources;
-    for (const graph::EdgeDescriptor e : kg_.sorted_edges()) {
+    for (const graph::EdgeDescriptor e : edges) {
       const graph::Edge& edge = g[e];
       const std::string blank = "r" + number(index++);
       const TermRef s = TermRef::blank(blank);
@@ -239,12 +248,39 @@ class Writer {
 
   RdfOut& out_;
   const KnowledgeGraph& kg_;
-  std::vector<std::string> node_iris_;  ///< by vertex
-  std::vector<std::string> doc_iris_;   ///< by document index
+  const std::vector<std::string>& node_iris_;
+  const std::vector<std::string>& doc_iris_;
   std::string context_, subject_;
   std::array<char, 16> a_{}, b_{};
   std::vector<std::string_view> names_;
 };
+
+/// A piece of the file, written in memory.
+struct Piece {
+  std::string text;
+  std::string error;
+};
+
+constexpr std::size_t kDocumentsPerPiece = 64;
+constexpr std::size_t kEdgesPerPiece = 4096;
+/// What Serd writes between two subject blocks of one writer, after the
+/// " .\n" that ends a block.
+constexpr std::string_view kPieceSeparator = "\n";
+
+/// f(0) ... f(n-1) on up to `jobs` threads; the results in order.
+template <typename F>
+std::vector<Piece> in_parallel(std::size_t n, unsigned jobs, F f) {
+  std::vector<Piece> out(n);
+  if (jobs <= 1 || n <= 1) {
+    for (std::size_t i = 0; i < n; ++i) out[i] = f(i);
+    return out;
+  }
+  std::vector<std::thread> threads;
+  for (std::size_t i = 1; i < n; ++i) threads.emplace_back([&, i] { out[i] = f(i); });
+  out[0] = f(0);
+  for (auto& t : threads) t.join();
+  return out;
+}
 
 /// The text of a document as NIF holds it: valid UTF-8 (each ill-formed
 /// sequence one U+FFFD, as in every RDF file), with where each byte of the
@@ -346,25 +382,77 @@ void EvidenceWriter::add(const extract::Document& doc, const graph::AddedDocumen
   }
 }
 
-std::string EvidenceWriter::finish(const KnowledgeGraph& kg) {
+std::string EvidenceWriter::finish(const KnowledgeGraph& kg, unsigned jobs) {
   if (!error_.empty()) return error_;
   if (std::fflush(spool_) != 0 || std::fseek(spool_, 0, SEEK_SET) != 0) {
     return error_ = spool_path_.string() + ": cannot read the evidence spool back: " + std::strerror(errno);
   }
   AtomicFile f(file_);
   if (!f.ok()) return error_ = f.error();
-  RdfOut out(f, SERD_TURTLE);
-  out.prefixes(v::kEvidencePrefixes, kg.base());
-
-  Writer writer(out, kg);
-  Record r;
-  while (decode(spool_, r)) writer.document(r);
-  if (std::ferror(spool_) != 0) {
-    return error_ = spool_path_.string() + ": cannot read the evidence spool back: " + std::strerror(errno);
+  {
+    RdfOut head(f, SERD_TURTLE);
+    head.prefixes(v::kEvidencePrefixes, kg.base());
+    if (error_ = head.finish(); !error_.empty()) return error_;
   }
-  writer.statements();
+  // The rest is written in pieces of a fixed size, each by its own Serd
+  // writer into memory, up to `jobs` at a time, and appended in order: the
+  // file does not depend on `jobs`, and memory holds `jobs` pieces at most.
+  const Names names(kg);
+  auto render = [&](auto&& write) -> Piece {
+    Piece p;
+    RdfOut out(p.text, SERD_TURTLE, file_.string());
+    out.prefixes(v::kEvidencePrefixes, kg.base(), /*write=*/false);
+    Writer writer(out, kg, names);
+    write(writer);
+    p.error = out.finish();
+    return p;
+  };
+  auto append = [&](std::vector<Piece>& pieces) {
+    for (Piece& p : pieces) {
+      if (error_.empty()) error_ = p.error;
+      // One blank line between blocks, as one writer puts it.
+      std::string_view text = p.text;
+      while (!text.empty() && text.front() == '\n') text.remove_prefix(1);
+      while (text.size() > 1 && text.substr(text.size() - 2) == "\n\n") text.remove_suffix(1);
+      if (text.empty()) continue;
+      f.write(kPieceSeparator);
+      f.write(text);
+    }
+  };
 
-  error_ = out.finish();
+  for (bool more = true; more && error_.empty();) {
+    std::vector<std::vector<Record>> batch;
+    while (more && batch.size() < std::max(1u, jobs)) {
+      std::vector<Record> piece(kDocumentsPerPiece);
+      std::size_t n = 0;
+      while (n < piece.size() && (more = decode(spool_, piece[n]))) ++n;
+      piece.resize(n);
+      if (n > 0) batch.push_back(std::move(piece));
+    }
+    std::vector<Piece> pieces = in_parallel(batch.size(), jobs, [&](std::size_t i) {
+      return render([&](Writer& w) {
+        for (Record& r : batch[i]) w.document(r);
+      });
+    });
+    append(pieces);
+  }
+  if (error_.empty() && std::ferror(spool_) != 0) {
+    error_ = spool_path_.string() + ": cannot read the evidence spool back: " + std::strerror(errno);
+  }
+
+  const std::vector<graph::EdgeDescriptor> edges = kg.sorted_edges();
+  const std::size_t edge_pieces = (edges.size() + kEdgesPerPiece - 1) / kEdgesPerPiece;
+  for (std::size_t first = 0; first < edge_pieces && error_.empty(); first += std::max(1u, jobs)) {
+    const std::size_t count = std::min<std::size_t>(std::max(1u, jobs), edge_pieces - first);
+    std::vector<Piece> pieces = in_parallel(count, jobs, [&](std::size_t i) {
+      const std::size_t begin = (first + i) * kEdgesPerPiece;
+      const std::size_t end = std::min(edges.size(), begin + kEdgesPerPiece);
+      return render([&](Writer& w) { w.statements(std::span(edges).subspan(begin, end - begin), begin); });
+    });
+    append(pieces);
+  }
+
+  f.write(kPieceSeparator);  // as Serd ends a file
   if (error_.empty() && !f.commit()) error_ = f.error();
   return error_;
 }

@@ -18,11 +18,17 @@ SerdNode node_of(SerdType type, std::string_view s) {
   return serd_node_from_substring(type, reinterpret_cast<const uint8_t*>(s.data()), s.size());
 }
 
-/// Bytes from Serd go to the AtomicFile.
+/// Bytes from Serd go to the AtomicFile...
 size_t sink(const void* buf, size_t len, void* stream) {
   auto* file = static_cast<AtomicFile*>(stream);
   file->write(std::string_view(static_cast<const char*>(buf), len));
   return file->ok() ? len : 0;
+}
+
+/// ... or to memory.
+size_t memory_sink(const void* buf, size_t len, void* stream) {
+  static_cast<std::string*>(stream)->append(static_cast<const char*>(buf), len);
+  return len;
 }
 
 /// Serd's error messages, kept for the caller instead of printed.
@@ -106,14 +112,24 @@ Term Term::typed(std::string_view s, std::string_view datatype) {
 }
 
 RdfOut::RdfOut(AtomicFile& file, SerdSyntax syntax)
-    : file_(file),
+    : file_(&file),
+      name_(file.target().string()),
       syntax_(syntax_name(syntax)),
       env_(serd_env_new(nullptr)),
-      writer_(serd_writer_new(syntax, style_of(syntax), env_.get(), nullptr, sink, &file_)) {
+      writer_(serd_writer_new(syntax, style_of(syntax), env_.get(), nullptr, sink, file_)) {
   serd_writer_set_error_sink(writer_.get(), on_error, &serd_error_);
 }
 
-void RdfOut::prefixes(std::span<const ontology::Prefix> extra, std::string_view base) {
+RdfOut::RdfOut(std::string& buffer, SerdSyntax syntax, std::string name)
+    : buffer_(&buffer),
+      name_(std::move(name)),
+      syntax_(syntax_name(syntax)),
+      env_(serd_env_new(nullptr)),
+      writer_(serd_writer_new(syntax, style_of(syntax), env_.get(), nullptr, memory_sink, buffer_)) {
+  serd_writer_set_error_sink(writer_.get(), on_error, &serd_error_);
+}
+
+void RdfOut::prefixes(std::span<const ontology::Prefix> extra, std::string_view base, bool write) {
   std::vector<std::pair<std::string, std::string>> all;
   for (const auto& p : v::kPrefixes) all.emplace_back(p.name, p.iri);
   for (const auto& p : extra) all.emplace_back(p.name, p.iri);
@@ -124,7 +140,7 @@ void RdfOut::prefixes(std::span<const ontology::Prefix> extra, std::string_view 
     const std::string safe = safe_iri(iri);
     const SerdNode n = node_of(SERD_LITERAL, std::string_view(name));
     const SerdNode u = node_of(SERD_URI, safe);
-    check(serd_writer_set_prefix(writer_.get(), &n, &u));
+    check(write ? serd_writer_set_prefix(writer_.get(), &n, &u) : serd_env_set_prefix(env_.get(), &n, &u));
   }
 }
 
@@ -152,10 +168,10 @@ std::string RdfOut::finish() {
 
 void RdfOut::check(SerdStatus st) {
   if (!error_.empty()) return;
-  if (!file_.ok()) {
-    error_ = file_.error();
+  if (file_ != nullptr && !file_->ok()) {
+    error_ = file_->error();
   } else if (st != SERD_SUCCESS) {
-    error_ = file_.target().string() + ": " + std::string(syntax_) + " writer: " +
+    error_ = name_ + ": " + std::string(syntax_) + " writer: " +
              (serd_error_.empty() ? reinterpret_cast<const char*>(serd_strerror(st)) : serd_error_);
   }
 }

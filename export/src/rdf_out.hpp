@@ -64,12 +64,17 @@ struct Term {
 class RdfOut {
  public:
   RdfOut(AtomicFile& file, SerdSyntax syntax);
+  /// Into memory: a piece of a file that is written in pieces (evidence.ttl);
+  /// `name` names that file in messages.
+  RdfOut(std::string& buffer, SerdSyntax syntax, std::string name);
   RdfOut(const RdfOut&) = delete;
   RdfOut& operator=(const RdfOut&) = delete;
 
   /// Declares the prefixes, sorted by name, with the node namespace `ent:`
-  /// when `base` is not empty. Only Turtle and TriG write them (as @prefix).
-  void prefixes(std::span<const ontology::Prefix> extra, std::string_view base);
+  /// when `base` is not empty. Only Turtle and TriG write them (as @prefix);
+  /// with `write` false they are only used, as in a piece of a file that
+  /// declared them at its start.
+  void prefixes(std::span<const ontology::Prefix> extra, std::string_view base, bool write = true);
 
   /// One statement; `graph` is null for the default graph (and ignored by
   /// the triple syntaxes).
@@ -90,7 +95,9 @@ class RdfOut {
     void operator()(SerdWriter* w) const { serd_writer_free(w); }
   };
 
-  AtomicFile& file_;
+  AtomicFile* file_ = nullptr;    ///< the file, or
+  std::string* buffer_ = nullptr; ///< the memory written to
+  std::string name_;              ///< the file, for messages
   std::string_view syntax_;  ///< "Turtle", "N-Quads", ... for messages
   std::unique_ptr<SerdEnv, EnvDeleter> env_;
   std::unique_ptr<SerdWriter, WriterDeleter> writer_;

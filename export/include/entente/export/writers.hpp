@@ -84,8 +84,10 @@ class EvidenceWriter {
   const std::string& error() const { return error_; }
   /// Spools the strings of `doc`; `added` is what KnowledgeGraph::add returned for it.
   void add(const extract::Document& doc, const graph::AddedDocument& added);
-  /// Writes the file. Returns an empty string on success, else a message naming the file.
-  std::string finish(const graph::KnowledgeGraph& kg);
+  /// Writes the file, rendering its pieces on up to `jobs` threads (the
+  /// bytes do not depend on `jobs`). Returns an empty string on success,
+  /// else a message naming the file.
+  std::string finish(const graph::KnowledgeGraph& kg, unsigned jobs = 1);
 
  private:
   std::filesystem::path file_;
