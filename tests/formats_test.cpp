@@ -747,3 +747,29 @@ TEST(Formats, UnwritablePathGivesAnErrorNamingTheFileAndNoFile) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Evidence, PiecesWrittenOnSeveralThreadsGiveTheSameBytes) {
+  // 150 documents: three pieces of up to 64 documents, rendered by 1 or 3 threads.
+  TempDir dir;
+  std::vector<std::string> files;
+  for (const unsigned jobs : {1u, 3u}) {
+    const fs::path file = dir.path() / ("evidence-" + std::to_string(jobs) + ".ttl");
+    KnowledgeGraph kg(kBase);
+    ex::EvidenceWriter evidence(file);
+    for (int i = 0; i < 50; ++i) {
+      for (Document d : sample_documents()) {
+        d.id = std::to_string(i) + "-" + d.id;
+        evidence.add(d, kg.add(d));
+      }
+    }
+    ASSERT_EQ(evidence.finish(kg, jobs), "");
+    files.push_back(read_file(file));
+    EXPECT_EQ(by_subject(read_quads(file, "turtle")).size() > 150 * 3, true);
+  }
+  EXPECT_EQ(files[0], files[1]);
+  EXPECT_EQ(files[0].find("\n\n\n"), std::string::npos) << "one blank line between blocks, also between pieces";
+}
+
+}  // namespace
