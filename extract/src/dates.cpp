@@ -33,8 +33,11 @@ struct CalendarWord {
 /// The cue words of calendar.tsv: kind ("period_from", "year_cue") -> form ->
 /// value (for period_from, the word between the two years: "de" 2022 "à" 2026).
 /// Filled while calendar() loads; read only afterwards.
-std::unordered_map<std::string, std::unordered_map<std::string, std::string>>& cues() {
-  static std::unordered_map<std::string, std::unordered_map<std::string, std::string>> table;
+/// Cue words of one kind: form -> value, looked up by string_view.
+using CueWords = std::unordered_map<std::string, std::string, tu::ViewHash, std::equal_to<>>;
+
+std::unordered_map<std::string, CueWords>& cues() {
+  static std::unordered_map<std::string, CueWords> table;
   return table;
 }
 
@@ -89,8 +92,8 @@ const std::unordered_map<std::string, CalendarWord>& calendar() {
 }
 
 /// The cue words of one kind (loads calendar.tsv first). Thread-safe: read only.
-const std::unordered_map<std::string, std::string>& cue(const std::string& kind) {
-  static const std::unordered_map<std::string, std::string> none;
+const CueWords& cue(const std::string& kind) {
+  static const CueWords none;
   calendar();
   const auto& all = cues();
   auto it = all.find(kind);
@@ -146,7 +149,28 @@ struct Found {
 
 class Finder {
  public:
-  explicit Finder(const Document& doc) : doc_(doc), toks_(doc.tokens), cal_(calendar()) {}
+  explicit Finder(const Document& doc)
+      : doc_(doc),
+        toks_(doc.tokens),
+        from_words_(cue("period_from")),
+        year_cues_(cue("year_cue")),
+        cal_at_(doc.tokens.size(), nullptr) {
+    // Each word is looked up in the calendar once, for all the forms tried at
+    // it; words shorter or longer than every calendar word need no lookup.
+    const auto& cal = calendar();
+    std::size_t shortest = std::string::npos;
+    std::size_t longest = 0;
+    for (const auto& [form, w] : cal) {
+      shortest = std::min(shortest, form.size());
+      longest = std::max(longest, form.size());
+    }
+    for (std::size_t i = 0; i < toks_.size(); ++i) {
+      const std::size_t size = toks_[i].norm.size();
+      if (!toks_[i].alpha || size < shortest || size > longest) continue;
+      auto it = cal.find(toks_[i].norm);
+      if (it != cal.end()) cal_at_[i] = &it->second;
+    }
+  }
 
   std::vector<Found> run() {
     std::vector<Found> out;
@@ -171,7 +195,7 @@ class Finder {
 
  private:
   std::string_view text(std::size_t i) const { return doc_.slice(toks_[i].span); }
-  const std::string& norm(std::size_t i) const { return toks_[i].norm; }
+  std::string_view norm(std::size_t i) const { return toks_[i].norm; }
   bool exists(std::size_t i) const { return i < toks_.size(); }
   /// Token i follows token i-1 with no space.
   bool glued(std::size_t i) const { return exists(i) && !toks_[i].space_before; }
@@ -179,21 +203,17 @@ class Finder {
   bool same_line(std::size_t i) const { return exists(i) && !toks_[i].newline_before; }
 
   const CalendarWord* word(std::size_t i, bool month, std::size_t& next) const {
-    if (!exists(i) || !toks_[i].alpha) {
-      return nullptr;
-    }
-    auto it = cal_.find(norm(i));
-    if (it == cal_.end() || it->second.month != month) {
+    if (!exists(i) || cal_at_[i] == nullptr || cal_at_[i]->month != month) {
       return nullptr;
     }
     next = i + 1;
-    if (it->second.needs_dot) {  // "sept." but not "sept"
+    if (cal_at_[i]->needs_dot) {  // "sept." but not "sept"
       if (!glued(i + 1) || text(i + 1) != ".") {
         return nullptr;
       }
       next = i + 2;
     }
-    return &it->second;
+    return cal_at_[i];
   }
 
   /// A four-digit year token in [lo, hi].
@@ -352,10 +372,13 @@ class Finder {
 
   /// "2022-2026", "2025/2026", "2025-26", "de 2022 à 2026", "entre 2022 et 2026".
   std::optional<Found> period(std::size_t i) const {
+    // A period starts with a year, at i or after the word at i.
+    if (!toks_[i].digit && !(exists(i + 1) && toks_[i + 1].digit)) {
+      return std::nullopt;
+    }
     std::size_t j = i;
-    const auto& from_words = cue("period_from");
-    const auto from_word = from_words.find(norm(i));
-    const bool from = from_word != from_words.end();
+    const auto from_word = from_words_.find(norm(i));
+    const bool from = from_word != from_words_.end();
     if (from) {
       j = i + 1;
     }
@@ -391,8 +414,8 @@ class Finder {
     if (y == 0 || i == 0 || toks_[i].newline_before) {
       return std::nullopt;
     }
-    const std::string& p = norm(i - 1);
-    bool after = cue("year_cue").count(p) != 0;
+    const std::string_view p = norm(i - 1);
+    bool after = year_cues_.find(p) != year_cues_.end();
     if (p == "des") {  // "dès", not the article "des"
       const std::string_view w = text(i - 1);
       after = w.size() == 4 && (w.substr(1) == "\xC3\xA8s" || w.substr(1) == "\xC3\x88S");
@@ -411,7 +434,9 @@ class Finder {
 
   const Document& doc_;
   const std::vector<Token>& toks_;
-  const std::unordered_map<std::string, CalendarWord>& cal_;
+  const CueWords& from_words_;  ///< cue("period_from")
+  const CueWords& year_cues_;   ///< cue("year_cue")
+  std::vector<const CalendarWord*> cal_at_;  ///< token -> its calendar word, if any
   std::size_t skip_ = 0;  ///< where to go on after a rejected date
 };
 

@@ -2,9 +2,10 @@
 #include "rules.hpp"
 #include "text_util.hpp"
 
-#include <fstream>
-
 #include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <memory_resource>
 
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
@@ -12,7 +13,7 @@
 
 #include "entente/embedded.hpp"
 #include "entente/extract/reader.hpp"
-#include "entente/extract/segment.hpp"
+#include "tokenize.hpp"
 
 namespace entente::extract {
 namespace {
@@ -77,6 +78,10 @@ std::vector<std::vector<std::string>> read_tsv(std::string_view file, std::strin
   return rows;
 }
 
+/// The keys of Lexicon::first_words_: a word's first byte (0 for ""), and its length bit.
+std::size_t first_word_byte(std::string_view word) { return word.empty() ? 0 : static_cast<unsigned char>(word[0]); }
+std::uint64_t length_bit(std::size_t size) { return std::uint64_t{1} << std::min<std::size_t>(size, 63); }
+
 bool all_capitals(std::string_view s) {
   int letters = 0;
   for (char ch : s) {
@@ -89,15 +94,22 @@ bool all_capitals(std::string_view s) {
 
 /// Token norms of a phrase, tokenised exactly as documents are.
 std::vector<std::string> phrase_norms(std::string_view phrase) {
+  // A phrase of ASCII letters alone is one word token, its norm in lower case.
+  if (!phrase.empty() && std::all_of(phrase.begin(), phrase.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      })) {
+    std::string word(phrase);
+    for (char& c : word) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    return {std::move(word)};
+  }
   // Data files are NFC UTF-8 already: tokenise directly (no debris search).
-  Document d;
-  d.text = d.source = std::string(phrase);
-  d.source_offset.resize(d.text.size() + 1);
-  for (std::size_t i = 0; i < d.source_offset.size(); ++i) d.source_offset[i] = static_cast<std::uint32_t>(i);
-  segment(d);
+  // One document per thread is reused for every phrase, keeping its buffers.
+  thread_local Document d;
+  d.text.assign(phrase);
+  tokenize(d);
   std::vector<std::string> out;
   out.reserve(d.tokens.size());
-  for (const auto& t : d.tokens) out.push_back(t.norm);
+  for (auto& t : d.tokens) out.push_back(std::move(t.norm));
   return out;
 }
 
@@ -132,17 +144,30 @@ Lexicon::Lexicon() {
 }
 
 void Lexicon::load_words(std::string_view bytes) {
-  for (auto& row : read_tsv("words.tsv", bytes, "form\tclass")) word_classes_[row[1]].insert(row[0]);
+  for (auto& row : read_tsv("words.tsv", bytes, "form\tclass")) {
+    auto [cls, fresh] = class_bits_.emplace(row[1], 0);
+    if (fresh) {
+      if (class_bits_.size() > 64) throw std::runtime_error("words.tsv: more than 64 classes of words");
+      cls->second = std::uint64_t{1} << (class_bits_.size() - 1);
+    }
+    word_classes_[row[0]] |= cls->second;
+  }
 }
 
-bool Lexicon::word_is(std::string_view norm, std::string_view cls) const {
-  auto it = word_classes_.find(cls);
-  return it != word_classes_.end() && it->second.find(norm) != it->second.end();
+std::uint64_t Lexicon::class_bit(std::string_view cls) const {
+  auto it = class_bits_.find(cls);
+  return it == class_bits_.end() ? 0 : it->second;
+}
+
+std::uint64_t Lexicon::classes_of(std::string_view norm) const {
+  auto it = word_classes_.find(norm);
+  return it == word_classes_.end() ? 0 : it->second;
 }
 
 void Lexicon::add_phrase(std::string_view phrase, LexHit hit) {
   auto words = phrase_norms(phrase);
   if (words.empty()) return;
+  first_words_[first_word_byte(words[0])] |= length_bit(words[0].size());
   std::uint32_t node = 0;
   for (const auto& w : words) {
     auto it = trie_[node].next.find(w);
@@ -179,6 +204,7 @@ void Lexicon::load_countries(std::string_view bytes) {
     for (const auto& a : c.aliases) add_phrase(a, LexHit{LexKind::country_name, index, c.iso2, false, {}});
     for (const auto& d : c.demonyms) add_phrase(d, LexHit{LexKind::demonym, index, c.iso2, false, {}});
     for (const auto& p : c.prefixes) add_phrase(p, LexHit{LexKind::prefix, index, c.iso2, false, {}});
+    country_at_.emplace(c.iso2, index);  // the first entry of a code wins
     countries_.push_back(std::move(c));
   }
 }
@@ -190,6 +216,7 @@ void Lexicon::load_organisations(std::string_view bytes) {
     auto index = static_cast<std::uint32_t>(organisations_.size());
     add_phrase(o.name, LexHit{LexKind::organisation, index, o.id, false, {}});
     for (const auto& a : o.aliases) add_phrase(a, LexHit{LexKind::organisation, index, o.id, false, {}});
+    organisation_at_[o.id].push_back(index);
     organisations_.push_back(std::move(o));
   }
 }
@@ -246,39 +273,63 @@ bool Lexicon::accents_match(const Document& doc, const PhraseMatch& m, const Lex
 }
 
 namespace {
+/// Debian's wfrench list as token norms: the norms back to back in one
+/// buffer, and a hash set of views into it whose nodes come from one arena.
+/// Built once; read-only afterwards.
 struct CommonWords {
-  std::unordered_set<std::string> words;
+  std::string norms;
+  std::pmr::monotonic_buffer_resource arena;
+  std::pmr::unordered_set<std::string_view> words{&arena};
   bool loaded = false;
+
+  CommonWords() {
+    std::ifstream in("/usr/share/dict/french", std::ios::binary);
+    std::ostringstream whole;
+    whole << in.rdbuf();
+    const std::string bytes = std::move(whole).str();
+    // The norm of the whole list at once: a norm is made code point by code
+    // point and '\n' is its own norm, so line k of `norms` is the norm of line k.
+    norms.reserve(bytes.size() + bytes.size() / 8);
+    textutil::append_norm(norms, bytes);
+    words.reserve(norms.size() / 8);  // about one word per 8 bytes; only a hint
+    const std::string_view all(norms);
+    for (std::size_t i = 0; i < all.size();) {
+      std::size_t end = all.find('\n', i);
+      if (end == std::string_view::npos) end = all.size();
+      // An empty line gives no word. (A line of combining marks alone, whose
+      // norm is empty, neither: the norm of a capitalised word never is.)
+      if (end > i) words.insert(all.substr(i, end - i));
+      i = end + 1;
+    }
+    loaded = !words.empty();
+  }
 };
 const CommonWords& common_words() {
-  static const CommonWords list = [] {
-    CommonWords c;
-    std::ifstream in("/usr/share/dict/french");
-    std::string line;
-    while (std::getline(in, line)) {
-      if (!line.empty()) c.words.insert(textutil::norm(line));
-    }
-    c.loaded = !c.words.empty();
-    return c;
-  }();
+  static const CommonWords list;
   return list;
 }
 }  // namespace
 
 bool Lexicon::is_common_word(std::string_view norm) {
-  return common_words().words.count(std::string(norm)) != 0;
+  return common_words().words.count(norm) != 0;
 }
 
 bool Lexicon::has_dictionary() { return common_words().loaded; }
 
 const CountryEntry* Lexicon::country(std::string_view iso2) const {
-  for (const auto& c : countries_) {
-    if (c.iso2 == iso2) return &c;
-  }
-  return nullptr;
+  auto it = country_at_.find(iso2);
+  return it == country_at_.end() ? nullptr : &countries_[it->second];
+}
+
+std::span<const std::uint32_t> Lexicon::organisations_with_id(std::string_view id) const {
+  auto it = organisation_at_.find(id);
+  if (it == organisation_at_.end()) return {};
+  return it->second;
 }
 
 void Lexicon::matches_at(const Document& doc, std::uint32_t i, std::vector<PhraseMatch>& out) const {
+  const std::string& word = doc.tokens[i].norm;
+  if ((first_words_[first_word_byte(word)] & length_bit(word.size())) == 0) return;  // no phrase starts so
   const std::size_t first = out.size();
   std::uint32_t node = 0;
   const auto sentence = doc.tokens[i].sentence;
@@ -295,9 +346,13 @@ void Lexicon::matches_at(const Document& doc, std::uint32_t i, std::vector<Phras
 
 LexIndex::LexIndex(const Lexicon& lex, const Document& doc) {
   start_.reserve(doc.tokens.size() + 1);
+  kinds_.assign(doc.tokens.size(), 0);
   for (std::uint32_t i = 0; i < doc.tokens.size(); ++i) {
     start_.push_back(static_cast<std::uint32_t>(all_.size()));
     lex.matches_at(doc, i, all_);
+    for (std::size_t k = start_.back(); k < all_.size(); ++k) {
+      for (const auto& h : *all_[k].hits) kinds_[i] |= bit(h.kind);
+    }
   }
   start_.push_back(static_cast<std::uint32_t>(all_.size()));
 }
@@ -307,26 +362,48 @@ LexIndex::LexIndex(const Lexicon& lex, const Document& doc) {
 namespace entente::extract::rules {
 namespace {
 const Lexicon& lex() { return Lexicon::french(); }
+
+/// Whether `norm` is in the class whose bit is `bit` (Lexicon::class_bit).
+bool in_class(std::string_view norm, std::uint64_t bit) { return (lex().classes_of(norm) & bit) != 0; }
+
 }  // namespace
 
-bool is_preposition(std::string_view norm) { return lex().word_is(norm, "preposition"); }
-bool is_determiner(std::string_view norm) { return lex().word_is(norm, "determiner"); }
-bool is_name_particle(std::string_view norm) { return lex().word_is(norm, "particle"); }
-bool is_name_stop(std::string_view norm) { return lex().word_is(norm, "name_stop"); }
-bool is_title_word(std::string_view norm) { return lex().word_is(norm, "title_word"); }
+bool is_preposition(std::string_view norm) {
+  static const std::uint64_t bit = lex().class_bit("preposition");
+  return in_class(norm, bit);
+}
+bool is_determiner(std::string_view norm) {
+  static const std::uint64_t bit = lex().class_bit("determiner");
+  return in_class(norm, bit);
+}
+bool is_name_particle(std::string_view norm) {
+  static const std::uint64_t bit = lex().class_bit("particle");
+  return in_class(norm, bit);
+}
+bool is_name_stop(std::string_view norm) {
+  static const std::uint64_t bit = lex().class_bit("name_stop");
+  return in_class(norm, bit);
+}
+bool is_title_word(std::string_view norm) {
+  static const std::uint64_t bit = lex().class_bit("title_word");
+  return in_class(norm, bit);
+}
 bool has_class(std::string_view norm, std::string_view cls) { return lex().word_is(norm, cls); }
 
 bool is_adjective(std::string_view norm) {
-  if (norm.size() < 4 || lex().word_is(norm, "not_adjective")) return false;
+  static const std::uint64_t not_adjective = lex().class_bit("not_adjective");
+  static const std::uint64_t suffix = lex().class_bit("adjective_suffix");
+  if (norm.size() < 4 || in_class(norm, not_adjective)) return false;
   for (std::size_t n = 2; n <= 5 && n < norm.size(); ++n) {
-    if (lex().word_is(norm.substr(norm.size() - n), "adjective_suffix")) return true;
+    if (in_class(norm.substr(norm.size() - n), suffix)) return true;
   }
   return false;
 }
 
 bool is_content_word(std::string_view norm) {
-  return norm.size() >= 3 && !lex().word_is(norm, "not_content") && !lex().word_is(norm, "preposition") &&
-         !lex().word_is(norm, "determiner");
+  static const std::uint64_t excluded =
+      lex().class_bit("not_content") | lex().class_bit("preposition") | lex().class_bit("determiner");
+  return norm.size() >= 3 && !in_class(norm, excluded);
 }
 
 bool allows_lowercase_chain(std::string_view head_class) { return lex().word_is(head_class, "chain_head"); }

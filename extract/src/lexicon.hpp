@@ -5,6 +5,7 @@
 // THREAD SAFETY: immutable after construction; `Lexicon::french()` builds it
 // once (thread-safe static) and may be shared by all threads.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -72,10 +73,15 @@ class LexIndex {
   std::span<const PhraseMatch> at(std::uint32_t i) const {
     return {all_.data() + start_[i], start_[i + 1] - start_[i]};
   }
+  /// Whether some phrase starting at token i has a hit of kind `k`: when not,
+  /// no need to look through at(i) for one.
+  bool has(std::uint32_t i, LexKind k) const { return (kinds_[i] & bit(k)) != 0; }
+  static constexpr std::uint16_t bit(LexKind k) { return static_cast<std::uint16_t>(1u << static_cast<unsigned>(k)); }
 
  private:
   std::vector<std::uint32_t> start_;
   std::vector<PhraseMatch> all_;
+  std::vector<std::uint16_t> kinds_;  ///< per token: the bits of the kinds of its hits
 };
 
 class Lexicon {
@@ -97,7 +103,7 @@ class Lexicon {
   /// is not "traité". Capitalised words may drop accents ("Etat").
   static bool accents_match(const Document& doc, const PhraseMatch& m, const LexHit& hit);
 
-  bool is_first_name(std::string_view norm) const { return first_names_.count(std::string(norm)) != 0; }
+  bool is_first_name(std::string_view norm) const { return first_names_.find(norm) != first_names_.end(); }
 
   /// Whether `norm` (a Token::norm) is a common French word in Debian's
   /// wfrench list (/usr/share/dict/french, installed by scripts/setup.sh),
@@ -110,8 +116,14 @@ class Lexicon {
   const std::vector<OrganisationEntry>& organisations() const { return organisations_; }
   const std::vector<PlaceEntry>& places() const { return places_; }
   const CountryEntry* country(std::string_view iso2) const;
+  /// Indices into organisations() of the entries with this id, in file order.
+  std::span<const std::uint32_t> organisations_with_id(std::string_view id) const;
   /// Whether `norm` belongs to class `cls` of words.tsv.
-  bool word_is(std::string_view norm, std::string_view cls) const;
+  bool word_is(std::string_view norm, std::string_view cls) const { return (classes_of(norm) & class_bit(cls)) != 0; }
+  /// The classes of words.tsv as bits: the bit of class `cls` (0 when no word
+  /// has it), and the classes `norm` belongs to.
+  std::uint64_t class_bit(std::string_view cls) const;
+  std::uint64_t classes_of(std::string_view norm) const;
 
   /// Lower-case, accent-free form of a word, as Token::norm.
   static std::string norm(std::string_view word);
@@ -126,22 +138,29 @@ class Lexicon {
   void load_first_names(std::string_view bytes);
   void load_words(std::string_view bytes);
 
-  struct TrieNode {
-    std::unordered_map<std::string, std::uint32_t> next;
-    std::vector<LexHit> hits;
-  };
-  std::vector<TrieNode> trie_;
-  std::vector<CountryEntry> countries_;
-  std::vector<OrganisationEntry> organisations_;
-  std::vector<PlaceEntry> places_;
-  std::unordered_set<std::string> first_names_;
   /// Hash and equality that look strings up by string_view, without a copy.
   struct ViewHash {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
+  struct TrieNode {
+    std::unordered_map<std::string, std::uint32_t> next;
+    std::vector<LexHit> hits;
+  };
+  std::vector<TrieNode> trie_;
+  /// Per first byte of the words that start phrases: the bits of their
+  /// lengths (63 for 63 and longer). A word whose bit is unset starts none.
+  std::array<std::uint64_t, 256> first_words_{};
+  std::vector<CountryEntry> countries_;
+  std::vector<OrganisationEntry> organisations_;
+  std::vector<PlaceEntry> places_;
+  std::unordered_map<std::string, std::uint32_t, ViewHash, std::equal_to<>> country_at_;  ///< iso2 -> first entry
+  std::unordered_map<std::string, std::vector<std::uint32_t>, ViewHash, std::equal_to<>> organisation_at_;  ///< id -> entries
   using WordSet = std::unordered_set<std::string, ViewHash, std::equal_to<>>;
-  std::unordered_map<std::string, WordSet, ViewHash, std::equal_to<>> word_classes_;
+  WordSet first_names_;
+  /// words.tsv: class name -> its bit, and word -> the bits of its classes.
+  std::unordered_map<std::string, std::uint64_t, ViewHash, std::equal_to<>> class_bits_;
+  std::unordered_map<std::string, std::uint64_t, ViewHash, std::equal_to<>> word_classes_;
 };
 
 }  // namespace entente::extract

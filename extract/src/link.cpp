@@ -11,6 +11,7 @@
 //   mentioned without such a report is no agreement (a strategy, a wish).
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include "entente/extract/names.hpp"
 #include "entente/extract/pipeline.hpp"
@@ -18,27 +19,14 @@
 #include "rules.hpp"
 #include "sentence_facts.hpp"
 #include "stages.hpp"
+#include "text_util.hpp"
 
 namespace entente::extract {
 namespace {
 
-std::size_t words_in(const std::string& name) { return key_words(name_key(name)).size(); }
-
-void add_label(Entity& e, const std::string& name) {
-  if (name.empty() || name == e.name) return;
-  // The fullest name is the preferred one; a country keeps its gazetteer name.
-  if (e.type != EntityType::Country && words_in(name) > words_in(e.name)) {
-    if (std::find(e.labels.begin(), e.labels.end(), e.name) == e.labels.end()) e.labels.push_back(e.name);
-    e.name = name;
-    std::erase(e.labels, name);
-    return;
-  }
-  if (std::find(e.labels.begin(), e.labels.end(), name) == e.labels.end()) e.labels.push_back(name);
-}
-
 class Linker {
  public:
-  Linker(Document& d, const LexIndex& index) : d_(d), lex_(Lexicon::french()), index_(index) {}
+  Linker(Document& d, const SentenceFacts& facts) : d_(d), lex_(Lexicon::french()), facts_(facts) {}
 
   void run() {
     d_.entities.clear();
@@ -57,12 +45,12 @@ class Linker {
       const Mention& m = ms[i];
       if (m.type != EntityType::Person || m.entity >= 0 || m.refers_to >= 0) continue;
       // The mention's words end the full name ("Daki", "Ndiaye Sarr").
-      auto short_words = key_words(name_key(m.name));
+      const auto& short_words = key_of(m.name).words;
       int found = -1;
       for (std::size_t e = 0; e < d_.entities.size(); ++e) {
         const Entity& ent = d_.entities[e];
         if (ent.type != EntityType::Person) continue;
-        auto words = key_words(name_key(ent.name));
+        const auto& words = key_of(ent.name).words;
         if (words.size() > short_words.size() &&
             std::equal(short_words.rbegin(), short_words.rend(), words.rbegin())) {
           found = found == -1 ? static_cast<int>(e) : -2;
@@ -89,11 +77,39 @@ class Linker {
   }
 
  private:
+  /// A name's key (name_key) and its words, computed once per name of the document.
+  struct NameKey {
+    std::string key;
+    std::vector<std::string> words;
+  };
+  const NameKey& key_of(const std::string& name) const {
+    auto it = keys_.find(name);
+    if (it == keys_.end()) {
+      NameKey k{name_key(name), {}};
+      k.words = key_words(k.key);
+      it = keys_.emplace(name, std::move(k)).first;
+    }
+    return it->second;
+  }
+  std::size_t words_in(const std::string& name) const { return key_of(name).words.size(); }
+
+  void add_label(Entity& e, const std::string& name) const {
+    if (name.empty() || name == e.name) return;
+    // The fullest name is the preferred one; a country keeps its gazetteer name.
+    if (e.type != EntityType::Country && words_in(name) > words_in(e.name)) {
+      if (std::find(e.labels.begin(), e.labels.end(), e.name) == e.labels.end()) e.labels.push_back(e.name);
+      e.name = name;
+      std::erase(e.labels, name);
+      return;
+    }
+    if (std::find(e.labels.begin(), e.labels.end(), name) == e.labels.end()) e.labels.push_back(name);
+  }
+
   std::string identity_key(const Mention& m) const {
     std::string t(to_string(m.type));
     if (m.type == EntityType::Country) return t + "|" + m.key;
     if (m.type == EntityType::Institution && !m.key.empty()) return t + "#" + m.key;
-    return t + "|" + name_key(m.name);
+    return t + "|" + key_of(m.name).key;
   }
 
   void attach(std::size_t mention, const std::string& key) {
@@ -115,12 +131,11 @@ class Linker {
         e.country.clear();
       }
     } else if (m.type == EntityType::Institution && !m.key.empty()) {
-      for (const auto& o : lex_.organisations()) {
-        if (o.id == m.key) {
-          e.qid = o.qid;
-          e.name = o.name;
-          if (e.country.empty()) e.country = o.country;
-        }
+      for (const std::uint32_t k : lex_.organisations_with_id(m.key)) {
+        const auto& o = lex_.organisations()[k];
+        e.qid = o.qid;
+        e.name = o.name;
+        if (e.country.empty()) e.country = o.country;
       }
     }
     int index = static_cast<int>(d_.entities.size());
@@ -140,7 +155,7 @@ class Linker {
   }
 
   void agreements() {
-    SentenceFacts facts(d_, index_);
+    const SentenceFacts& facts = facts_;
     int current = -1;
     for (std::size_t i = 0; i < d_.mentions.size(); ++i) {
       Mention& m = d_.mentions[i];
@@ -177,14 +192,18 @@ class Linker {
 
   Document& d_;
   const Lexicon& lex_;
-  const LexIndex& index_;
+  const SentenceFacts& facts_;
   std::map<std::string, int> by_key_;
+  mutable std::unordered_map<std::string, NameKey, textutil::ViewHash, std::equal_to<>> keys_;  ///< name -> its key
 };
 
 }  // namespace
 
-void link_mentions(Document& doc, const LexIndex& index) { Linker(doc, index).run(); }
+void link_mentions(Document& doc, const SentenceFacts& facts) { Linker(doc, facts).run(); }
 
-void link_mentions(Document& doc) { link_mentions(doc, LexIndex(Lexicon::french(), doc)); }
+void link_mentions(Document& doc) {
+  const LexIndex index(Lexicon::french(), doc);
+  link_mentions(doc, SentenceFacts(doc, index));
+}
 
 }  // namespace entente::extract

@@ -23,7 +23,9 @@ std::string fold_ascii(std::string_view text) {
   for (int32_t i = 0; i < decomposed.length();) {
     UChar32 c = decomposed.char32At(i);
     i += U16_LENGTH(c);
-    if (u_getCombiningClass(c) != 0 || u_charType(c) == U_NON_SPACING_MARK) continue;
+    // nfd->getCombiningClass is u_getCombiningClass without looking the instance up again.
+    const uint8_t ccc = U_SUCCESS(status) ? nfd->getCombiningClass(c) : u_getCombiningClass(c);
+    if (ccc != 0 || u_charType(c) == U_NON_SPACING_MARK) continue;
     if (c < 0x80) {
       out.push_back(static_cast<char>(c));
     } else if (c == 0x0153) {

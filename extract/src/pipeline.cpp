@@ -14,8 +14,10 @@ void run_stages(Document& doc) {
   // Every token is looked up in the lexicon once, for all the stages after.
   const LexIndex index(Lexicon::french(), doc);
   recognize(doc, index);
-  link_mentions(doc, index);
-  find_relations(doc, index);
+  // What each sentence says is read once, for linking and relations.
+  const SentenceFacts facts(doc, index);
+  link_mentions(doc, facts);
+  find_relations(doc, facts);
 }
 
 std::optional<Document> extract_file(const std::filesystem::path& file, Diagnostics& diags) {

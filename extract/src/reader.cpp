@@ -14,6 +14,7 @@
 #include <fstream>
 #include <limits>
 #include <memory>
+#include <numeric>
 #include <system_error>
 
 #include "text_util.hpp"
@@ -189,12 +190,16 @@ void build_text(Document& doc) {
   text.reserve(src.size());
   map.reserve(src.size() + 1);
   for (std::size_t i = 0; i < src.size();) {
-    const auto b = static_cast<unsigned char>(src[i]);
-    if (b < 0x80) {
-      text.push_back(src[i]);
-      map.push_back(static_cast<std::uint32_t>(i));
-      ++i;
-      continue;
+    // A run of ASCII bytes is copied as is, each byte mapped to itself.
+    std::size_t j = i;
+    while (j < src.size() && static_cast<unsigned char>(src[j]) < 0x80) ++j;
+    if (j > i) {
+      text.append(src, i, j - i);
+      const std::size_t at = map.size();
+      map.resize(at + (j - i));
+      std::iota(map.begin() + static_cast<std::ptrdiff_t>(at), map.end(), static_cast<std::uint32_t>(i));
+      i = j;
+      if (i == src.size()) break;
     }
     char32_t cp = 0;
     const std::size_t n = tu::decode(src, i, cp);
@@ -222,6 +227,9 @@ struct DebrisRules {
   /// literal_key), or 0. A line is tried only against the patterns of its
   /// first character and those that do not fix one.
   std::vector<char> key;
+  /// Per pattern: text that every line it matches contains (required_text),
+  /// case-folded, or "". A line whose folded form lacks it is not tried.
+  std::vector<icu::UnicodeString> required;
   Diagnostics problems;  ///< patterns that did not compile (a data defect)
 };
 
@@ -254,6 +262,63 @@ char literal_key(std::string_view re) {
   while (c >= 0xC2 && next < re.size() && (static_cast<unsigned char>(re[next]) & 0xC0) == 0x80) ++next;
   if (next < re.size() && (re[next] == '?' || re[next] == '*' || re[next] == '{' || re[next] == '|')) return 0;
   return static_cast<char>(letter ? (c | 0x20) : c);
+}
+
+/// Text that every match of a case-insensitive regular expression contains,
+/// case-folded: its longest run of plain characters outside groups and
+/// classes that no quantifier makes optional, when that run has two
+/// characters or more (ICU then matches it as one case-folded string, so a
+/// matching line, case-folded, contains it). "" when there is none, when
+/// alternatives start at the top or inline flags could change the syntax.
+icu::UnicodeString required_text(std::string_view re) {
+  if (re.find("(?") != std::string_view::npos) return {};
+  std::string best;
+  std::string run;
+  std::size_t run_last = 0;  // byte length of the last character of `run`
+  auto end_run = [&] {
+    if (run.size() > best.size()) best = run;
+    run.clear();
+  };
+  int depth = 0;
+  for (std::size_t i = 0; i < re.size();) {
+    const char c = re[i];
+    if (c == '\\') {  // an escape: a class, an anchor or a quoted mark, never plain here
+      end_run();
+      i += 2;
+      continue;
+    }
+    if (depth == 0 && c == '|') return {};
+    if (c == '(' || c == '[') {
+      end_run();
+      ++depth;
+    } else if (c == ')' || c == ']') {
+      end_run();
+      --depth;
+    } else if (c == '?' || c == '*' || c == '+' || c == '{') {
+      if (depth == 0 && !run.empty()) run.resize(run.size() - run_last);  // the quantified character
+      end_run();
+      if (c == '{') {
+        const std::size_t close = re.find('}', i);
+        i = close == std::string_view::npos ? re.size() : close + 1;
+        continue;
+      }
+    } else if (c == '.' || c == '^' || c == '$') {
+      end_run();
+    } else if (depth == 0) {
+      std::size_t n = 1;
+      while (i + n < re.size() && (static_cast<unsigned char>(re[i + n]) & 0xC0) == 0x80) ++n;
+      run.append(re.substr(i, n));
+      run_last = n;
+      i += n;
+      continue;
+    }
+    ++i;
+  }
+  end_run();
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(best.data(), static_cast<int32_t>(best.size())));
+  if (text.countChar32() < 2) return {};
+  text.foldCase();
+  return text;
 }
 
 /// The key of a line for DebrisRules::key.
@@ -291,6 +356,7 @@ DebrisRules load_debris() {
         }
         rules.patterns.push_back(std::move(p));
         rules.key.push_back(literal_key(cells[0]));
+        rules.required.push_back(required_text(cells[0]));
       });
   if (!error.empty()) {
     rules.problems.push_back(make_diag(Severity::warning, "debris.tsv", Location::npos, error));
@@ -317,6 +383,7 @@ void find_debris(Document& doc) {
   if (matchers.size() != rules.patterns.size()) matchers.resize(rules.patterns.size());
   const std::string& text = doc.text;
   icu::UnicodeString line16;
+  icu::UnicodeString folded;  // line16 case-folded
   for (std::size_t i = 0; i < text.size();) {
     std::size_t end = text.find('\n', i);
     if (end == std::string::npos) {
@@ -336,8 +403,11 @@ void find_debris(Document& doc) {
     }
     line16 = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data() + b, static_cast<int32_t>(e - b)));
     const char key = line_key(std::string_view(text).substr(b, e - b));
+    folded = line16;
+    folded.foldCase();
     for (std::size_t k = 0; k < rules.patterns.size(); ++k) {
       if (rules.key[k] != 0 && rules.key[k] != key) continue;
+      if (!rules.required[k].isEmpty() && folded.indexOf(rules.required[k]) < 0) continue;
       UErrorCode ec = U_ZERO_ERROR;
       if (!matchers[k]) {
         matchers[k].reset(rules.patterns[k]->matcher(ec));
@@ -370,9 +440,16 @@ bool has_letter(std::string_view text) {
   return false;
 }
 
-bool is_control(unsigned char c) {
-  return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') || c == 0x7F;
-}
+/// Control bytes that no text file contains: C0 controls but the white space ones, and DEL.
+constexpr std::array<bool, 256> kControl = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    t[static_cast<std::size_t>(c)] = (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') || c == 0x7F;
+  }
+  return t;
+}();
+
+bool is_control(unsigned char c) { return kControl[c]; }
 
 /// An error message when the first bytes do not look like text, else "".
 std::string binary_reason(std::string_view bytes, std::size_t& offset) {

@@ -32,6 +32,8 @@ bool is_upper_word(const Token& t) { return t.alpha && t.upper_initial; }
 
 /// Roman numerals of regnal names ("Mohammed VI").
 bool is_regnal(std::string_view s) {
+  // Every numeral below is 1 to 4 of I, V, X: other words need no lookup.
+  if (s.empty() || s.size() > 4 || s.find_first_not_of("IVX") != std::string_view::npos) return false;
   static const std::set<std::string_view> k = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"};
   return k.count(s) != 0;
 }
@@ -39,7 +41,14 @@ bool is_regnal(std::string_view s) {
 class Recognizer {
  public:
   Recognizer(Document& d, const LexIndex& index)
-      : d_(d), lex_(Lexicon::french()), index_(index), taken_(d.tokens.size(), -1) {}
+      : d_(d),
+        lex_(Lexicon::french()),
+        index_(index),
+        taken_(d.tokens.size(), -1),
+        classes_(d.tokens.size(), 0),
+        classes_known_(d.tokens.size(), false),
+        particle_(lex_.class_bit("particle")),
+        name_stop_(lex_.class_bit("name_stop")) {}
 
   void run() {
     gazetteer();
@@ -73,6 +82,16 @@ class Recognizer {
   const Token& tok(std::uint32_t i) const { return d_.tokens[i]; }
   std::uint32_t size() const { return static_cast<std::uint32_t>(d_.tokens.size()); }
   std::uint32_t sentence_end(std::uint32_t i) const { return d_.sentences[tok(i).sentence].last_token; }
+  /// The words.tsv classes of token i (Lexicon::classes_of), looked up once.
+  std::uint64_t classes(std::uint32_t i) const {
+    if (!classes_known_[i]) {
+      classes_[i] = lex_.classes_of(tok(i).norm);
+      classes_known_[i] = true;
+    }
+    return classes_[i];
+  }
+  bool particle(std::uint32_t i) const { return (classes(i) & particle_) != 0; }    ///< rules::is_name_particle
+  bool name_stop(std::uint32_t i) const { return (classes(i) & name_stop_) != 0; }  ///< rules::is_name_stop
   bool free(std::uint32_t first, std::uint32_t last) const {
     for (std::uint32_t k = first; k < last; ++k)
       if (taken_[k] >= 0) return false;
@@ -98,6 +117,7 @@ class Recognizer {
 
   /// The first hit of `kind` among the phrases starting at i, longest first.
   std::optional<std::pair<PhraseMatch, const LexHit*>> hit_at(std::uint32_t i, LexKind kind) const {
+    if (!index_.has(i, kind)) return std::nullopt;
     for (const auto& m : index_.at(i)) {
       for (const auto& h : *m.hits) {
         if (h.kind != kind) continue;
@@ -115,7 +135,7 @@ class Recognizer {
     bool demonym = false;
   };
   std::optional<CountryAt> country_at(std::uint32_t i) const {
-    if (i >= size()) return std::nullopt;
+    if (i >= size() || !(index_.has(i, LexKind::country_name) || index_.has(i, LexKind::demonym))) return std::nullopt;
     for (const auto& m : index_.at(i)) {
       for (const auto& h : *m.hits) {
         if (h.kind == LexKind::country_name && is_upper_word(tok(i)) &&
@@ -242,7 +262,7 @@ class Recognizer {
         continue;
       }
       if (is_upper_word(t) && c.name_last == j && !country_at(j)) {
-        if (rules::is_name_stop(t.norm)) break;
+        if (name_stop(j)) break;
         ++c.capitals;
         c.name_last = ++j;
         continue;
@@ -262,7 +282,7 @@ class Recognizer {
         break;
       }
       const Token& w = tok(k);
-      if (!w.alpha || rules::is_name_stop(w.norm)) break;
+      if (!w.alpha || name_stop(k)) break;
       if (w.upper_initial) {
         ++c.capitals;
       } else if (!lowercase_chain || !rules::is_content_word(w.norm)) {
@@ -398,10 +418,10 @@ class Recognizer {
     while (j < end && words < max_words) {
       const Token& t = tok(j);
       if (taken_[j] >= 0) break;
-      if (words > 0 && rules::is_name_particle(t.norm) && j + 1 < end && is_upper_word(tok(j + 1)) &&
+      if (words > 0 && particle(j) && j + 1 < end && is_upper_word(tok(j + 1)) &&
           taken_[j + 1] < 0 && !country_at(j + 1)) {
         ++j;  // "Ould", "Ben", "van": part of the name, not a word of it
-      } else if (is_upper_word(t) && !(t.all_upper && t.norm.size() > 3) && !rules::is_name_stop(t.norm) &&
+      } else if (is_upper_word(t) && !(t.all_upper && t.norm.size() > 3) && !name_stop(j) &&
                  !hit_at(j, LexKind::title)) {
         ++j;
         ++words;
@@ -411,14 +431,14 @@ class Recognizer {
       } else if (words > 0 && t.norm == "-" && !t.space_before && j + 1 < end && is_upper_word(tok(j + 1)) &&
                  !tok(j + 1).space_before) {
         ++j;
-      } else if (rules::is_name_particle(t.norm) && j + 1 < end && is_upper_word(tok(j + 1)) &&
+      } else if (particle(j) && j + 1 < end && is_upper_word(tok(j + 1)) &&
                  !country_at(j + 1) && taken_[j + 1] < 0) {
         ++j;
       } else {
         break;
       }
     }
-    while (j > i && (rules::is_name_particle(tok(j - 1).norm) || tok(j - 1).norm == "-")) --j;
+    while (j > i && (particle(j - 1) || tok(j - 1).norm == "-")) --j;
     return j;
   }
 
@@ -449,7 +469,7 @@ class Recognizer {
       }
       // Known first name, or a particle before one ("El Hassan").
       std::uint32_t f = i;
-      while (f < size() && rules::is_name_particle(tok(f).norm) && f + 1 < size()) ++f;
+      while (f < size() && particle(f) && f + 1 < size()) ++f;
       if (!lex_.is_first_name(tok(f).norm)) continue;
       std::uint32_t e = name_run(i);
       bool titled = i > 0 && (hit_at(i - 1, LexKind::title) || hit_at(i - 1, LexKind::honorific));
@@ -557,6 +577,10 @@ class Recognizer {
   const LexIndex& index_;
   std::vector<int> taken_;                 ///< token -> mention that owns it, -1 if none
   std::map<std::string, int> acronyms_;    ///< acronym defined in parentheses -> named mention
+  mutable std::vector<std::uint64_t> classes_;  ///< token -> classes(), once known
+  mutable std::vector<bool> classes_known_;
+  const std::uint64_t particle_;   ///< class bit of name particles
+  const std::uint64_t name_stop_;  ///< class bit of name stops
 };
 
 }  // namespace

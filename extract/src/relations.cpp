@@ -31,7 +31,7 @@ namespace {
 
 class RelationFinder {
  public:
-  RelationFinder(Document& d, const LexIndex& index) : d_(d), lex_(Lexicon::french()), facts_(d, index) {
+  RelationFinder(Document& d, const SentenceFacts& facts) : d_(d), lex_(Lexicon::french()), facts_(facts) {
     in_title_.assign(d.tokens.size(), false);
     qualifier_.assign(d.tokens.size(), false);
     mention_at_.assign(d.tokens.size(), -1);
@@ -72,6 +72,7 @@ class RelationFinder {
   }
 
   std::optional<std::pair<std::uint32_t, const LexHit*>> title_at(std::uint32_t i) const {
+    if (!facts_.index().has(i, LexKind::title)) return std::nullopt;
     for (const auto& m : facts_.index().at(i))
       for (const auto& h : *m.hits)
         if (h.kind == LexKind::title) return std::make_pair(m.last, &h);
@@ -595,7 +596,7 @@ class RelationFinder {
 
   Document& d_;
   const Lexicon& lex_;
-  SentenceFacts facts_;
+  const SentenceFacts& facts_;
   std::vector<bool> in_title_;
   std::vector<bool> qualifier_;  ///< country tokens that only say whose an institution is ("du Sénégal")
   std::vector<int> mention_at_;  ///< token -> first linked mention starting there, -1 if none
@@ -604,11 +605,14 @@ class RelationFinder {
 
 }  // namespace
 
-void find_relations(Document& doc, const LexIndex& index) {
+void find_relations(Document& doc, const SentenceFacts& facts) {
   doc.relations.clear();
-  RelationFinder(doc, index).run();
+  RelationFinder(doc, facts).run();
 }
 
-void find_relations(Document& doc) { find_relations(doc, LexIndex(Lexicon::french(), doc)); }
+void find_relations(Document& doc) {
+  const LexIndex index(Lexicon::french(), doc);
+  find_relations(doc, SentenceFacts(doc, index));
+}
 
 }  // namespace entente::extract

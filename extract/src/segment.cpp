@@ -8,6 +8,7 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
+#include <unicode/ustring.h>
 #include <unicode/utext.h>
 
 #if defined(__linux__)
@@ -20,8 +21,10 @@
 #include <limits>
 #include <memory>
 #include <string_view>
+#include <vector>
 
 #include "text_util.hpp"
+#include "tokenize.hpp"
 
 namespace entente::extract {
 namespace {
@@ -142,6 +145,11 @@ class Tokenizer {
         continue;
       }
       limit_ = ig < ignored.size() ? std::min(n, ignored[ig].begin) : n;
+      if (text_[i] == ' ') {  // the usual space between words
+        space = true;
+        ++i;
+        continue;
+      }
       const Ch c = at(i);
       if (c.cls == CharClass::space) {
         space = true;
@@ -263,6 +271,13 @@ class Tokenizer {
     std::size_t j = s;
     CharClass last = first.cls;
     while (j < limit_) {
+      // ASCII letters and digits, most of every word, need no further test.
+      const auto b = static_cast<unsigned char>(text_[j]);
+      if (b < 0x80 && (ascii_[b] == CharClass::letter || ascii_[b] == CharClass::digit)) {
+        last = ascii_[b];
+        ++j;
+        continue;
+      }
       const Ch c = at(j);
       if (is_word_class(c.cls)) {
         if (c.cls != CharClass::mark) {
@@ -297,7 +312,7 @@ class Tokenizer {
   }
 
   void emit(std::size_t b, std::size_t e, bool space, bool newline) {
-    Token t;
+    Token& t = doc_.tokens.emplace_back();
     t.span = Span{b, e};
     t.space_before = space;
     t.newline_before = newline;
@@ -308,27 +323,49 @@ class Tokenizer {
     bool all_digits = true;
     bool any_digit = false;
     bool ascii = true;
-    for (char ch : w) {
+    for (const char ch : w) {
       ascii = ascii && static_cast<unsigned char>(ch) < 0x80;
     }
-    t.norm.reserve(w.size());
-    for (std::size_t i = 0; i < w.size();) {
-      char32_t cp = 0;
+    if (ascii) {  // the common case: one byte, one character, one norm byte
+      t.norm.resize(w.size());
+      for (std::size_t i = 0; i < w.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(w[i]);
+        const bool up = byte >= 'A' && byte <= 'Z';
+        t.norm[i] = static_cast<char>(up ? byte + ('a' - 'A') : byte);
+        const CharClass cls = ascii_[byte];
+        if (cls == CharClass::letter) {
+          ++letters;
+          uppers += up ? 1 : 0;
+          if (!first_letter_seen) {
+            t.upper_initial = up;
+          }
+          first_letter_seen = true;
+        }
+        if (cls == CharClass::digit) {
+          any_digit = true;
+        } else {
+          all_digits = false;  // no combining mark in ASCII
+        }
+      }
+    }
+    for (std::size_t i = 0; !ascii && i < w.size();) {
+      char32_t cp = static_cast<unsigned char>(w[i]);
       std::size_t len = 1;
       CharClass cls;
-      if (ascii) {
-        cp = static_cast<unsigned char>(w[i]);
+      bool up = false;
+      if (cp < 0x80) {
         cls = ascii_[cp];
-        t.norm.push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp));
+        up = cp >= 'A' && cp <= 'Z';
+        t.norm.push_back(static_cast<char>(up ? cp + ('a' - 'A') : cp));
       } else {
         len = tu::decode(w, i, cp);
         cls = tu::classify(cp);
         tu::append_norm(t.norm, cp);
+        up = cls == CharClass::letter && tu::is_upper(cp);
       }
       i += len;
       if (cls == CharClass::letter) {
         ++letters;
-        const bool up = tu::is_upper(cp);
         if (up) {
           ++uppers;
         }
@@ -347,7 +384,6 @@ class Tokenizer {
     t.all_upper = letters >= 2 && uppers == letters;
     t.digit = any_digit && all_digits;
     t.punct = letters == 0 && !any_digit;
-    doc_.tokens.push_back(std::move(t));
   }
 
   Document& doc_;
@@ -480,6 +516,32 @@ class SentenceRules {
   const std::vector<Token>& toks_;
 };
 
+/// Byte offsets in a well-formed UTF-8 text of UTF-16 offsets asked in
+/// increasing order: one forward walk over the text for all of them.
+class Utf16Offsets {
+ public:
+  explicit Utf16Offsets(std::string_view text) : text_(text) {}
+  std::size_t byte_at(std::int32_t utf16) {
+    while (utf16_ < utf16 && byte_ < text_.size()) {
+      const auto lead = static_cast<unsigned char>(text_[byte_]);
+      if (lead < 0x80) {
+        ++byte_;
+        ++utf16_;
+        continue;
+      }
+      const std::size_t bytes = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+      byte_ += bytes;
+      utf16_ += bytes == 4 ? 2 : 1;  // a supplementary character is a surrogate pair
+    }
+    return byte_;
+  }
+
+ private:
+  std::string_view text_;
+  std::int32_t utf16_ = 0;
+  std::size_t byte_ = 0;
+};
+
 constexpr std::size_t kLongSentence = 250;
 constexpr std::size_t kMaxSentence = 400;
 
@@ -490,21 +552,41 @@ void split_sentences(Document& doc, const std::vector<std::uint8_t>& blank_befor
     return;
   }
 
+  // ICU reads the text as UTF-16 (one conversion; a UTF-8 UText would map
+  // every chunk, forwards and backwards, as the iterator moves); its breaks
+  // are turned back into byte offsets as they come, in increasing order.
   icu::BreakIterator* bi = nullptr;
   UText ut = UTEXT_INITIALIZER;
+  thread_local std::vector<UChar> utf16;  // the text as UTF-16, reused by every document of the thread
+  bool in_utf16 = false;
   if (doc.text.size() < static_cast<std::size_t>(std::numeric_limits<int32_t>::max())) {
     bi = sentence_iterator();
     if (bi != nullptr) {
       UErrorCode ec = U_ZERO_ERROR;
-      utext_openUTF8(&ut, doc.text.data(), static_cast<int64_t>(doc.text.size()), &ec);
+      const auto size = static_cast<int32_t>(doc.text.size());
+      int32_t length = 0;
+      if (utf16.size() < doc.text.size() + 1) utf16.resize(doc.text.size() + 1);
+      u_strFromUTF8(utf16.data(), static_cast<int32_t>(utf16.size()), &length, doc.text.data(), size, &ec);
+      in_utf16 = U_SUCCESS(ec);
+      ec = U_ZERO_ERROR;
+      if (in_utf16) {
+        utext_openUChars(&ut, utf16.data(), length, &ec);
+      } else {  // ill-formed UTF-8 (not from the reader): ICU maps the bytes itself
+        utext_openUTF8(&ut, doc.text.data(), size, &ec);
+      }
       bi->setText(&ut, ec);
       if (U_FAILURE(ec)) {
         bi = nullptr;
       }
     }
   }
-  std::int64_t next_break = bi != nullptr ? bi->first() : icu::BreakIterator::DONE;
-  auto advance = [&] { next_break = bi->next(); };
+  Utf16Offsets to_bytes(doc.text);
+  auto byte_offset = [&](std::int32_t b) -> std::int64_t {
+    if (b == icu::BreakIterator::DONE || !in_utf16) return b;
+    return static_cast<std::int64_t>(to_bytes.byte_at(b));
+  };
+  std::int64_t next_break = bi != nullptr ? byte_offset(bi->first()) : std::int64_t{icu::BreakIterator::DONE};
+  auto advance = [&] { next_break = byte_offset(bi->next()); };
 
   const SentenceRules rules(doc);
   std::uint32_t first = 0;
@@ -555,6 +637,12 @@ void segment(Document& doc) {
   std::vector<std::uint8_t> blank_before;
   Tokenizer(doc).run(blank_before);
   split_sentences(doc, blank_before);
+}
+
+void tokenize(Document& doc) {
+  std::vector<std::uint8_t> blank_before;
+  Tokenizer(doc).run(blank_before);
+  doc.sentences.clear();
 }
 
 }  // namespace entente::extract

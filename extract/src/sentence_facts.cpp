@@ -12,6 +12,7 @@ SentenceFacts::SentenceFacts(const Document& d, const LexIndex& index)
       mentions_(d.sentences.size()),
       first_(d.sentences.size()) {
   for (std::uint32_t i = 0; i < d.tokens.size(); ++i) {
+    if (!index_.has(i, LexKind::trigger)) continue;
     for (const auto& m : index_.at(i)) {
       bool found = false;
       for (const auto& h : *m.hits) {

@@ -4,8 +4,10 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <array>
 #include <memory>
+#include <vector>
 
 #include "entente/embedded.hpp"
 
@@ -138,14 +140,39 @@ std::string icu_norm(char32_t cp) {
   return out;
 }
 
-/// Precomputed norms of U+0080..U+07FF (Latin, Greek, Cyrillic, Hebrew, Arabic).
+/// Precomputed norms of U+0080..U+07FF (Latin, Greek, Cyrillic, Hebrew,
+/// Arabic), each as its UTF-8 bytes and their count: appending one costs no
+/// call into std::string's general append.
 struct NormTable {
   static constexpr char32_t kSize = 0x800;
-  std::array<std::string, kSize> norm;
+  static constexpr std::size_t kMaxBytes = 15;
+  struct Entry {
+    std::uint8_t size = 0;
+    std::array<char, kMaxBytes> bytes{};
+  };
+  std::array<Entry, kSize> norm;
+  std::vector<std::string> longer;  ///< the rare norms over kMaxBytes, by code point order (none in ICU 72)
+  std::array<std::int16_t, kSize> longer_at;  ///< index into `longer`, or -1
   NormTable() {
+    longer_at.fill(-1);
     for (char32_t cp = 0x80; cp < kSize; ++cp) {
-      norm[cp] = icu_norm(cp);
+      const std::string n = icu_norm(cp);
+      if (n.size() > kMaxBytes) {
+        longer_at[cp] = static_cast<std::int16_t>(longer.size());
+        longer.push_back(n);
+        continue;
+      }
+      norm[cp].size = static_cast<std::uint8_t>(n.size());
+      std::copy(n.begin(), n.end(), norm[cp].bytes.begin());
     }
+  }
+  void append(std::string& out, char32_t cp) const {
+    if (longer_at[cp] >= 0) {
+      out += longer[static_cast<std::size_t>(longer_at[cp])];
+      return;
+    }
+    const Entry& e = norm[cp];
+    out.append(e.bytes.data(), e.size);
   }
 };
 
@@ -211,20 +238,39 @@ void append_norm(std::string& out, char32_t cp) {
   if (cp < 0x80) {
     out.push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp));
   } else if (cp < NormTable::kSize) {
-    out += norm_table().norm[cp];
+    norm_table().append(out, cp);
   } else {
     out += icu_norm(cp);
+  }
+}
+
+void append_norm(std::string& out, std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    // A run of ASCII bytes is lower-cased as it is copied.
+    std::size_t j = i;
+    while (j < s.size() && static_cast<unsigned char>(s[j]) < 0x80) ++j;
+    if (j > i) {
+      const std::size_t at = out.size();
+      out.resize(at + (j - i));
+      char* to = out.data() + at;
+      const char* from = s.data() + i;
+      for (std::size_t k = 0; k < j - i; ++k) {
+        const auto c = static_cast<unsigned char>(from[k]);
+        to[k] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 'a' - 'A' : 0));
+      }
+      i = j;
+      if (i == s.size()) break;
+    }
+    char32_t cp = 0;
+    i += decode(s, i, cp);
+    append_norm(out, cp);
   }
 }
 
 std::string norm(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) {
-    char32_t cp = 0;
-    i += decode(s, i, cp);
-    append_norm(out, cp);
-  }
+  append_norm(out, s);
   return out;
 }
 

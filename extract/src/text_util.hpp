@@ -14,6 +14,13 @@
 
 namespace entente::extract::textutil {
 
+/// Hash of strings by their bytes, for unordered containers of std::string
+/// that are searched with a string_view (with std::equal_to<>), without a copy.
+struct ViewHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 /// Decodes the code point at byte `i` of `s` into `cp` and returns its length
 /// in bytes (1..4). An ill-formed byte gives U+FFFD and length 1, so that
 /// callers never stall on bad input.
@@ -43,6 +50,10 @@ bool is_lower(char32_t cp);  ///< lower case letter
 /// Appends the norm of one code point: case folded, accents removed,
 /// ligatures œ æ spelt out ("oe", "ae"). Combining marks append nothing.
 void append_norm(std::string& out, char32_t cp);
+
+/// Appends the norm of every code point of `s` to `out` (ill-formed bytes as
+/// U+FFFD, like decode).
+void append_norm(std::string& out, std::string_view s);
 
 /// The norm of a string (Token::norm): lower case, no accents.
 std::string norm(std::string_view s);
