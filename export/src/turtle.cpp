@@ -156,7 +156,8 @@ std::string write_rdf(const KnowledgeGraph& kg, SerdSyntax syntax, const std::fi
     const Pass default_graph{Pass::Kind::default_graph};
     for (const Vertex vx : vertices) node_statements(out, kg, vx, out_edges[vx], default_graph, nullptr);
     // The nodes each document's graph speaks of (by rank in `vertices`):
-    // those it mentions and those with an edge it supports.
+    // those it mentions and those with an edge it supports; sorted and unique,
+    // since ranks are visited in order.
     std::vector<std::vector<std::uint32_t>> nodes_of(docs.size());
     for (std::uint32_t rank = 0; rank < vertices.size(); ++rank) {
       const Vertex vx = vertices[rank];
@@ -169,8 +170,6 @@ std::string write_rdf(const KnowledgeGraph& kg, SerdSyntax syntax, const std::fi
       }
     }
     for (std::uint32_t d = 0; d < docs.size(); ++d) {
-      std::sort(nodes_of[d].begin(), nodes_of[d].end());
-      nodes_of[d].erase(std::unique(nodes_of[d].begin(), nodes_of[d].end()), nodes_of[d].end());
       const Term name = Term::iri(docs[d].iri);
       const Pass pass{Pass::Kind::document, d};
       for (const std::uint32_t rank : nodes_of[d]) {

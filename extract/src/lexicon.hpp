@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "entente/extract/document.hpp"
+#include "text_util.hpp"
 
 namespace entente::extract {
 
@@ -138,11 +139,7 @@ class Lexicon {
   void load_first_names(std::string_view bytes);
   void load_words(std::string_view bytes);
 
-  /// Hash and equality that look strings up by string_view, without a copy.
-  struct ViewHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
+  using ViewHash = textutil::ViewHash;  ///< strings looked up by string_view, without a copy
   struct TrieNode {
     std::unordered_map<std::string, std::uint32_t> next;
     std::vector<LexHit> hits;
