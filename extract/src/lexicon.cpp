@@ -78,9 +78,17 @@ std::vector<std::vector<std::string>> read_tsv(std::string_view file, std::strin
   return rows;
 }
 
-/// The keys of Lexicon::first_words_: a word's first byte (0 for ""), and its length bit.
-std::size_t first_word_byte(std::string_view word) { return word.empty() ? 0 : static_cast<unsigned char>(word[0]); }
-std::uint64_t length_bit(std::size_t size) { return std::uint64_t{1} << std::min<std::size_t>(size, 63); }
+/// The bit of Lexicon::first_words_ that a word sets: FNV-1a of its bytes,
+/// folded to the size of the set. Cheaper than the trie's own hash and
+/// lookup, which only the words that pass it pay.
+std::size_t first_word_bit(std::string_view word) {
+  std::uint64_t h = 14695981039346656037ULL;
+  for (const char c : word) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ULL;
+  }
+  return static_cast<std::size_t>((h ^ (h >> 29U)) & (Lexicon::kFirstWordBits - 1));
+}
 
 bool all_capitals(std::string_view s) {
   int letters = 0;
@@ -127,7 +135,7 @@ const Lexicon& Lexicon::french() {
   return lexicon;
 }
 
-Lexicon::Lexicon() {
+Lexicon::Lexicon() : first_words_(kFirstWordBits / 64) {
   trie_.emplace_back();
   load_countries(file_bytes("countries.tsv"));
   load_organisations(file_bytes("organisations.tsv"));
@@ -167,7 +175,8 @@ std::uint64_t Lexicon::classes_of(std::string_view norm) const {
 void Lexicon::add_phrase(std::string_view phrase, LexHit hit) {
   auto words = phrase_norms(phrase);
   if (words.empty()) return;
-  first_words_[first_word_byte(words[0])] |= length_bit(words[0].size());
+  const std::size_t b = first_word_bit(words[0]);
+  first_words_[b / 64] |= std::uint64_t{1} << (b % 64);
   std::uint32_t node = 0;
   for (const auto& w : words) {
     auto it = trie_[node].next.find(w);
@@ -329,7 +338,8 @@ std::span<const std::uint32_t> Lexicon::organisations_with_id(std::string_view i
 
 void Lexicon::matches_at(const Document& doc, std::uint32_t i, std::vector<PhraseMatch>& out) const {
   const std::string& word = doc.tokens[i].norm;
-  if ((first_words_[first_word_byte(word)] & length_bit(word.size())) == 0) return;  // no phrase starts so
+  const std::size_t b = first_word_bit(word);
+  if ((first_words_[b / 64] & (std::uint64_t{1} << (b % 64))) == 0) return;  // no phrase starts so
   const std::size_t first = out.size();
   std::uint32_t node = 0;
   const auto sentence = doc.tokens[i].sentence;

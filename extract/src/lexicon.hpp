@@ -129,6 +129,9 @@ class Lexicon {
   /// Lower-case, accent-free form of a word, as Token::norm.
   static std::string norm(std::string_view word);
 
+ public:
+  static constexpr std::size_t kFirstWordBits = std::size_t{1} << 20U;  ///< 128 KiB
+
  private:
   Lexicon();
   void add_phrase(std::string_view phrase, LexHit hit);
@@ -145,9 +148,10 @@ class Lexicon {
     std::vector<LexHit> hits;
   };
   std::vector<TrieNode> trie_;
-  /// Per first byte of the words that start phrases: the bits of their
-  /// lengths (63 for 63 and longer). A word whose bit is unset starts none.
-  std::array<std::uint64_t, 256> first_words_{};
+  /// A filter of the words that start phrases, one bit per word
+  /// (first_word_bit in lexicon.cpp): a word whose bit is unset starts none.
+  /// Most tokens of a text are rejected here, without a trie lookup.
+  std::vector<std::uint64_t> first_words_;
   std::vector<CountryEntry> countries_;
   std::vector<OrganisationEntry> organisations_;
   std::vector<PlaceEntry> places_;
