@@ -17,7 +17,7 @@
 #include "entente/extract/pipeline.hpp"
 #include "entente/graph/graph.hpp"
 #include "entente/graph/wikidata.hpp"
-#include "ordered_pool.hpp"
+#include "entente/common/ordered_parallel.hpp"
 #include "progress.hpp"
 
 namespace fs = std::filesystem;
@@ -123,6 +123,7 @@ int run_build(const BuildOptions& opt) {
   // order: the output does not depend on the number of threads.
   struct Extracted {
     std::optional<entente::extract::Document> doc;
+    std::optional<entente::exporter::EvidenceDraft> evidence;  ///< made on the same thread
     Diagnostics diags;
     std::size_t bytes = 0;
   };
@@ -148,12 +149,13 @@ int run_build(const BuildOptions& opt) {
   }
   std::size_t read = 0, warnings = 0;
   const unsigned jobs = opt.jobs > 0 ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
-  entente::app::ordered_parallel<Extracted>(
+  entente::common::ordered_parallel<Extracted>(
       files.size(), jobs, std::size_t{8} * jobs,
       [&](std::size_t i) {
         Extracted x;
         x.doc = entente::extract::extract_file(files[i], x.diags);
         if (x.doc) x.bytes = x.doc->source.size();
+        if (x.doc && evidence) x.evidence = entente::exporter::EvidenceWriter::draft(*x.doc);
         return x;
       },
       [&](std::size_t, Extracted&& x) {
@@ -166,7 +168,7 @@ int run_build(const BuildOptions& opt) {
         for (const auto& d : x.doc->diagnostics) print(d);
         warnings += x.doc->diagnostics.size();
         const entente::graph::AddedDocument added = kg.add(*x.doc);
-        if (evidence) evidence->add(*x.doc, added);
+        if (evidence && x.evidence) evidence->add(*x.evidence, added);
         ++read;
       });
   progress.finish();
@@ -205,7 +207,7 @@ int run_build(const BuildOptions& opt) {
   }
   std::vector<fs::path> written;
   std::string failure;
-  entente::app::ordered_parallel<std::string>(
+  entente::common::ordered_parallel<std::string>(
       outputs.size(), jobs, jobs, [&](std::size_t i) { return outputs[i].write(); },
       [&](std::size_t i, std::string&& err) {
         if (!err.empty() && failure.empty()) failure = std::move(err);

@@ -31,6 +31,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <tuple>
 #include <vector>
 
@@ -770,6 +771,75 @@ TEST(Evidence, PiecesWrittenOnSeveralThreadsGiveTheSameBytes) {
   }
   EXPECT_EQ(files[0], files[1]);
   EXPECT_EQ(files[0].find("\n\n\n"), std::string::npos) << "one blank line between blocks, also between pieces";
+}
+
+TEST(Evidence, DraftsMadeOnOtherThreadsGiveTheSameFile) {
+  // As `entente build --jobs N`: each document's draft made on a thread of
+  // its own, added in document order on this one.
+  TempDir dir;
+  std::vector<std::string> files;
+  for (const bool threads : {false, true}) {
+    const fs::path file = dir.path() / (threads ? "threads.ttl" : "direct.ttl");
+    const std::vector<Document> docs = sample_documents();
+    std::vector<ex::EvidenceDraft> drafts(docs.size());
+    if (threads) {
+      std::vector<std::thread> pool;
+      for (std::size_t i = 0; i < docs.size(); ++i) {
+        pool.emplace_back([&, i] { drafts[i] = ex::EvidenceWriter::draft(docs[i]); });
+      }
+      for (auto& t : pool) t.join();
+    }
+    KnowledgeGraph kg(kBase);
+    ex::EvidenceWriter evidence(file);
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+      if (threads) {
+        evidence.add(drafts[i], kg.add(docs[i]));
+      } else {
+        evidence.add(docs[i], kg.add(docs[i]));
+      }
+    }
+    ASSERT_EQ(evidence.finish(kg, 2), "");
+    files.push_back(read_file(file));
+  }
+  EXPECT_EQ(files[0], files[1]);
+}
+
+TEST(Evidence, OnlyWhatTheGraphKeptIsWritten) {
+  // A draft holds every mention and every relation's sentence; add() writes
+  // those of the entities and relations that KnowledgeGraph::add kept.
+  TempDir dir;
+  const Document doc = accord_document();
+  const ex::EvidenceDraft draft = ex::EvidenceWriter::draft(doc);
+  std::size_t with_entities = 0, with_relations = 0;
+  for (const auto& s : draft.stretches) {
+    with_entities += s.entities.empty() ? 0U : 1U;
+    with_relations += s.relations.empty() ? 0U : 1U;
+    EXPECT_LE(s.begin, s.end);
+    EXPECT_EQ(std::string_view(draft.text).substr(s.byte_begin, s.byte_end - s.byte_begin).empty(), s.begin == s.end);
+  }
+  ASSERT_GT(with_entities, 1u);
+  ASSERT_GT(with_relations, 0u);
+
+  KnowledgeGraph kg(kBase);
+  entente::graph::AddedDocument added = kg.add(doc);
+  ASSERT_GT(added.vertices.size(), 1u);
+  added.vertices.resize(1);                                    // only the first entity kept
+  added.relations.assign(added.relations.size(), false);      // and no relation
+  const fs::path file = dir.path() / "evidence.ttl";
+  ex::EvidenceWriter evidence(file);
+  evidence.add(draft, added);
+  ASSERT_EQ(evidence.finish(kg), "");
+  const BySubject ev = by_subject(read_quads(file, "turtle"));
+  std::set<std::string> named;
+  std::size_t phrases = 0, sentences = 0;
+  for (const auto& [s, props] : ev) {
+    phrases += objects(ev, s, v::rdf::type).count(iri(v::nif::Phrase));
+    sentences += objects(ev, s, v::rdf::type).count(iri(v::nif::Sentence));
+    for (const std::string& node : objects(ev, s, v::itsrdf::taIdentRef)) named.insert(node);
+  }
+  EXPECT_EQ(named, std::set{iri(kg.graph()[added.vertices[0]].iri)});
+  EXPECT_EQ(phrases, doc.entities[0].mentions.size());
+  EXPECT_EQ(sentences, 0u);
 }
 
 }  // namespace

@@ -26,10 +26,16 @@
 // nif:isString; a byte offset inside a character is moved past it. The text
 // as written (Document::source) is valid UTF-8: the reader repairs it.
 //
-// Memory: add() turns a document into one record of the spool file (its
-// text, then each string: code-point range, byte range, phrase/sentence
-// flags, the nodes it names); finish() reads the records back one at a time.
-// Only the graph stays in memory.
+// Work: draft() (on the thread that extracted the document) finds the
+// strings and their code-point offsets; add() (on the thread that adds to
+// the graph) only maps entities to nodes, keeps the strings of what the graph
+// kept and appends one record to the spool file (its text, then each string:
+// code-point range, byte range, phrase/sentence flags, the nodes it names).
+// finish() renders pieces of 64 documents, then of 4,096 edges, each by its
+// own Serd writer into memory, on up to `jobs` threads
+// (common::ordered_parallel), and appends them in order: a piece reads its
+// records from the spool by offset, so the pieces need nothing of each other.
+// Only the graph and `jobs` pieces at a time stay in memory.
 #include <unistd.h>
 
 #include <algorithm>
@@ -42,10 +48,10 @@
 #include <string>
 #include <span>
 #include <string_view>
-#include <thread>
 #include <utility>
 #include <vector>
 
+#include "entente/common/ordered_parallel.hpp"
 #include "entente/export/writers.hpp"
 #include "entente/extract/offsets.hpp"
 #include "formats.hpp"
@@ -73,7 +79,7 @@ struct NifString {
 /// One document as the spool holds it.
 struct Record {
   std::uint32_t document = 0;
-  std::string text;
+  std::string_view text;           ///< into the bytes read back from the spool
   std::vector<NifString> strings;  ///< sorted by range
 };
 
@@ -84,43 +90,45 @@ struct Record {
 
 void put(std::string& out, std::uint32_t x) { out.append(reinterpret_cast<const char*>(&x), sizeof x); }
 
-void encode(std::string& out, const Record& r) {
-  out.clear();
-  put(out, r.document);
-  put(out, static_cast<std::uint32_t>(r.text.size()));
-  out += r.text;
-  put(out, static_cast<std::uint32_t>(r.strings.size()));
-  for (const NifString& s : r.strings) {
-    for (const std::uint32_t x : {s.range.first, s.range.second, s.byte_begin, s.byte_end}) put(out, x);
-    out.push_back(static_cast<char>((s.phrase ? 1 : 0) | (s.sentence ? 2 : 0)));
-    put(out, static_cast<std::uint32_t>(s.vertices.size()));
-    for (const std::uint32_t x : s.vertices) put(out, x);
-  }
-}
+/// Reads records from spool bytes held in memory.
+class SpoolReader {
+ public:
+  explicit SpoolReader(std::string_view bytes) : rest_(bytes) {}
+  bool done() const { return rest_.empty(); }
 
-bool get(std::FILE* in, void* to, std::size_t n) { return std::fread(to, 1, n, in) == n; }
-bool get(std::FILE* in, std::uint32_t& x) { return get(in, &x, sizeof x); }
-
-/// Reads the next record into `r` (reusing its buffers); false at the end or on error.
-bool decode(std::FILE* in, Record& r) {
-  std::uint32_t size = 0, count = 0;
-  if (!get(in, r.document) || !get(in, size)) return false;
-  r.text.resize(size);
-  if (!get(in, r.text.data(), size) || !get(in, count)) return false;
-  r.strings.resize(count);
-  for (NifString& s : r.strings) {
-    char flags = 0;
-    std::uint32_t nodes = 0;
-    if (!get(in, s.range.first) || !get(in, s.range.second) || !get(in, s.byte_begin) || !get(in, s.byte_end) ||
-        !get(in, &flags, 1) || !get(in, nodes))
-      return false;
-    s.phrase = (flags & 1) != 0;
-    s.sentence = (flags & 2) != 0;
-    s.vertices.resize(nodes);
-    if (nodes > 0 && !get(in, s.vertices.data(), nodes * sizeof(std::uint32_t))) return false;
+  /// The next record into `r` (reusing its buffers); false when the bytes end inside it.
+  bool next(Record& r) {
+    std::uint32_t size = 0, count = 0;
+    if (!get(r.document) || !get(size) || rest_.size() < size) return false;
+    r.text = rest_.substr(0, size);
+    rest_.remove_prefix(size);
+    if (!get(count)) return false;
+    r.strings.resize(count);
+    for (NifString& s : r.strings) {
+      std::uint32_t nodes = 0;
+      if (!get(s.range.first) || !get(s.range.second) || !get(s.byte_begin) || !get(s.byte_end) ||
+          rest_.empty())
+        return false;
+      const auto flags = static_cast<unsigned char>(rest_.front());
+      rest_.remove_prefix(1);
+      s.phrase = (flags & 1U) != 0;
+      s.sentence = (flags & 2U) != 0;
+      if (!get(nodes) || rest_.size() / sizeof(std::uint32_t) < nodes) return false;
+      s.vertices.resize(nodes);
+      for (std::uint32_t& v : s.vertices) get(v);
+    }
+    return true;
   }
-  return true;
-}
+
+ private:
+  bool get(std::uint32_t& x) {
+    if (rest_.size() < sizeof x) return false;
+    std::memcpy(&x, rest_.data(), sizeof x);
+    rest_.remove_prefix(sizeof x);
+    return true;
+  }
+  std::string_view rest_;
+};
 
 // ------------------------------------------------------------- writing ----
 
@@ -163,10 +171,10 @@ class Writer {
   Writer(RdfOut& out, const KnowledgeGraph& kg, const Names& names)
       : out_(out), kg_(kg), node_iris_(names.nodes), doc_iris_(names.documents) {}
 
-  void document(Record& r) {
+  void document(const Record& r) {
     if (r.document >= doc_iris_.size()) return;
     const std::string_view doc = doc_iris_[r.document];
-    const std::string& text = r.text;
+    const std::string_view text = r.text;
     const Range whole{0, kg_.documents()[r.document].length};
     char_iri(context_, doc, whole);
     const TermRef context = TermRef::iri(context_);
@@ -183,14 +191,14 @@ class Writer {
     out_.statement(context, v::nif::sourceUrl, iri(doc));
     entities(context, also);
 
-    for (NifString& s : r.strings) {
+    for (const NifString& s : r.strings) {
       if (s.range == whole) continue;
       char_iri(subject_, doc, s.range);
       const TermRef subject = TermRef::iri(subject_);
       for (const std::string_view type : types_of(s, false)) out_.statement(subject, v::rdf::type, iri(type));
       out_.statement(subject, v::nif::beginIndex, count(s.range.first, a_));
       out_.statement(subject, v::nif::endIndex, count(s.range.second, b_));
-      const std::string_view anchor = std::string_view(text).substr(
+      const std::string_view anchor = text.substr(
           std::min<std::size_t>(s.byte_begin, text.size()), s.byte_end - std::min(s.byte_begin, s.byte_end));
       out_.statement(subject, v::nif::anchorOf, TermRef::plain(anchor));
       out_.statement(subject, v::nif::referenceContext, context);
@@ -267,21 +275,6 @@ constexpr std::size_t kEdgesPerPiece = 4096;
 /// " .\n" that ends a block.
 constexpr std::string_view kPieceSeparator = "\n";
 
-/// f(0) ... f(n-1) on up to `jobs` threads; the results in order.
-template <typename F>
-std::vector<Piece> in_parallel(std::size_t n, unsigned jobs, F f) {
-  std::vector<Piece> out(n);
-  if (jobs <= 1 || n <= 1) {
-    for (std::size_t i = 0; i < n; ++i) out[i] = f(i);
-    return out;
-  }
-  std::vector<std::thread> threads;
-  for (std::size_t i = 1; i < n; ++i) threads.emplace_back([&, i] { out[i] = f(i); });
-  out[0] = f(0);
-  for (auto& t : threads) t.join();
-  return out;
-}
-
 /// The text of a document as NIF holds it: valid UTF-8 (each ill-formed
 /// sequence one U+FFFD, as in every RDF file), with where each byte of the
 /// original went. Documents from the reader are valid already: then the text
@@ -292,15 +285,7 @@ struct NifText {
   std::vector<std::uint32_t> moved;  ///< original byte -> byte of `repaired` (past a unit's start)
 
   explicit NifText(std::string_view original) : text(original) {
-    std::size_t i = 0;
-    while (i < original.size() && static_cast<unsigned char>(original[i]) < 0x80) ++i;
-    bool valid = true;
-    for (; valid && i < original.size();) {
-      const Utf8Unit u = utf8_unit(original, i);
-      valid = u.well_formed;
-      i += u.size;
-    }
-    if (valid) return;
+    if (well_formed_prefix(original) == original.size()) return;
     moved.resize(original.size() + 1);
     for (std::size_t k = 0; k < original.size();) {
       const Utf8Unit u = utf8_unit(original, k);
@@ -337,8 +322,7 @@ EvidenceWriter::~EvidenceWriter() {
   if (spool_ != nullptr) std::fclose(spool_);
 }
 
-void EvidenceWriter::add(const extract::Document& doc, const graph::AddedDocument& added) {
-  if (!error_.empty()) return;
+EvidenceDraft EvidenceWriter::draft(const extract::Document& doc) {
   const NifText nif(extract::evidence_text(doc));
   const std::string_view text = nif.text;
   const extract::CodePoints code_points(text);
@@ -348,44 +332,96 @@ void EvidenceWriter::add(const extract::Document& doc, const graph::AddedDocumen
     while (byte < text.size() && (static_cast<unsigned char>(text[byte]) & 0xC0U) == 0x80U) ++byte;
     return static_cast<std::uint32_t>(std::min(byte, text.size()));
   };
-  std::map<Range, NifString> strings;
-  auto string_at = [&](extract::Span span) -> NifString& {
+  std::map<Range, EvidenceDraft::Stretch> stretches;
+  auto stretch_at = [&](extract::Span span) -> EvidenceDraft::Stretch& {
     const std::uint32_t b = boundary(extract::source_offset(doc, span.begin));
     const std::uint32_t e = std::max(b, boundary(extract::source_offset(doc, span.end)));
-    NifString& s = strings[{code_points.at(b), code_points.at(e)}];
+    EvidenceDraft::Stretch& s = stretches[{code_points.at(b), code_points.at(e)}];
     s.byte_begin = b;
     s.byte_end = e;
     return s;
   };
-  for (std::size_t i = 0; i < doc.entities.size() && i < added.vertices.size(); ++i) {
+  for (std::size_t i = 0; i < doc.entities.size(); ++i) {
     for (const int m : doc.entities[i].mentions) {
       if (m < 0 || static_cast<std::size_t>(m) >= doc.mentions.size()) continue;
-      NifString& s = string_at(doc.mentions[static_cast<std::size_t>(m)].span);
-      s.phrase = true;
-      s.vertices.push_back(static_cast<std::uint32_t>(added.vertices[i]));
+      stretch_at(doc.mentions[static_cast<std::size_t>(m)].span).entities.push_back(static_cast<std::uint32_t>(i));
     }
   }
-  for (std::size_t i = 0; i < doc.relations.size() && i < added.relations.size(); ++i) {
+  for (std::size_t i = 0; i < doc.relations.size(); ++i) {
     const std::uint32_t sentence = doc.relations[i].sentence;
-    if (added.relations[i] && sentence < doc.sentences.size()) string_at(doc.sentences[sentence].span).sentence = true;
+    if (sentence < doc.sentences.size()) {
+      stretch_at(doc.sentences[sentence].span).relations.push_back(static_cast<std::uint32_t>(i));
+    }
   }
-  Record r;
-  r.document = added.index;
-  r.text = text;
-  for (auto& [range, s] : strings) {
-    s.range = range;
-    r.strings.push_back(std::move(s));
+  EvidenceDraft d;
+  d.text = text;
+  d.stretches.reserve(stretches.size());
+  for (auto& [range, s] : stretches) {
+    s.begin = range.first;
+    s.end = range.second;
+    d.stretches.push_back(std::move(s));
   }
-  encode(buffer_, r);
-  if (std::fwrite(buffer_.data(), 1, buffer_.size(), spool_) != buffer_.size()) {
+  return d;
+}
+
+void EvidenceWriter::add(const EvidenceDraft& draft, const graph::AddedDocument& added) {
+  if (!error_.empty()) return;
+  if (documents_++ % kDocumentsPerPiece == 0) pieces_.push_back(spooled_);
+  // The record (encoding at the top of this file), with the strings of what the graph kept.
+  std::string& out = buffer_;
+  out.clear();
+  put(out, static_cast<std::uint32_t>(added.index));
+  put(out, static_cast<std::uint32_t>(draft.text.size()));
+  out += draft.text;
+  const std::size_t count_at = out.size();
+  put(out, 0);
+  std::uint32_t count = 0;
+  for (const EvidenceDraft::Stretch& s : draft.stretches) {
+    std::uint32_t nodes = 0;
+    for (const std::uint32_t e : s.entities) nodes += e < added.vertices.size() ? 1U : 0U;
+    bool sentence = false;
+    for (const std::uint32_t r : s.relations) sentence = sentence || (r < added.relations.size() && added.relations[r]);
+    if (nodes == 0 && !sentence) continue;
+    ++count;
+    for (const std::uint32_t x : {s.begin, s.end, s.byte_begin, s.byte_end}) put(out, x);
+    out.push_back(static_cast<char>((nodes > 0 ? 1 : 0) | (sentence ? 2 : 0)));
+    put(out, nodes);
+    for (const std::uint32_t e : s.entities) {
+      if (e < added.vertices.size()) put(out, static_cast<std::uint32_t>(added.vertices[e]));
+    }
+  }
+  std::memcpy(out.data() + count_at, &count, sizeof count);
+  if (std::fwrite(out.data(), 1, out.size(), spool_) != out.size()) {
     error_ = spool_path_.string() + ": cannot write the evidence spool: " + std::strerror(errno);
   }
+  spooled_ += out.size();
 }
+
+namespace {
+
+/// Bytes [begin, end) of the spool.
+std::string read_spool(std::FILE* spool, std::uint64_t begin, std::uint64_t end, std::string& error) {
+  std::string bytes(static_cast<std::size_t>(end - begin), '\0');
+  std::size_t got = 0;
+  while (got < bytes.size()) {
+    const ::ssize_t n = ::pread(::fileno(spool), bytes.data() + got, bytes.size() - got,
+                                static_cast<::off_t>(begin + got));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      error = std::string("cannot read the evidence spool back: ") + (n < 0 ? std::strerror(errno) : "it is shorter than written");
+      break;
+    }
+    got += static_cast<std::size_t>(n);
+  }
+  return bytes;
+}
+
+}  // namespace
 
 std::string EvidenceWriter::finish(const KnowledgeGraph& kg, unsigned jobs) {
   if (!error_.empty()) return error_;
-  if (std::fflush(spool_) != 0 || std::fseek(spool_, 0, SEEK_SET) != 0) {
-    return error_ = spool_path_.string() + ": cannot read the evidence spool back: " + std::strerror(errno);
+  if (std::fflush(spool_) != 0) {
+    return error_ = spool_path_.string() + ": cannot write the evidence spool: " + std::strerror(errno);
   }
   AtomicFile f(file_);
   if (!f.ok()) return error_ = f.error();
@@ -394,63 +430,54 @@ std::string EvidenceWriter::finish(const KnowledgeGraph& kg, unsigned jobs) {
     head.prefixes(v::kEvidencePrefixes, kg.base());
     if (error_ = head.finish(); !error_.empty()) return error_;
   }
-  // The rest is written in pieces of a fixed size, each by its own Serd
-  // writer into memory, up to `jobs` at a time, and appended in order: the
-  // file does not depend on `jobs`, and memory holds `jobs` pieces at most.
   const Names names(kg);
-  auto render = [&](auto&& write) -> Piece {
+  const std::vector<graph::EdgeDescriptor> edges = kg.sorted_edges();
+  const std::size_t document_pieces = pieces_.size();
+  const std::size_t edge_pieces = (edges.size() + kEdgesPerPiece - 1) / kEdgesPerPiece;
+
+  // Piece i: documents [64 i, 64 i + 64) from the spool, then edges.
+  auto render = [&](std::size_t i) -> Piece {
     Piece p;
     RdfOut out(p.text, SERD_TURTLE, file_.string());
     out.prefixes(v::kEvidencePrefixes, kg.base(), /*write=*/false);
     Writer writer(out, kg, names);
-    write(writer);
-    p.error = out.finish();
+    if (i < document_pieces) {
+      const std::uint64_t end = i + 1 < document_pieces ? pieces_[i + 1] : spooled_;
+      const std::string bytes = read_spool(spool_, pieces_[i], end, p.error);
+      if (!p.error.empty()) {
+        p.error = spool_path_.string() + ": " + p.error;
+        return p;
+      }
+      SpoolReader reader(bytes);
+      Record r;
+      while (!reader.done()) {
+        if (!reader.next(r)) {
+          p.error = spool_path_.string() + ": the evidence spool is damaged";
+          return p;
+        }
+        writer.document(r);
+      }
+    } else {
+      const std::size_t begin = (i - document_pieces) * kEdgesPerPiece;
+      const std::size_t end = std::min(edges.size(), begin + kEdgesPerPiece);
+      writer.statements(std::span(edges).subspan(begin, end - begin), begin);
+    }
+    if (std::string err = out.finish(); p.error.empty()) p.error = std::move(err);
     return p;
   };
-  auto append = [&](std::vector<Piece>& pieces) {
-    for (Piece& p : pieces) {
-      if (error_.empty()) error_ = p.error;
-      // One blank line between blocks, as one writer puts it.
-      std::string_view text = p.text;
-      while (!text.empty() && text.front() == '\n') text.remove_prefix(1);
-      while (text.size() > 1 && text.substr(text.size() - 2) == "\n\n") text.remove_suffix(1);
-      if (text.empty()) continue;
-      f.write(kPieceSeparator);
-      f.write(text);
-    }
+  auto append = [&](std::size_t, Piece&& p) {
+    if (error_.empty()) error_ = std::move(p.error);
+    if (!error_.empty()) return;
+    // One blank line between blocks, as one writer puts it.
+    std::string_view text = p.text;
+    while (!text.empty() && text.front() == '\n') text.remove_prefix(1);
+    while (text.size() > 1 && text.substr(text.size() - 2) == "\n\n") text.remove_suffix(1);
+    if (text.empty()) return;
+    f.write(kPieceSeparator);
+    f.write(text);
   };
-
-  for (bool more = true; more && error_.empty();) {
-    std::vector<std::vector<Record>> batch;
-    while (more && batch.size() < std::max(1u, jobs)) {
-      std::vector<Record> piece(kDocumentsPerPiece);
-      std::size_t n = 0;
-      while (n < piece.size() && (more = decode(spool_, piece[n]))) ++n;
-      piece.resize(n);
-      if (n > 0) batch.push_back(std::move(piece));
-    }
-    std::vector<Piece> pieces = in_parallel(batch.size(), jobs, [&](std::size_t i) {
-      return render([&](Writer& w) {
-        for (Record& r : batch[i]) w.document(r);
-      });
-    });
-    append(pieces);
-  }
-  if (error_.empty() && std::ferror(spool_) != 0) {
-    error_ = spool_path_.string() + ": cannot read the evidence spool back: " + std::strerror(errno);
-  }
-
-  const std::vector<graph::EdgeDescriptor> edges = kg.sorted_edges();
-  const std::size_t edge_pieces = (edges.size() + kEdgesPerPiece - 1) / kEdgesPerPiece;
-  for (std::size_t first = 0; first < edge_pieces && error_.empty(); first += std::max(1u, jobs)) {
-    const std::size_t count = std::min<std::size_t>(std::max(1u, jobs), edge_pieces - first);
-    std::vector<Piece> pieces = in_parallel(count, jobs, [&](std::size_t i) {
-      const std::size_t begin = (first + i) * kEdgesPerPiece;
-      const std::size_t end = std::min(edges.size(), begin + kEdgesPerPiece);
-      return render([&](Writer& w) { w.statements(std::span(edges).subspan(begin, end - begin), begin); });
-    });
-    append(pieces);
-  }
+  const unsigned threads = std::max(1u, jobs);
+  common::ordered_parallel<Piece>(document_pieces + edge_pieces, threads, std::size_t{2} * threads, render, append);
 
   f.write(kPieceSeparator);  // as Serd ends a file
   if (error_.empty() && !f.commit()) error_ = f.error();

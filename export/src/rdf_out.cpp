@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdarg>
 #include <cstdio>
+#include <cstring>
 #include <utility>
 #include <vector>
 
@@ -14,8 +15,24 @@ namespace {
 
 namespace v = entente::ontology;
 
+/// What serd_node_from_substring makes (the text up to a NUL byte, its
+/// length in characters, whether a literal holds a line break or a quote),
+/// found with bulk scans instead of a call per character: the texts of
+/// evidence.ttl are whole articles.
 SerdNode node_of(SerdType type, std::string_view s) {
-  return serd_node_from_substring(type, reinterpret_cast<const uint8_t*>(s.data()), s.size());
+  if (s.data() == nullptr) return SERD_NODE_NULL;
+  if (const void* nul = std::memchr(s.data(), '\0', s.size()); nul != nullptr) {
+    s = s.substr(0, static_cast<std::size_t>(static_cast<const char*>(nul) - s.data()));
+  }
+  std::size_t chars = 0;
+  for (const char c : s) chars += (static_cast<unsigned char>(c) & 0xC0U) != 0x80U ? 1 : 0;
+  SerdNodeFlags flags = 0;
+  if (type == SERD_LITERAL) {  // the writer reads the flags of literals only
+    auto has = [&](char c) { return std::memchr(s.data(), c, s.size()) != nullptr; };
+    if (has('\n') || has('\r')) flags |= SERD_HAS_NEWLINE;
+    if (has('"')) flags |= SERD_HAS_QUOTE;
+  }
+  return SerdNode{reinterpret_cast<const uint8_t*>(s.data()), s.size(), chars, flags, type};
 }
 
 /// Bytes from Serd go to the AtomicFile...

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 #include <system_error>
 
 namespace entente::exporter {
@@ -48,10 +50,32 @@ Utf8Unit utf8_unit(std::string_view s, std::size_t i) {
   return {n, 0xFFFD, false};
 }
 
+std::size_t well_formed_prefix(std::string_view s) {
+  constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::uint64_t word = 0;
+    if (i + sizeof word <= s.size()) {
+      std::memcpy(&word, s.data() + i, sizeof word);
+      if ((word & kHighBits) == 0) {
+        i += sizeof word;
+        continue;
+      }
+    }
+    const Utf8Unit u = utf8_unit(s, i);
+    if (!u.well_formed) return i;
+    i += u.size;
+  }
+  return s.size();
+}
+
 std::string valid_utf8(std::string_view s) {
+  const std::size_t valid = well_formed_prefix(s);
+  if (valid == s.size()) return std::string(s);
   std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) {
+  out.reserve(s.size() + 2);
+  out.append(s.substr(0, valid));
+  for (std::size_t i = valid; i < s.size();) {
     const Utf8Unit u = utf8_unit(s, i);
     out.append(u.well_formed ? s.substr(i, u.size) : std::string_view("\xEF\xBF\xBD"));
     i += u.size;

@@ -24,6 +24,10 @@ struct Utf8Unit {
 /// requires: i < s.size(). ensures: i + size <= s.size().
 Utf8Unit utf8_unit(std::string_view s, std::size_t i);
 
+/// The length of the longest well-formed UTF-8 prefix of `s` (s.size() when
+/// all of it is): runs of ASCII are skipped eight bytes at a time.
+std::size_t well_formed_prefix(std::string_view s);
+
 /// `s` with each ill-formed UTF-8 sequence replaced by U+FFFD (Serd's input).
 std::string valid_utf8(std::string_view s);
 

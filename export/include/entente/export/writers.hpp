@@ -17,11 +17,13 @@
 // from distinct threads.
 #pragma once
 #include <array>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "entente/graph/graph.hpp"
 
@@ -54,6 +56,22 @@ std::string_view extension(Format format);
 /// Returns an empty string on success, else a message naming the file.
 std::string write(const graph::KnowledgeGraph& kg, Format format, const std::filesystem::path& file);
 
+/// WHAT IT REPRESENTS: what evidence.ttl needs of one document, made from
+/// the document alone, so that the thread that extracted it can make it
+/// (EvidenceWriter::draft): its text as NIF holds it (valid UTF-8) and every
+/// stretch of it that a mention or the sentence of a relation covers.
+/// THREAD SAFETY: a value.
+struct EvidenceDraft {
+  struct Stretch {
+    std::uint32_t begin = 0, end = 0;            ///< code points of `text`
+    std::uint32_t byte_begin = 0, byte_end = 0;  ///< the same stretch in bytes of `text`
+    std::vector<std::uint32_t> entities;         ///< Document::entities it mentions, once per mention
+    std::vector<std::uint32_t> relations;        ///< Document::relations whose sentence it is
+  };
+  std::string text;
+  std::vector<Stretch> stretches;  ///< sorted by (begin, end), each range once
+};
+
 /// WHAT IT REPRESENTS: evidence.ttl, the text behind the graph, being
 /// written while the corpus streams through (NIF 2.0, Turtle through Serd):
 /// each document's text as a nif:Context, every mention as a nif:Phrase with
@@ -70,9 +88,14 @@ std::string write(const graph::KnowledgeGraph& kg, Format format, const std::fil
 ///   ex::EvidenceWriter evidence(outdir / "evidence.ttl");
 ///   for (const auto& doc : docs) evidence.add(doc, kg.add(doc));
 ///   kg.finish();
-///   if (std::string err = evidence.finish(kg); !err.empty()) fail(err);
+///   if (std::string err = evidence.finish(kg, jobs); !err.empty()) fail(err);
 ///
-/// THREAD SAFETY: none; one thread adds, in document order.
+/// With documents extracted on several threads, each thread makes the
+/// draft (draft() reads only the document) and the one thread that adds
+/// documents to the graph calls add(draft, added).
+///
+/// THREAD SAFETY: draft() is a pure function; the rest is not thread-safe:
+/// one thread adds, in document order.
 class EvidenceWriter {
  public:
   explicit EvidenceWriter(std::filesystem::path file);
@@ -82,8 +105,13 @@ class EvidenceWriter {
 
   /// The first error so far (naming the file), or "".
   const std::string& error() const { return error_; }
-  /// Spools the strings of `doc`; `added` is what KnowledgeGraph::add returned for it.
-  void add(const extract::Document& doc, const graph::AddedDocument& added);
+  /// What add() needs of `doc`.
+  static EvidenceDraft draft(const extract::Document& doc);
+  /// Spools the strings of a document; `added` is what KnowledgeGraph::add
+  /// returned for it: mentions of entities it kept and sentences of
+  /// relations it kept are written, the others are not.
+  void add(const EvidenceDraft& draft, const graph::AddedDocument& added);
+  void add(const extract::Document& doc, const graph::AddedDocument& added) { add(draft(doc), added); }
   /// Writes the file, rendering its pieces on up to `jobs` threads (the
   /// bytes do not depend on `jobs`). Returns an empty string on success,
   /// else a message naming the file.
@@ -93,7 +121,10 @@ class EvidenceWriter {
   std::filesystem::path file_;
   std::filesystem::path spool_path_;
   std::FILE* spool_ = nullptr;
-  std::string buffer_;  ///< one document's record, before it goes to the spool
+  std::uint64_t spooled_ = 0;          ///< bytes written to the spool
+  std::uint64_t documents_ = 0;        ///< documents added
+  std::vector<std::uint64_t> pieces_;  ///< spool offsets where pieces (64 documents) start
+  std::string buffer_;                 ///< one document's record, before it goes to the spool
   std::string error_;
 };
 
