@@ -78,16 +78,34 @@ std::vector<std::vector<std::string>> read_tsv(std::string_view file, std::strin
   return rows;
 }
 
-/// The bit of Lexicon::first_words_ that a word sets: FNV-1a of its bytes,
-/// folded to the size of the set. Cheaper than the trie's own hash and
-/// lookup, which only the words that pass it pay.
-std::size_t first_word_bit(std::string_view word) {
+/// FNV-1a of a word's bytes: cheap for the short words of a text.
+std::uint64_t word_hash(std::string_view word) {
   std::uint64_t h = 14695981039346656037ULL;
   for (const char c : word) {
     h ^= static_cast<unsigned char>(c);
     h *= 1099511628211ULL;
   }
-  return static_cast<std::size_t>((h ^ (h >> 29U)) & (Lexicon::kFirstWordBits - 1));
+  return h;
+}
+
+/// Spreads the bits of a hash over all 64 (MurmurHash3's finaliser).
+std::uint64_t mix_hash(std::uint64_t h) {
+  h ^= h >> 33U;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33U;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  h ^= h >> 33U;
+  return h;
+}
+
+/// The bit of Lexicon::first_words_ that a word (by word_hash) sets.
+std::size_t first_word_bit(std::uint64_t word) {
+  return static_cast<std::size_t>(mix_hash(word) & (Lexicon::kFirstWordBits - 1));
+}
+
+/// The hash of the trie edge from `parent` by a word (by word_hash).
+std::uint64_t edge_hash(std::uint32_t parent, std::uint64_t word) {
+  return mix_hash(word ^ (std::uint64_t{parent} * 0x9E3779B97F4A7C15ULL));
 }
 
 bool all_capitals(std::string_view s) {
@@ -135,7 +153,7 @@ const Lexicon& Lexicon::french() {
   return lexicon;
 }
 
-Lexicon::Lexicon() : first_words_(kFirstWordBits / 64) {
+Lexicon::Lexicon() : edges_(1024), first_words_(kFirstWordBits / 64) {
   trie_.emplace_back();
   load_countries(file_bytes("countries.tsv"));
   load_organisations(file_bytes("organisations.tsv"));
@@ -172,23 +190,48 @@ std::uint64_t Lexicon::classes_of(std::string_view norm) const {
   return it == word_classes_.end() ? 0 : it->second;
 }
 
+std::uint32_t Lexicon::child(std::uint32_t parent, std::string_view word, std::uint64_t hash) const {
+  const std::uint64_t h = edge_hash(parent, hash);
+  const std::size_t mask = edges_.size() - 1;
+  for (std::size_t k = h & mask;; k = (k + 1) & mask) {
+    const Edge& e = edges_[k];
+    if (e.child == 0) return 0;
+    if (e.hash == h && e.parent == parent && edge_words_.compare(e.word, e.size, word) == 0) return e.child;
+  }
+}
+
+void Lexicon::add_edge(const Edge& edge) {
+  const std::size_t mask = edges_.size() - 1;
+  std::size_t k = edge.hash & mask;
+  while (edges_[k].child != 0) k = (k + 1) & mask;
+  edges_[k] = edge;
+}
+
+std::uint32_t Lexicon::child_or_new(std::uint32_t parent, std::string_view word) {
+  const std::uint64_t hash = word_hash(word);
+  if (const std::uint32_t found = child(parent, word, hash); found != 0) return found;
+  if (2 * (trie_.size() + 1) > edges_.size()) {  // at most half full: short probes
+    std::vector<Edge> old(std::max<std::size_t>(1024, 2 * edges_.size()));
+    old.swap(edges_);
+    for (const Edge& e : old) {
+      if (e.child != 0) add_edge(e);
+    }
+  }
+  const auto id = static_cast<std::uint32_t>(trie_.size());
+  trie_.emplace_back();
+  add_edge(Edge{edge_hash(parent, hash), parent, id, static_cast<std::uint32_t>(edge_words_.size()),
+                static_cast<std::uint32_t>(word.size())});
+  edge_words_ += word;
+  return id;
+}
+
 void Lexicon::add_phrase(std::string_view phrase, LexHit hit) {
   auto words = phrase_norms(phrase);
   if (words.empty()) return;
-  const std::size_t b = first_word_bit(words[0]);
+  const std::size_t b = first_word_bit(word_hash(words[0]));
   first_words_[b / 64] |= std::uint64_t{1} << (b % 64);
   std::uint32_t node = 0;
-  for (const auto& w : words) {
-    auto it = trie_[node].next.find(w);
-    if (it == trie_[node].next.end()) {
-      auto id = static_cast<std::uint32_t>(trie_.size());
-      trie_[node].next.emplace(w, id);
-      trie_.emplace_back();
-      node = id;
-    } else {
-      node = it->second;
-    }
-  }
+  for (const auto& w : words) node = child_or_new(node, w);
   hit.form = std::string(phrase);
   hit.acronym = hit.acronym || (all_capitals(phrase) && words.size() == 1);
   for (const auto& h : trie_[node].hits) {
@@ -338,7 +381,8 @@ std::span<const std::uint32_t> Lexicon::organisations_with_id(std::string_view i
 
 void Lexicon::matches_at(const Document& doc, std::uint32_t i, std::vector<PhraseMatch>& out) const {
   const std::string& word = doc.tokens[i].norm;
-  const std::size_t b = first_word_bit(word);
+  std::uint64_t hash = word_hash(word);
+  const std::size_t b = first_word_bit(hash);
   if ((first_words_[b / 64] & (std::uint64_t{1} << (b % 64))) == 0) return;  // no phrase starts so
   const std::size_t first = out.size();
   std::uint32_t node = 0;
@@ -346,9 +390,9 @@ void Lexicon::matches_at(const Document& doc, std::uint32_t i, std::vector<Phras
   for (std::uint32_t j = i; j < doc.tokens.size(); ++j) {
     const Token& t = doc.tokens[j];
     if (t.sentence != sentence) break;
-    auto it = trie_[node].next.find(t.norm);
-    if (it == trie_[node].next.end()) break;
-    node = it->second;
+    if (j > i) hash = word_hash(t.norm);
+    node = child(node, t.norm, hash);
+    if (node == 0) break;
     if (!trie_[node].hits.empty()) out.push_back(PhraseMatch{i, j + 1, &trie_[node].hits});
   }
   std::reverse(out.begin() + static_cast<std::ptrdiff_t>(first), out.end());

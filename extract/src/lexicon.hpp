@@ -130,7 +130,7 @@ class Lexicon {
   static std::string norm(std::string_view word);
 
  public:
-  static constexpr std::size_t kFirstWordBits = std::size_t{1} << 20U;  ///< 128 KiB
+  static constexpr std::size_t kFirstWordBits = std::size_t{1} << 16U;  ///< 8 KiB, in L1 cache
 
  private:
   Lexicon();
@@ -143,11 +143,26 @@ class Lexicon {
   void load_words(std::string_view bytes);
 
   using ViewHash = textutil::ViewHash;  ///< strings looked up by string_view, without a copy
+  /// The phrases as a trie of words: node 0 is the root; a node's hits are
+  /// the entries whose phrase ends there.
   struct TrieNode {
-    std::unordered_map<std::string, std::uint32_t> next;
     std::vector<LexHit> hits;
   };
   std::vector<TrieNode> trie_;
+  /// The trie's edges, all in one open-addressing table (linear probing,
+  /// at most half full): one probe, usually, per word of the text.
+  struct Edge {
+    std::uint64_t hash = 0;       ///< edge_hash(parent, word) in lexicon.cpp
+    std::uint32_t parent = 0;
+    std::uint32_t child = 0;      ///< 0: an empty slot (the root is nobody's child)
+    std::uint32_t word = 0, size = 0;  ///< the word, in edge_words_
+  };
+  std::vector<Edge> edges_;
+  std::string edge_words_;
+  /// The child of `parent` by `word` (whose word_hash is `hash`), or 0.
+  std::uint32_t child(std::uint32_t parent, std::string_view word, std::uint64_t hash) const;
+  std::uint32_t child_or_new(std::uint32_t parent, std::string_view word);
+  void add_edge(const Edge& edge);
   /// A filter of the words that start phrases, one bit per word
   /// (first_word_bit in lexicon.cpp): a word whose bit is unset starts none.
   /// Most tokens of a text are rejected here, without a trie lookup.
