@@ -111,13 +111,15 @@ int run_build(const BuildOptions& opt) {
   for (const auto& d : diags) print(d);
   std::size_t bad_inputs = diags.size();
 
+  // The bar's total (time left) costs a stat per file: only when it is drawn.
+  const bool show_progress = !opt.quiet && ::isatty(STDERR_FILENO) != 0;
   std::size_t total_bytes = 0;
-  for (const auto& f : files) {
+  for (std::size_t i = 0; show_progress && i < files.size(); ++i) {
     std::error_code ec;
-    auto size = fs::file_size(f, ec);
+    auto size = fs::file_size(files[i], ec);
     if (!ec) total_bytes += size;
   }
-  entente::app::Progress progress(files.size(), total_bytes, !opt.quiet && ::isatty(STDERR_FILENO) != 0);
+  entente::app::Progress progress(files.size(), total_bytes, show_progress);
 
   // Documents are extracted on `jobs` threads and added to the graph in input
   // order: the output does not depend on the number of threads.

@@ -14,7 +14,11 @@ AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)
   file_ = std::fopen(temp_.c_str(), "wb");
   if (file_ == nullptr) {
     error_ = temp_.string() + ": cannot open for writing: " + std::strerror(errno);
+    return;
   }
+  // Writers hand over a few KiB at a time (Serd's pages): one system call per MiB instead.
+  buffer_ = std::make_unique<char[]>(kBuffer);
+  std::setvbuf(file_, buffer_.get(), _IOFBF, kBuffer);
 }
 
 AtomicFile::~AtomicFile() {

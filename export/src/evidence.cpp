@@ -45,6 +45,7 @@
 #include <cstdint>
 #include <cstring>
 #include <map>
+#include <memory>
 #include <string>
 #include <span>
 #include <string_view>
@@ -313,6 +314,9 @@ EvidenceWriter::EvidenceWriter(std::filesystem::path file) : file_(std::move(fil
     error_ = spool_path_.string() + ": cannot open a temporary file for the evidence: " + std::strerror(errno);
     return;
   }
+  // A record is a few KiB: one system call per MiB instead of one per document.
+  spool_buffer_ = std::make_unique<char[]>(kSpoolBuffer);
+  std::setvbuf(spool_, spool_buffer_.get(), _IOFBF, kSpoolBuffer);
   // Unlinked at once: the file lives while it is open, and never outlives the process.
   std::error_code ec;
   std::filesystem::remove(spool_path_, ec);

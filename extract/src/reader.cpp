@@ -558,6 +558,8 @@ std::optional<Document> read_document(const std::filesystem::path& file, Diagnos
     }
     if (n == 0) break;
     got += static_cast<std::size_t>(n);
+    // A short read of a regular file is its end: no second call to be told so.
+    if (S_ISREG(st.st_mode) && got < bytes.size()) break;
   }
   bytes.resize(got);
   if (bytes.size() > std::numeric_limits<std::uint32_t>::max()) {

@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdio>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -31,6 +32,8 @@ class AtomicFile {
  private:
   std::filesystem::path target_;
   std::filesystem::path temp_;
+  static constexpr std::size_t kBuffer = std::size_t{1} << 20U;
+  std::unique_ptr<char[]> buffer_;  ///< file_'s stdio buffer (freed after fclose)
   std::FILE* file_ = nullptr;
   std::string error_;
   bool committed_ = false;

@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -120,6 +121,8 @@ class EvidenceWriter {
  private:
   std::filesystem::path file_;
   std::filesystem::path spool_path_;
+  static constexpr std::size_t kSpoolBuffer = std::size_t{1} << 20U;
+  std::unique_ptr<char[]> spool_buffer_;  ///< the spool's stdio buffer (outlives spool_)
   std::FILE* spool_ = nullptr;
   std::uint64_t spooled_ = 0;          ///< bytes written to the spool
   std::uint64_t documents_ = 0;        ///< documents added
