@@ -64,6 +64,19 @@ TEST(Lexicon, EmbeddedDataLoads) {
 
 // ---- Countries ----------------------------------------------------------------
 
+TEST(Lexicon, CommonWordsAreFoundByTheirNormAndNothingElse) {
+  // Debian's wfrench list (scripts/setup.sh installs it; CI has it).
+  ASSERT_TRUE(Lexicon::has_dictionary()) << "/usr/share/dict/french is missing";
+  EXPECT_TRUE(Lexicon::is_common_word("maison"));
+  EXPECT_TRUE(Lexicon::is_common_word(Lexicon::norm("Été")));      // a norm: lower case, no accent
+  EXPECT_TRUE(Lexicon::is_common_word(Lexicon::norm("frontière")));
+  EXPECT_FALSE(Lexicon::is_common_word("maiso"));   // a prefix of a word is not a word
+  EXPECT_FALSE(Lexicon::is_common_word("maisonn"));  // nor a word and more
+  EXPECT_FALSE(Lexicon::is_common_word("xqzwt"));
+  EXPECT_FALSE(Lexicon::is_common_word(""));
+  EXPECT_FALSE(Lexicon::is_common_word(std::string(300, 'a')));
+}
+
 TEST(LexiconCountries, EveryCountryHasIsoCodeQidAndName) {
   const std::regex iso("[A-Z]{2}");
   const std::regex qid("Q[1-9][0-9]*");

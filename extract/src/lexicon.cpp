@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <fstream>
 #include <sstream>
-#include <memory_resource>
+#include <cstdio>
 
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
@@ -325,35 +325,69 @@ bool Lexicon::accents_match(const Document& doc, const PhraseMatch& m, const Lex
 }
 
 namespace {
-/// Debian's wfrench list as token norms: the norms back to back in one
-/// buffer, and a hash set of views into it whose nodes come from one arena.
-/// Built once; read-only afterwards.
+/// Debian's wfrench list as token norms: the norms one per line in one
+/// buffer, and an open-addressing table (linear probing, at most half full)
+/// of 8-byte slots: where a word starts in that buffer, its length and 24
+/// bits of its hash. A lookup is one hash of the word, a probe or two of
+/// the table and one comparison. Built once; read-only afterwards.
 struct CommonWords {
   std::string norms;
-  std::pmr::monotonic_buffer_resource arena;
-  std::pmr::unordered_set<std::string_view> words{&arena};
+  struct Slot {
+    std::uint32_t at = 0;    ///< 1 + where the word starts in `norms`; 0: an empty slot
+    std::uint32_t tag = 0;   ///< length (8 bits) and hash bits (24 bits)
+  };
+  std::vector<Slot> slots;  ///< a power of two in size
   bool loaded = false;
 
+  static std::uint32_t tag_of(std::size_t size, std::uint64_t hash) {
+    return static_cast<std::uint32_t>(std::min<std::size_t>(size, 255)) | (static_cast<std::uint32_t>(hash >> 40U) << 8U);
+  }
+
   CommonWords() {
-    std::ifstream in("/usr/share/dict/french", std::ios::binary);
-    std::ostringstream whole;
-    whole << in.rdbuf();
-    const std::string bytes = std::move(whole).str();
+    std::string bytes;
+    if (std::FILE* in = std::fopen("/usr/share/dict/french", "rb")) {
+      char buffer[1U << 16U];
+      for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, in)) > 0;) bytes.append(buffer, n);
+      std::fclose(in);
+    }
     // The norm of the whole list at once: a norm is made code point by code
     // point and '\n' is its own norm, so line k of `norms` is the norm of line k.
     norms.reserve(bytes.size() + bytes.size() / 8);
     textutil::append_norm(norms, bytes);
-    words.reserve(norms.size() / 8);  // about one word per 8 bytes; only a hint
+    const std::size_t lines = static_cast<std::size_t>(std::count(norms.begin(), norms.end(), '\n')) + 1;
+    std::size_t size = 1024;
+    while (size < 2 * lines) size *= 2;
+    slots.resize(size);
     const std::string_view all(norms);
     for (std::size_t i = 0; i < all.size();) {
       std::size_t end = all.find('\n', i);
       if (end == std::string_view::npos) end = all.size();
       // An empty line gives no word. (A line of combining marks alone, whose
       // norm is empty, neither: the norm of a capitalised word never is.)
-      if (end > i) words.insert(all.substr(i, end - i));
+      // Words of 255 bytes or more are left out: no token norm is that long.
+      if (end > i && end - i < 255) insert(all.substr(i, end - i), i);
       i = end + 1;
     }
-    loaded = !words.empty();
+    loaded = std::any_of(slots.begin(), slots.end(), [](const Slot& s) { return s.at != 0; });
+  }
+
+  /// The slot of `word`, or of the empty slot where it would go.
+  std::size_t find(std::string_view word, std::uint64_t hash) const {
+    const std::size_t mask = slots.size() - 1;
+    const std::uint32_t tag = tag_of(word.size(), hash);
+    for (std::size_t k = hash & mask;; k = (k + 1) & mask) {
+      const Slot& s = slots[k];
+      if (s.at == 0 || (s.tag == tag && norms.compare(s.at - 1, word.size(), word) == 0)) return k;
+    }
+  }
+  void insert(std::string_view word, std::size_t at) {
+    const std::uint64_t hash = mix_hash(word_hash(word));
+    Slot& s = slots[find(word, hash)];
+    if (s.at == 0) s = Slot{static_cast<std::uint32_t>(at + 1), tag_of(word.size(), hash)};
+  }
+  bool contains(std::string_view word) const {
+    if (slots.empty() || word.size() >= 255) return false;
+    return slots[find(word, mix_hash(word_hash(word)))].at != 0;
   }
 };
 const CommonWords& common_words() {
@@ -363,7 +397,7 @@ const CommonWords& common_words() {
 }  // namespace
 
 bool Lexicon::is_common_word(std::string_view norm) {
-  return common_words().words.count(norm) != 0;
+  return common_words().contains(norm);
 }
 
 bool Lexicon::has_dictionary() { return common_words().loaded; }
