@@ -78,26 +78,6 @@ std::vector<std::vector<std::string>> read_tsv(std::string_view file, std::strin
   return rows;
 }
 
-/// FNV-1a of a word's bytes: cheap for the short words of a text.
-std::uint64_t word_hash(std::string_view word) {
-  std::uint64_t h = 14695981039346656037ULL;
-  for (const char c : word) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
-
-/// Spreads the bits of a hash over all 64 (MurmurHash3's finaliser).
-std::uint64_t mix_hash(std::uint64_t h) {
-  h ^= h >> 33U;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33U;
-  h *= 0xc4ceb9fe1a85ec53ULL;
-  h ^= h >> 33U;
-  return h;
-}
-
 /// The bit of Lexicon::first_words_ that a word (by word_hash) sets.
 std::size_t first_word_bit(std::uint64_t word) {
   return static_cast<std::size_t>(mix_hash(word) & (Lexicon::kFirstWordBits - 1));
@@ -176,7 +156,7 @@ void Lexicon::load_words(std::string_view bytes) {
       if (class_bits_.size() > 64) throw std::runtime_error("words.tsv: more than 64 classes of words");
       cls->second = std::uint64_t{1} << (class_bits_.size() - 1);
     }
-    word_classes_[row[0]] |= cls->second;
+    if (std::uint64_t* bits = word_classes_.insert(row[0])) *bits |= cls->second;
   }
 }
 
@@ -186,8 +166,8 @@ std::uint64_t Lexicon::class_bit(std::string_view cls) const {
 }
 
 std::uint64_t Lexicon::classes_of(std::string_view norm) const {
-  auto it = word_classes_.find(norm);
-  return it == word_classes_.end() ? 0 : it->second;
+  const std::uint64_t* bits = word_classes_.find(norm);
+  return bits == nullptr ? 0 : *bits;
 }
 
 std::uint32_t Lexicon::child(std::uint32_t parent, std::string_view word, std::uint64_t hash) const {
@@ -304,7 +284,7 @@ void Lexicon::load_first_names(std::string_view bytes) {
     auto words = phrase_norms(line);
     std::string key;
     for (const auto& w : words) key += (key.empty() ? "" : " ") + w;
-    first_names_.insert(key);
+    first_names_.insert(key);  // (a name of 255 bytes or more is left out)
   }
 }
 
@@ -325,23 +305,10 @@ bool Lexicon::accents_match(const Document& doc, const PhraseMatch& m, const Lex
 }
 
 namespace {
-/// Debian's wfrench list as token norms: the norms one per line in one
-/// buffer, and an open-addressing table (linear probing, at most half full)
-/// of 8-byte slots: where a word starts in that buffer, its length and 24
-/// bits of its hash. A lookup is one hash of the word, a probe or two of
-/// the table and one comparison. Built once; read-only afterwards.
+/// Debian's wfrench list as token norms (WordTable). Built once; read-only afterwards.
 struct CommonWords {
-  std::string norms;
-  struct Slot {
-    std::uint32_t at = 0;    ///< 1 + where the word starts in `norms`; 0: an empty slot
-    std::uint32_t tag = 0;   ///< length (8 bits) and hash bits (24 bits)
-  };
-  std::vector<Slot> slots;  ///< a power of two in size
+  WordTable<char> words;  ///< the value is unused
   bool loaded = false;
-
-  static std::uint32_t tag_of(std::size_t size, std::uint64_t hash) {
-    return static_cast<std::uint32_t>(std::min<std::size_t>(size, 255)) | (static_cast<std::uint32_t>(hash >> 40U) << 8U);
-  }
 
   CommonWords() {
     std::string bytes;
@@ -352,42 +319,20 @@ struct CommonWords {
     }
     // The norm of the whole list at once: a norm is made code point by code
     // point and '\n' is its own norm, so line k of `norms` is the norm of line k.
+    std::string norms;
     norms.reserve(bytes.size() + bytes.size() / 8);
     textutil::append_norm(norms, bytes);
-    const std::size_t lines = static_cast<std::size_t>(std::count(norms.begin(), norms.end(), '\n')) + 1;
-    std::size_t size = 1024;
-    while (size < 2 * lines) size *= 2;
-    slots.resize(size);
+    words.reserve(static_cast<std::size_t>(std::count(norms.begin(), norms.end(), '\n')) + 1);
     const std::string_view all(norms);
     for (std::size_t i = 0; i < all.size();) {
       std::size_t end = all.find('\n', i);
       if (end == std::string_view::npos) end = all.size();
       // An empty line gives no word. (A line of combining marks alone, whose
       // norm is empty, neither: the norm of a capitalised word never is.)
-      // Words of 255 bytes or more are left out: no token norm is that long.
-      if (end > i && end - i < 255) insert(all.substr(i, end - i), i);
+      if (end > i) words.insert(all.substr(i, end - i));
       i = end + 1;
     }
-    loaded = std::any_of(slots.begin(), slots.end(), [](const Slot& s) { return s.at != 0; });
-  }
-
-  /// The slot of `word`, or of the empty slot where it would go.
-  std::size_t find(std::string_view word, std::uint64_t hash) const {
-    const std::size_t mask = slots.size() - 1;
-    const std::uint32_t tag = tag_of(word.size(), hash);
-    for (std::size_t k = hash & mask;; k = (k + 1) & mask) {
-      const Slot& s = slots[k];
-      if (s.at == 0 || (s.tag == tag && norms.compare(s.at - 1, word.size(), word) == 0)) return k;
-    }
-  }
-  void insert(std::string_view word, std::size_t at) {
-    const std::uint64_t hash = mix_hash(word_hash(word));
-    Slot& s = slots[find(word, hash)];
-    if (s.at == 0) s = Slot{static_cast<std::uint32_t>(at + 1), tag_of(word.size(), hash)};
-  }
-  bool contains(std::string_view word) const {
-    if (slots.empty() || word.size() >= 255) return false;
-    return slots[find(word, mix_hash(word_hash(word)))].at != 0;
+    loaded = words.size() > 0;
   }
 };
 const CommonWords& common_words() {
@@ -397,7 +342,7 @@ const CommonWords& common_words() {
 }  // namespace
 
 bool Lexicon::is_common_word(std::string_view norm) {
-  return common_words().contains(norm);
+  return common_words().words.contains(norm);
 }
 
 bool Lexicon::has_dictionary() { return common_words().loaded; }

@@ -16,6 +16,7 @@
 
 #include "entente/extract/document.hpp"
 #include "text_util.hpp"
+#include "word_table.hpp"
 
 namespace entente::extract {
 
@@ -104,7 +105,7 @@ class Lexicon {
   /// is not "traité". Capitalised words may drop accents ("Etat").
   static bool accents_match(const Document& doc, const PhraseMatch& m, const LexHit& hit);
 
-  bool is_first_name(std::string_view norm) const { return first_names_.find(norm) != first_names_.end(); }
+  bool is_first_name(std::string_view norm) const { return first_names_.contains(norm); }
 
   /// Whether `norm` (a Token::norm) is a common French word in Debian's
   /// wfrench list (/usr/share/dict/french, installed by scripts/setup.sh),
@@ -172,11 +173,10 @@ class Lexicon {
   std::vector<PlaceEntry> places_;
   std::unordered_map<std::string, std::uint32_t, ViewHash, std::equal_to<>> country_at_;  ///< iso2 -> first entry
   std::unordered_map<std::string, std::vector<std::uint32_t>, ViewHash, std::equal_to<>> organisation_at_;  ///< id -> entries
-  using WordSet = std::unordered_set<std::string, ViewHash, std::equal_to<>>;
-  WordSet first_names_;
+  WordTable<char> first_names_;  ///< the value is unused
   /// words.tsv: class name -> its bit, and word -> the bits of its classes.
   std::unordered_map<std::string, std::uint64_t, ViewHash, std::equal_to<>> class_bits_;
-  std::unordered_map<std::string, std::uint64_t, ViewHash, std::equal_to<>> word_classes_;
+  WordTable<std::uint64_t> word_classes_;
 };
 
 }  // namespace entente::extract
