@@ -76,6 +76,20 @@ TEST(OrderedParallel, AFailureInAWorkerReachesTheCaller) {
   }
 }
 
+TEST(OrderedParallel, AFailureInTheConsumerStopsTheWorkers) {
+  for (const unsigned jobs : {1u, 2u, 4u}) {
+    std::size_t consumed = 0;
+    EXPECT_THROW(ordered_parallel<int>(
+                     1000, jobs, std::size_t{2} * jobs, [](std::size_t i) { return static_cast<int>(i); },
+                     [&](std::size_t i, int&&) {
+                       if (i == 10) throw std::runtime_error("cannot add it");
+                       ++consumed;
+                     }),
+                 std::runtime_error);
+    EXPECT_EQ(consumed, 10u);
+  }
+}
+
 TEST(OrderedParallel, NothingToDoCallsNothing) {
   bool called = false;
   ordered_parallel<int>(

@@ -18,10 +18,15 @@
 
 namespace entente::common {
 
-/// requires: jobs >= 1, window >= jobs. `produce` runs on worker threads and
-/// must be safe to call concurrently for distinct i; `consume` runs on the
-/// calling thread, for i = 0, 1, ..., n-1 in that order.
-/// An exception in `produce` is rethrown on the calling thread.
+/// requires: jobs >= 1, window >= jobs. `produce` must be safe to call
+/// concurrently for distinct i; `consume` runs on the calling thread, for
+/// i = 0, 1, ..., n-1 in that order. `jobs` threads produce: jobs - 1
+/// workers and the calling thread, which produces whenever it has nothing to
+/// consume (so that `jobs` cores are busy, not jobs + 1 threads fighting for
+/// them). A worker wakes the caller only when the item it waits for is
+/// ready, and the caller wakes one worker per item consumed.
+/// An exception in `produce` or `consume` is rethrown on the calling thread
+/// once every worker has stopped; nothing after it is consumed.
 template <typename T>
 void ordered_parallel(std::size_t n, unsigned jobs, std::size_t window,
                       const std::function<T(std::size_t)>& produce,
@@ -31,59 +36,97 @@ void ordered_parallel(std::size_t n, unsigned jobs, std::size_t window,
     return;
   }
   std::mutex mu;
-  std::condition_variable cv;
+  std::condition_variable ready_cv;    // the caller: the item it waits for is ready, or a failure
+  std::condition_variable space_cv;    // the workers: room in the window, or the end
   std::deque<std::optional<T>> ready;  // slot k holds item base + k
   std::size_t base = 0;                // next item to consume
   std::size_t next = 0;                // next item to produce
   std::exception_ptr failure;
 
-  auto worker = [&] {
-    for (;;) {
-      std::size_t i;
-      {
-        std::unique_lock lock(mu);
-        cv.wait(lock, [&] { return next >= n || next < base + window || failure; });
-        if (next >= n || failure) return;
-        i = next++;
-        if (ready.size() < i - base + 1) ready.resize(i - base + 1);
-      }
-      std::optional<T> result;
-      try {
-        result.emplace(produce(i));
-      } catch (...) {
-        std::lock_guard lock(mu);
-        failure = std::current_exception();
-        cv.notify_all();
-        return;
-      }
-      {
-        std::lock_guard lock(mu);
+  // With `mu` held: the next item to produce if the window has room, else n.
+  auto claim = [&]() -> std::size_t {
+    if (failure || next >= n || next >= base + window) return n;
+    const std::size_t i = next++;
+    if (ready.size() < i - base + 1) ready.resize(i - base + 1);
+    return i;
+  };
+  // Without `mu`: produces item i and files its result, or the failure.
+  auto run = [&](std::size_t i) {
+    std::optional<T> result;
+    std::exception_ptr error;
+    try {
+      result.emplace(produce(i));
+    } catch (...) {
+      error = std::current_exception();
+    }
+    bool front = false;
+    {
+      std::lock_guard lock(mu);
+      if (error) {
+        if (!failure) failure = error;
+      } else {
         ready[i - base] = std::move(result);
+        front = i == base;
       }
-      cv.notify_all();
+    }
+    if (error) {
+      ready_cv.notify_all();
+      space_cv.notify_all();
+    } else if (front) {
+      ready_cv.notify_one();
     }
   };
-  std::vector<std::thread> threads;
-  const unsigned count = static_cast<unsigned>(std::min<std::size_t>(jobs, n));
-  for (unsigned t = 0; t < count; ++t) threads.emplace_back(worker);
-  for (std::size_t i = 0; i < n; ++i) {
-    std::optional<T> item;
-    {
-      std::unique_lock lock(mu);
-      cv.wait(lock, [&] { return failure || (!ready.empty() && ready.front().has_value()); });
-      if (failure) break;
-      item = std::move(ready.front());
-      ready.pop_front();
-      ++base;
+  auto worker = [&] {
+    for (;;) {
+      std::size_t i = n;
+      {
+        std::unique_lock lock(mu);
+        space_cv.wait(lock, [&] { return failure || next >= n || next < base + window; });
+        if ((i = claim()) >= n) return;
+      }
+      run(i);
     }
-    cv.notify_all();
-    consume(i, std::move(*item));
+  };
+
+  std::vector<std::thread> threads;
+  const auto count = static_cast<unsigned>(std::min<std::size_t>(jobs, n));
+  for (unsigned t = 1; t < count; ++t) threads.emplace_back(worker);
+  try {
+    for (std::size_t i = 0; i < n;) {
+      std::optional<T> item;
+      std::size_t mine = n;
+      {
+        std::unique_lock lock(mu);
+        for (;;) {
+          if (failure) break;
+          if (!ready.empty() && ready.front().has_value()) {
+            item = std::move(ready.front());
+            ready.pop_front();
+            ++base;
+            break;
+          }
+          if ((mine = claim()) < n) break;  // nothing to consume yet: produce
+          ready_cv.wait(lock);
+        }
+        if (failure) break;
+      }
+      if (item) {
+        space_cv.notify_one();
+        consume(i, std::move(*item));
+        ++i;
+      } else {
+        run(mine);
+      }
+    }
+  } catch (...) {
+    std::lock_guard lock(mu);
+    if (!failure) failure = std::current_exception();
   }
   {
     std::lock_guard lock(mu);
-    if (failure) next = n;
+    if (failure) next = n;  // no more claims
   }
-  cv.notify_all();
+  space_cv.notify_all();
   for (auto& t : threads) t.join();
   if (failure) std::rethrow_exception(failure);
 }
