@@ -151,6 +151,7 @@ int run_build(const BuildOptions& opt) {
   }
   std::size_t read = 0, warnings = 0;
   const unsigned jobs = opt.jobs > 0 ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
+  entente::extract::load_language_data(jobs);
   entente::common::ordered_parallel<Extracted>(
       files.size(), jobs, std::size_t{8} * jobs,
       [&](std::size_t i) {

@@ -1,5 +1,7 @@
 #include "entente/extract/pipeline.hpp"
 
+#include <thread>
+
 #include "entente/extract/dates.hpp"
 #include "entente/extract/reader.hpp"
 #include "entente/extract/segment.hpp"
@@ -7,6 +9,13 @@
 #include "stages.hpp"
 
 namespace entente::extract {
+
+void load_language_data(unsigned threads) {
+  if (threads < 2) return;  // loaded when first needed
+  std::thread words([] { (void)Lexicon::has_dictionary(); });
+  (void)Lexicon::french();
+  words.join();
+}
 
 void run_stages(Document& doc) {
   segment(doc);

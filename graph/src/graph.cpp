@@ -50,6 +50,31 @@ bool compatible_country(const Node& n, const extract::Entity& e) {
   return n.country.empty() || e.country.empty() || n.country == e.country;
 }
 
+/// An entity's name, then its other labels, without copying them.
+class NameList {
+ public:
+  explicit NameList(const extract::Entity& e) : e_(e) {}
+  class iterator {
+   public:
+    iterator(const extract::Entity& e, std::size_t i) : e_(&e), i_(i) {}
+    const std::string& operator*() const { return i_ == 0 ? e_->name : e_->labels[i_ - 1]; }
+    iterator& operator++() {
+      ++i_;
+      return *this;
+    }
+    bool operator!=(const iterator& o) const { return i_ != o.i_; }
+
+   private:
+    const extract::Entity* e_;
+    std::size_t i_;
+  };
+  iterator begin() const { return {e_, 0}; }
+  iterator end() const { return {e_, e_.labels.size() + 1}; }
+
+ private:
+  const extract::Entity& e_;
+};
+
 std::string first_line_title(std::string_view text) {
   std::size_t start = text.find_first_not_of(" \t\n");
   if (start == std::string::npos) return {};
@@ -127,8 +152,7 @@ Vertex KnowledgeGraph::resolve(const extract::Entity& e) {
     if (n.type != e.type || !compatible_country(n, e)) return kAmbiguous;
     return it->second;
   };
-  std::vector<std::string> names = e.labels;
-  names.insert(names.begin(), e.name);
+  const NameList names(e);
   Vertex found = kAmbiguous;
   switch (e.type) {
     case EntityType::Country:
@@ -182,9 +206,7 @@ Vertex KnowledgeGraph::resolve(const extract::Entity& e) {
 
 void KnowledgeGraph::merge_into(Vertex v, const extract::Entity& e) {
   Node& n = g_[v];
-  std::vector<std::string> names = e.labels;
-  names.insert(names.begin(), e.name);
-  for (const auto& name : names) {
+  for (const std::string& name : NameList(e)) {
     if (name.empty() || name == n.label) continue;
     // The preferred label is the fullest name, unless a gazetteer fixed it.
     if (n.key.empty() && n.type != EntityType::Agreement && word_count(name) > word_count(n.label)) {
@@ -278,13 +300,18 @@ AddedDocument KnowledgeGraph::add(const extract::Document& doc) {
   AddedDocument added;
   added.index = doc_index;
   added.vertices.resize(doc.entities.size());
+  extract::Entity agreement;
   for (std::size_t i = 0; i < doc.entities.size(); ++i) {
-    extract::Entity e = doc.entities[i];
-    if (e.type == EntityType::Agreement) {
+    const extract::Entity* entity = &doc.entities[i];
+    if (entity->type == EntityType::Agreement) {
       // One node per agreement per document; its label names kind, document and rank.
-      e.name = (e.kind.empty() ? std::string("accord") : e.kind) + " " + doc.id + " " + std::to_string(i);
-      e.labels.clear();
+      agreement = *entity;
+      agreement.name = (agreement.kind.empty() ? std::string("accord") : agreement.kind) + " " + doc.id + " " +
+                       std::to_string(i);
+      agreement.labels.clear();
+      entity = &agreement;
     }
+    const extract::Entity& e = *entity;
     Vertex v = resolve(e);
     if (e.type == EntityType::Agreement) {
       Node& n = g_[v];

@@ -34,6 +34,11 @@ void link_mentions(Document& doc);
 /// Stage: relations between the document's entities, each with its sentence.
 void find_relations(Document& doc);
 
+/// Loads the language data (the lexicon and Debian's word list, otherwise
+/// loaded by the first document that needs them) on two threads when
+/// `threads` >= 2, so that the threads that extract do not wait in turn.
+void load_language_data(unsigned threads);
+
 /// Runs every stage after reading on `doc`.
 void run_stages(Document& doc);
 
