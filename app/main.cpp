@@ -210,8 +210,11 @@ int run_build(const BuildOptions& opt) {
   }
   std::vector<fs::path> written;
   std::string failure;
+  // The window holds every output (their results are only messages), so a
+  // thread that is done takes the next file at once.
   entente::common::ordered_parallel<std::string>(
-      outputs.size(), jobs, jobs, [&](std::size_t i) { return outputs[i].write(); },
+      outputs.size(), jobs, std::max<std::size_t>(jobs, outputs.size()),
+      [&](std::size_t i) { return outputs[i].write(); },
       [&](std::size_t i, std::string&& err) {
         if (!err.empty() && failure.empty()) failure = std::move(err);
         if (err.empty()) written.push_back(outputs[i].file);
