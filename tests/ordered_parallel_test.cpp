@@ -90,6 +90,47 @@ TEST(OrderedParallel, AFailureInTheConsumerStopsTheWorkers) {
   }
 }
 
+/// A result that notes whether the thread that destroys it made it.
+struct Tracked {
+  std::thread::id made = std::this_thread::get_id();
+  std::atomic<std::size_t>* elsewhere = nullptr;  ///< destroyed on another thread
+  bool owner = true;                              ///< false once moved from
+
+  explicit Tracked(std::atomic<std::size_t>* count) : elsewhere(count) {}
+  Tracked(Tracked&& o) noexcept : made(o.made), elsewhere(o.elsewhere), owner(o.owner) { o.owner = false; }
+  Tracked& operator=(Tracked&& o) noexcept {
+    made = o.made;
+    elsewhere = o.elsewhere;
+    owner = o.owner;
+    o.owner = false;
+    return *this;
+  }
+  Tracked(const Tracked&) = delete;
+  Tracked& operator=(const Tracked&) = delete;
+  ~Tracked() {
+    if (owner && made != std::this_thread::get_id()) ++*elsewhere;
+  }
+};
+
+TEST(OrderedParallel, AResultIsDestroyedOnTheThreadThatMadeIt) {
+  // Except the last few, consumed after the workers have nothing left to claim.
+  for (const unsigned jobs : {2u, 3u}) {
+    std::atomic<std::size_t> elsewhere{0}, by_workers{0};
+    const std::thread::id caller = std::this_thread::get_id();
+    constexpr std::size_t kWindow = 4;
+    ordered_parallel<Tracked>(
+        400, jobs, kWindow,
+        [&](std::size_t) {
+          std::this_thread::sleep_for(std::chrono::microseconds(50));  // so that the workers take their share
+          if (std::this_thread::get_id() != caller) ++by_workers;
+          return Tracked(&elsewhere);
+        },
+        [](std::size_t, Tracked&&) {});
+    EXPECT_GE(by_workers.load(), 50u) << jobs << " threads";
+    EXPECT_LE(elsewhere.load(), kWindow + jobs) << jobs << " threads";
+  }
+}
+
 TEST(OrderedParallel, NothingToDoCallsNothing) {
   bool called = false;
   ordered_parallel<int>(

@@ -24,7 +24,12 @@ namespace entente::common {
 /// workers and the calling thread, which produces whenever it has nothing to
 /// consume (so that `jobs` cores are busy, not jobs + 1 threads fighting for
 /// them). A worker wakes the caller only when the item it waits for is
-/// ready, and the caller wakes one worker per item consumed.
+/// ready, and the caller wakes one worker per item consumed. While items
+/// remain to produce, a result is destroyed on the thread that produced it
+/// (a worker takes back what the caller consumed when it next claims an
+/// item): its memory returns to the allocator of the thread that will
+/// allocate again, instead of every free taking a lock on another thread's
+/// pool (with glibc, 10 % of the CPU time of `entente build --jobs 2`).
 /// An exception in `produce` or `consume` is rethrown on the calling thread
 /// once every worker has stopped; nothing after it is consumed.
 template <typename T>
@@ -38,9 +43,14 @@ void ordered_parallel(std::size_t n, unsigned jobs, std::size_t window,
   std::mutex mu;
   std::condition_variable ready_cv;    // the caller: the item it waits for is ready, or a failure
   std::condition_variable space_cv;    // the workers: room in the window, or the end
-  std::deque<std::optional<T>> ready;  // slot k holds item base + k
-  std::size_t base = 0;                // next item to consume
-  std::size_t next = 0;                // next item to produce
+  struct Slot {
+    std::optional<T> value;
+    unsigned producer = 0;  // 0: the caller; 1 ... jobs - 1: a worker
+  };
+  std::deque<Slot> ready;               // slot k holds item base + k
+  std::vector<std::vector<T>> spent(jobs);  // consumed results, by the worker that made them
+  std::size_t base = 0;                 // next item to consume
+  std::size_t next = 0;                 // next item to produce
   std::exception_ptr failure;
 
   // With `mu` held: the next item to produce if the window has room, else n.
@@ -51,7 +61,7 @@ void ordered_parallel(std::size_t n, unsigned jobs, std::size_t window,
     return i;
   };
   // Without `mu`: produces item i and files its result, or the failure.
-  auto run = [&](std::size_t i) {
+  auto run = [&](std::size_t i, unsigned producer) {
     std::optional<T> result;
     std::exception_ptr error;
     try {
@@ -65,7 +75,7 @@ void ordered_parallel(std::size_t n, unsigned jobs, std::size_t window,
       if (error) {
         if (!failure) failure = error;
       } else {
-        ready[i - base] = std::move(result);
+        ready[i - base] = Slot{std::move(result), producer};
         front = i == base;
       }
     }
@@ -76,31 +86,37 @@ void ordered_parallel(std::size_t n, unsigned jobs, std::size_t window,
       ready_cv.notify_one();
     }
   };
-  auto worker = [&] {
+  auto worker = [&](unsigned me) {
     for (;;) {
       std::size_t i = n;
+      std::vector<T> mine;
       {
         std::unique_lock lock(mu);
         space_cv.wait(lock, [&] { return failure || next >= n || next < base + window; });
-        if ((i = claim()) >= n) return;
+        mine.swap(spent[me]);
+        i = claim();
       }
-      run(i);
+      mine.clear();  // freed here, where they were made
+      if (i >= n) return;
+      run(i, me);
     }
   };
 
   std::vector<std::thread> threads;
   const auto count = static_cast<unsigned>(std::min<std::size_t>(jobs, n));
-  for (unsigned t = 1; t < count; ++t) threads.emplace_back(worker);
+  for (unsigned t = 1; t < count; ++t) threads.emplace_back(worker, t);
   try {
     for (std::size_t i = 0; i < n;) {
       std::optional<T> item;
+      unsigned producer = 0;
       std::size_t mine = n;
       {
         std::unique_lock lock(mu);
         for (;;) {
           if (failure) break;
-          if (!ready.empty() && ready.front().has_value()) {
-            item = std::move(ready.front());
+          if (!ready.empty() && ready.front().value.has_value()) {
+            item = std::move(ready.front().value);
+            producer = ready.front().producer;
             ready.pop_front();
             ++base;
             break;
@@ -114,8 +130,12 @@ void ordered_parallel(std::size_t n, unsigned jobs, std::size_t window,
         space_cv.notify_one();
         consume(i, std::move(*item));
         ++i;
+        if (producer != 0) {
+          std::lock_guard lock(mu);
+          spent[producer].push_back(std::move(*item));
+        }
       } else {
-        run(mine);
+        run(mine, 0);
       }
     }
   } catch (...) {
