@@ -322,7 +322,7 @@ struct CommonWords {
     std::string norms;
     norms.reserve(bytes.size() + bytes.size() / 8);
     textutil::append_norm(norms, bytes);
-    words.reserve(static_cast<std::size_t>(std::count(norms.begin(), norms.end(), '\n')) + 1);
+    words.reserve(static_cast<std::size_t>(std::count(norms.begin(), norms.end(), '\n')) + 1, norms.size());
     const std::string_view all(norms);
     for (std::size_t i = 0; i < all.size();) {
       std::size_t end = all.find('\n', i);

@@ -68,9 +68,12 @@ class WordTable {
   bool contains(std::string_view word) const { return find(word) != nullptr; }
   std::size_t size() const { return count_; }
 
-  /// Room for `n` words without growing.
-  void reserve(std::size_t n) {
-    while (slots_.size() < 2 * n) grow();
+  /// Room for `n` words (of `bytes` bytes in all) without growing.
+  void reserve(std::size_t n, std::size_t bytes = 0) {
+    std::size_t size = std::max<std::size_t>(64, slots_.size());
+    while (size < 2 * n) size *= 2;
+    if (size > slots_.size()) rehash(size);
+    words_.reserve(bytes);
   }
 
  private:
@@ -94,8 +97,9 @@ class WordTable {
     }
   }
 
-  void grow() {
-    std::vector<Slot> slots(std::max<std::size_t>(64, 2 * slots_.size()));
+  void grow() { rehash(std::max<std::size_t>(64, 2 * slots_.size())); }
+  void rehash(std::size_t size) {
+    std::vector<Slot> slots(size);
     std::vector<V> values(slots.size());
     const std::size_t mask = slots.size() - 1;
     for (std::size_t i = 0; i < slots_.size(); ++i) {
