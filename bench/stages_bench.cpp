@@ -16,7 +16,8 @@
 //   5a..5c           the same three parts timed alone
 //   6_write_turtle   exporter::write_turtle  (to a temporary directory)
 //   6_write_graphml  exporter::write_graphml (to a temporary directory)
-//   all_in_memory    1 to 6 in one go, from bytes already in memory
+//   6_write_evidence exporter::EvidenceWriter: draft, add (spool), finish on one thread
+//   all_in_memory    1 to 6 in one go, from bytes already in memory (without evidence.ttl)
 //
 // THE SAMPLE (read once, before any timing):
 //   ENTENTE_BENCH_CORPUS=DIR  the *.txt files of DIR, in name order, up to
@@ -191,6 +192,17 @@ const KnowledgeGraph& corpus_graph() {
   return kg;
 }
 
+/// What KnowledgeGraph::add returned for each document of corpus_graph(), in order.
+const std::vector<entente::graph::AddedDocument>& corpus_added() {
+  static const auto added = [] {
+    KnowledgeGraph g(kBase);
+    std::vector<entente::graph::AddedDocument> out;
+    for (const auto& d : related()) out.push_back(g.add(d));
+    return out;
+  }();
+  return added;
+}
+
 /// A temporary directory for the writers' files, removed at exit.
 const fs::path& out_dir() {
   struct Dir {
@@ -321,6 +333,28 @@ void BM_WriteGraphml(benchmark::State& state) {
   });
 }
 
+/// evidence.ttl on one thread: each document's draft, its record in the
+/// spool, and the file rendered from the spool once the graph is complete.
+void BM_WriteEvidence(benchmark::State& state) {
+  const KnowledgeGraph& kg = corpus_graph();
+  const auto& docs = related();
+  const auto& added = corpus_added();
+  const fs::path file = out_dir() / "evidence.ttl";
+  for (auto _ : state) {
+    entente::exporter::EvidenceWriter evidence(file);
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+      evidence.add(entente::exporter::EvidenceWriter::draft(docs[i]), added[i]);
+    }
+    if (std::string err = evidence.finish(kg, 1); !err.empty()) {
+      state.SkipWithError(err.c_str());
+      break;
+    }
+  }
+  report(state);
+  std::error_code ec;
+  state.counters["out_MB"] = static_cast<double>(fs::file_size(file, ec)) / 1e6;
+}
+
 /// Every stage from bytes in memory to both files, as `entente build` does on one thread.
 void BM_AllInMemory(benchmark::State& state) {
   for (auto _ : state) {
@@ -376,7 +410,7 @@ int main(int argc, char** argv) {
       {"5_resolve", BM_Resolve},             {"5a_link_mentions", BM_Link},
       {"5b_find_relations", BM_Relations},   {"5c_graph_add", BM_GraphAdd},
       {"6_write_turtle", BM_WriteTurtle},    {"6_write_graphml", BM_WriteGraphml},
-      {"all_in_memory", BM_AllInMemory},
+      {"6_write_evidence", BM_WriteEvidence}, {"all_in_memory", BM_AllInMemory},
   };
   for (const auto& b : benches) {
     benchmark::RegisterBenchmark(b.name, b.fn)->Unit(benchmark::kMillisecond);
