@@ -15,10 +15,12 @@
 
 #include "entente/export/writers.hpp"
 #include "entente/extract/pipeline.hpp"
+#include "entente/extract/reader.hpp"
 #include "entente/graph/graph.hpp"
 #include "entente/graph/wikidata.hpp"
 #include "entente/common/ordered_parallel.hpp"
 #include "progress.hpp"
+#include "read_ahead.hpp"
 
 namespace fs = std::filesystem;
 using entente::Diagnostic;
@@ -152,11 +154,18 @@ int run_build(const BuildOptions& opt) {
   std::size_t read = 0, warnings = 0;
   const unsigned jobs = opt.jobs > 0 ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
   entente::extract::load_language_data(jobs);
+  // Files are read on a thread of their own, ahead of the extracting ones
+  // (at most 64 MiB past the next one needed).
+  const std::size_t window = std::size_t{8} * jobs;
+  entente::app::ReadAhead input(files, window + 16, std::size_t{64} << 20U);
   entente::common::ordered_parallel<Extracted>(
-      files.size(), jobs, std::size_t{8} * jobs,
+      files.size(), jobs, window,
       [&](std::size_t i) {
         Extracted x;
-        x.doc = entente::extract::extract_file(files[i], x.diags);
+        if (std::optional<std::string> bytes = input.take(i, x.diags)) {
+          x.doc = entente::extract::document_from_file(files[i], *bytes, x.diags);
+          if (x.doc) entente::extract::run_stages(*x.doc);
+        }
         if (x.doc) x.bytes = x.doc->source.size();
         if (x.doc && evidence) x.evidence = entente::exporter::EvidenceWriter::draft(*x.doc);
         return x;

@@ -516,10 +516,9 @@ Document document_from_bytes(std::string id, std::string path, std::string_view 
   return doc;
 }
 
-std::optional<Document> read_document(const std::filesystem::path& file, Diagnostics& diags) {
-  const std::string shown = file.string();
-  auto fail = [&](std::string message, std::size_t offset = Location::npos) -> std::optional<Document> {
-    diags.push_back(make_diag(Severity::error, shown, offset, std::move(message)));
+std::optional<std::string> read_file_bytes(const std::filesystem::path& file, Diagnostics& diags) {
+  auto fail = [&](std::string message) -> std::optional<std::string> {
+    diags.push_back(make_diag(Severity::error, file.string(), Location::npos, std::move(message)));
     return std::nullopt;
   };
 
@@ -565,21 +564,35 @@ std::optional<Document> read_document(const std::filesystem::path& file, Diagnos
   if (bytes.size() > std::numeric_limits<std::uint32_t>::max()) {
     return fail("file too large (" + std::to_string(bytes.size()) + " bytes; at most 4 GiB)");
   }
+  return bytes;
+}
+
+std::optional<Document> document_from_file(const std::filesystem::path& file, std::string_view bytes,
+                                           Diagnostics& diags) {
+  const std::string shown = file.string();
+  auto fail = [&](std::string message, std::size_t offset = Location::npos) -> std::optional<Document> {
+    diags.push_back(make_diag(Severity::error, shown, offset, std::move(message)));
+    return std::nullopt;
+  };
   if (bytes.empty()) {
     return fail("empty file");
   }
-
   std::size_t offset = Location::npos;
   if (std::string reason = binary_reason(bytes, offset); !reason.empty()) {
     return fail(std::move(reason), offset);
   }
-
   Document doc = document_from_bytes(file.filename().string(), shown, bytes);
   if (!has_letter(doc.text)) {
     const bool blank = doc.text.find_first_not_of(" \t\n\f\v") == std::string::npos;
     return fail(blank ? "empty file (only white space)" : "no text in file (no letters)");
   }
   return doc;
+}
+
+std::optional<Document> read_document(const std::filesystem::path& file, Diagnostics& diags) {
+  const std::optional<std::string> bytes = read_file_bytes(file, diags);
+  if (!bytes) return std::nullopt;
+  return document_from_file(file, *bytes, diags);
 }
 
 }  // namespace entente::extract

@@ -5,6 +5,7 @@
 #pragma once
 #include <filesystem>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "entente/extract/document.hpp"
@@ -27,7 +28,18 @@ Document document_from_bytes(std::string id, std::string path, std::string_view 
 /// Reads a file. Returns nullopt, with an error in `diags`, when the file is
 /// missing, unreadable, empty (no letters) or binary (NUL bytes or mostly
 /// control characters); the message names the file and, when it applies, the
-/// byte offset.
+/// byte offset. The same as read_file_bytes, then document_from_file.
 std::optional<Document> read_document(const std::filesystem::path& file, Diagnostics& diags);
+
+/// The bytes of a file, read whole; nullopt, with an error in `diags`, when
+/// it is missing, a directory, not a regular file or a pipe, unreadable or
+/// over 4 GiB. Safe to call on another thread than the one that extracts
+/// (`entente build` reads ahead so).
+std::optional<std::string> read_file_bytes(const std::filesystem::path& file, Diagnostics& diags);
+
+/// The Document of bytes read from `file` (read_file_bytes); nullopt, with an
+/// error in `diags`, when they are empty (no letters) or binary.
+std::optional<Document> document_from_file(const std::filesystem::path& file, std::string_view bytes,
+                                           Diagnostics& diags);
 
 }  // namespace entente::extract
