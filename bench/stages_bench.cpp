@@ -182,26 +182,21 @@ const std::vector<Document>& related() {
   static const auto docs = after(linked(), [](Document& d) { entente::extract::find_relations(d); });
   return docs;
 }
-const KnowledgeGraph& corpus_graph() {
-  static const KnowledgeGraph kg = [] {
-    KnowledgeGraph g(kBase);
-    for (const auto& d : related()) g.add(d);
-    g.finish();
+/// The graph of the sample, and what KnowledgeGraph::add returned for each document.
+struct CorpusGraph {
+  KnowledgeGraph kg{kBase};
+  std::vector<entente::graph::AddedDocument> added;
+};
+const CorpusGraph& corpus() {
+  static const CorpusGraph c = [] {
+    CorpusGraph g;
+    for (const auto& d : related()) g.added.push_back(g.kg.add(d));
+    g.kg.finish();
     return g;
   }();
-  return kg;
+  return c;
 }
-
-/// What KnowledgeGraph::add returned for each document of corpus_graph(), in order.
-const std::vector<entente::graph::AddedDocument>& corpus_added() {
-  static const auto added = [] {
-    KnowledgeGraph g(kBase);
-    std::vector<entente::graph::AddedDocument> out;
-    for (const auto& d : related()) out.push_back(g.add(d));
-    return out;
-  }();
-  return added;
-}
+const KnowledgeGraph& corpus_graph() { return corpus().kg; }
 
 /// A temporary directory for the writers' files, removed at exit.
 const fs::path& out_dir() {
@@ -338,7 +333,7 @@ void BM_WriteGraphml(benchmark::State& state) {
 void BM_WriteEvidence(benchmark::State& state) {
   const KnowledgeGraph& kg = corpus_graph();
   const auto& docs = related();
-  const auto& added = corpus_added();
+  const auto& added = corpus().added;
   const fs::path file = out_dir() / "evidence.ttl";
   for (auto _ : state) {
     entente::exporter::EvidenceWriter evidence(file);

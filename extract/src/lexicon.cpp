@@ -3,8 +3,6 @@
 #include "text_util.hpp"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 #include <cstdio>
 
 #include <unicode/locid.h>
@@ -78,11 +76,6 @@ std::vector<std::vector<std::string>> read_tsv(std::string_view file, std::strin
   return rows;
 }
 
-/// The bit of Lexicon::first_words_ that a word (by word_hash) sets.
-std::size_t first_word_bit(std::uint64_t word) {
-  return static_cast<std::size_t>(mix_hash(word) & (Lexicon::kFirstWordBits - 1));
-}
-
 /// The hash of the trie edge from `parent` by a word (by word_hash).
 std::uint64_t edge_hash(std::uint32_t parent, std::uint64_t word) {
   return mix_hash(word ^ (std::uint64_t{parent} * 0x9E3779B97F4A7C15ULL));
@@ -133,7 +126,7 @@ const Lexicon& Lexicon::french() {
   return lexicon;
 }
 
-Lexicon::Lexicon() : edges_(1024), first_words_(kFirstWordBits / 64) {
+Lexicon::Lexicon() : edges_(1024) {
   trie_.emplace_back();
   load_countries(file_bytes("countries.tsv"));
   load_organisations(file_bytes("organisations.tsv"));
@@ -208,8 +201,7 @@ std::uint32_t Lexicon::child_or_new(std::uint32_t parent, std::string_view word)
 void Lexicon::add_phrase(std::string_view phrase, LexHit hit) {
   auto words = phrase_norms(phrase);
   if (words.empty()) return;
-  const std::size_t b = first_word_bit(word_hash(words[0]));
-  first_words_[b / 64] |= std::uint64_t{1} << (b % 64);
+  first_words_.set(first_word_bit(word_hash(words[0])));
   std::uint32_t node = 0;
   for (const auto& w : words) node = child_or_new(node, w);
   hit.form = std::string(phrase);
@@ -361,8 +353,7 @@ std::span<const std::uint32_t> Lexicon::organisations_with_id(std::string_view i
 void Lexicon::matches_at(const Document& doc, std::uint32_t i, std::vector<PhraseMatch>& out) const {
   const std::string& word = doc.tokens[i].norm;
   std::uint64_t hash = word_hash(word);
-  const std::size_t b = first_word_bit(hash);
-  if ((first_words_[b / 64] & (std::uint64_t{1} << (b % 64))) == 0) return;  // no phrase starts so
+  if (!first_words_.test(first_word_bit(hash))) return;  // no phrase starts so
   const std::size_t first = out.size();
   std::uint32_t node = 0;
   const auto sentence = doc.tokens[i].sentence;
