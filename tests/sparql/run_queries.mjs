@@ -13,8 +13,17 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { webcrypto } from "node:crypto";
 
-import oxigraph from "oxigraph";
+// Oxigraph's WebAssembly build seeds its random numbers from the Web Crypto
+// API, which it finds at `globalThis.crypto`. Node.js has that global from
+// version 19 (and 18 only with an experimental flag); Debian 12 ships 18, so
+// give it the same object from `node:crypto` (stable since 15) before
+// Oxigraph loads. Newer versions keep their own.
+if (globalThis.crypto === undefined) {
+  Object.defineProperty(globalThis, "crypto", { value: webcrypto, configurable: true, writable: true });
+}
+const { default: oxigraph } = await import("oxigraph");
 
 const here = dirname(fileURLToPath(import.meta.url));
 
