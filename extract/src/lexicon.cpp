@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "entente/embedded.hpp"
+#include "entente/extract/names.hpp"
 #include "entente/extract/reader.hpp"
 #include "tokenize.hpp"
 
@@ -229,6 +230,9 @@ void Lexicon::load_countries(std::string_view bytes) {
     for (const auto& d : c.demonyms) add_phrase(d, LexHit{LexKind::demonym, index, c.iso2, false, {}});
     for (const auto& p : c.prefixes) add_phrase(p, LexHit{LexKind::prefix, index, c.iso2, false, {}});
     country_at_.emplace(c.iso2, index);  // the first entry of a code wins
+    for (const auto& d : c.demonyms) country_words_.insert(institution_key(d));
+    country_names_.insert(institution_key(c.name));
+    for (const auto& a : c.aliases) country_names_.insert(institution_key(a));
     countries_.push_back(std::move(c));
   }
 }
@@ -338,6 +342,27 @@ bool Lexicon::is_common_word(std::string_view norm) {
 }
 
 bool Lexicon::has_dictionary() { return common_words().loaded; }
+
+std::string Lexicon::institution_identity_key(std::string_view name) const {
+  std::vector<std::string> words = key_words(institution_key(name));
+  std::erase_if(words, [&](const std::string& w) { return country_words_.count(w) != 0; });
+  // A country named at the end ("Cour suprême d'Algérie"), never the whole name.
+  for (std::size_t n = std::min<std::size_t>(words.size() - (words.empty() ? 0 : 1), 5); n > 0; --n) {
+    std::string tail;
+    for (std::size_t i = words.size() - n; i < words.size(); ++i) tail += (tail.empty() ? "" : " ") + words[i];
+    if (country_names_.count(tail) != 0) {
+      words.resize(words.size() - n);
+      break;
+    }
+  }
+  std::string out;
+  for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
+std::string institution_identity_key(std::string_view name) {
+  return Lexicon::french().institution_identity_key(name);
+}
 
 const CountryEntry* Lexicon::country(std::string_view iso2) const {
   auto it = country_at_.find(iso2);

@@ -127,6 +127,9 @@ class Lexicon {
   std::uint64_t class_bit(std::string_view cls) const;
   std::uint64_t classes_of(std::string_view norm) const;
 
+  /// extract::institution_identity_key (names.hpp), with this lexicon's countries.
+  std::string institution_identity_key(std::string_view name) const;
+
   /// Lower-case, accent-free form of a word, as Token::norm.
   static std::string norm(std::string_view word);
 
@@ -171,6 +174,8 @@ class Lexicon {
   std::vector<OrganisationEntry> organisations_;
   std::vector<PlaceEntry> places_;
   std::unordered_map<std::string, std::uint32_t, ViewHash, std::equal_to<>> country_at_;  ///< iso2 -> first entry
+  std::unordered_set<std::string> country_words_;  ///< institution_key of every demonym
+  std::unordered_set<std::string> country_names_;  ///< institution_key of every country name and alias
   std::unordered_map<std::string, std::vector<std::uint32_t>, ViewHash, std::equal_to<>> organisation_at_;  ///< id -> entries
   WordTable<char> first_names_;  ///< the value is unused
   /// words.tsv: class name -> its bit, and word -> the bits of its classes.

@@ -71,6 +71,18 @@ std::string name_key(std::string_view name) {
   return out;
 }
 
+std::string institution_key(std::string_view name) {
+  static constexpr std::string_view kFunctionWords[] = {"de", "du", "des", "la", "le", "les", "l",
+                                                        "d",  "et", "a",   "au", "aux", "en"};
+  std::string out;
+  for (const auto& w : key_words(name_key(name))) {
+    if (std::find(std::begin(kFunctionWords), std::end(kFunctionWords), w) != std::end(kFunctionWords)) continue;
+    if (!out.empty()) out.push_back(' ');
+    out += w;
+  }
+  return out;
+}
+
 std::vector<std::string> key_words(std::string_view key) {
   std::vector<std::string> words;
   std::size_t i = 0;

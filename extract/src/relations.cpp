@@ -20,6 +20,7 @@
 #include <optional>
 #include <set>
 
+#include "entente/extract/names.hpp"
 #include "entente/extract/pipeline.hpp"
 #include "lexicon.hpp"
 #include "rules.hpp"
@@ -44,6 +45,7 @@ class RelationFinder {
   void run() {
     roles();
     institution_countries();
+    implied_ministries();
     person_countries();
     agreements();
     cooperation();
@@ -119,35 +121,128 @@ class RelationFinder {
     std::uint32_t title_last = 0;
   };
 
-  /// "le ministre de la Justice, X" or "le ministre de la justice X".
+  /// The honorific ("M.", "Mme", "Me") that ends right before token `end`, as
+  /// its first token; `end` when there is none.
+  std::uint32_t honorific_before(std::uint32_t end) const {
+    for (std::uint32_t k = end > 4 ? end - 4 : 0; k < end; ++k) {
+      if (!facts_.index().has(k, LexKind::honorific)) continue;
+      for (const auto& m : facts_.index().at(k))
+        for (const auto& h : *m.hits)
+          if (h.kind == LexKind::honorific && m.last == end) return k;
+    }
+    return end;
+  }
+
+  /// Whether the comma at token `comma` goes on inside a title phrase: a
+  /// portfolio listed after it ("ministre de l'Intérieur, des Collectivités
+  /// locales et de ...") or a second title ("ministre de la Justice, garde des
+  /// Sceaux").
+  bool comma_continues_title(std::uint32_t comma, std::uint32_t limit) const {
+    std::uint32_t k = comma + 1;
+    if (k >= limit) return false;
+    if (title_at(k)) return true;
+    if (!rules::is_preposition(tok(k).norm) || rules::has_class(tok(k).norm, "locative")) return false;
+    ++k;
+    if (k < limit && rules::is_determiner(tok(k).norm)) ++k;
+    return k < limit && tok(k).alpha && tok(k).upper_initial && !mention_of_type(k, EntityType::Person);
+  }
+
+  /// Whether a signing, launching, taking-part or denying word starts at k:
+  /// a title phrase never runs over it.
+  bool verb_trigger_at(std::uint32_t k) const {
+    for (const auto& t : facts_.triggers(tok(k).sentence))
+      if (t.first == k && (t.relation == "sign" || t.relation == "launch" || t.relation == "participate" ||
+                           t.relation == "negate"))
+        return true;
+    return false;
+  }
+
+  bool mention_of_type(std::uint32_t k, EntityType t) const {
+    for (int m : facts_.mentions(tok(k).sentence))
+      if (men(m).type == t && men(m).first_token <= k && k < men(m).last_token) return true;
+    return false;
+  }
+
+  /// The "(" that opens the parenthesis closed at token `close`, within a few
+  /// tokens of the same sentence, or `close` when there is none.
+  std::uint32_t opening_paren(std::uint32_t close, std::uint32_t floor) const {
+    for (std::uint32_t k = close; k-- > floor && k + 12 > close;) {
+      if (tok(k).norm == "(") return k;
+      if (tok(k).norm == ")") break;
+    }
+    return close;
+  }
+
+  /// The ")" that closes the parenthesis opened at token `open`, or `open`.
+  std::uint32_t closing_paren(std::uint32_t open, std::uint32_t limit) const {
+    for (std::uint32_t k = open + 1; k < limit && k < open + 12; ++k) {
+      if (tok(k).norm == ")") return k;
+      if (tok(k).norm == "(") break;
+    }
+    return open;
+  }
+
+  /// "le ministre de la Justice, X", "le ministre de la justice X",
+  /// "le directeur général de la Sûreté nationale (DGSN), M. X",
+  /// "le ministre de l'Intérieur, des Collectivités locales et de
+  /// l'Aménagement du territoire, X", "le ministre de la Justice, garde des Sceaux, X".
   std::optional<Phrase> phrase_before(const Mention& p) const {
-    std::uint32_t end = p.first_token;
-    std::uint32_t s0 = d_.sentences[tok(end).sentence].first_token;
-    if (end == s0) return std::nullopt;
+    std::uint32_t end = honorific_before(p.first_token);
+    std::uint32_t s0 = d_.sentences[tok(p.first_token).sentence].first_token;
+    if (end <= s0) return std::nullopt;
     std::uint32_t k = end;
     bool comma = tok(end - 1).norm == ",";
     if (comma) --k;
     if (k > s0 && rules::has_class(tok(k - 1).norm, "coordination")) return std::nullopt;
+    const std::uint32_t phrase_end = comma ? end - 1 : end;
     std::optional<Phrase> found;
-    for (std::uint32_t steps = 0; k > s0 && steps < 30; ++steps) {
+    for (std::uint32_t steps = 0; k > s0 && steps < 40; ++steps) {
       --k;
       const auto& n = tok(k).norm;
-      if (n == "," || n == "\"" || n == ":" || n == "(" || n == ")") return found;
-      if (auto t = title_at(k); t && t->first <= (comma ? end - 1 : end)) {
-        // The leftmost title of the phrase ("procureur général du Roi ...").
-        found = Phrase{k, comma ? end - 1 : end, t->second, t->first};
+      if (n == ")") {
+        std::uint32_t open = opening_paren(k, s0);
+        if (open == k) return found;
+        k = open;
+        continue;
       }
-      for (int m : facts_.mentions(tok(k).sentence))
-        if (men(m).type == EntityType::Person && men(m).first_token <= k && k < men(m).last_token)
-          return found;
+      if (n == ",") {
+        if (comma_continues_title(k, phrase_end)) continue;
+        return found;
+      }
+      if (rules::has_class(n, "clause_word") || verb_trigger_at(k)) return found;
+      if (n == "\"" || n == ":" || n == "(" || n == ";") return found;
+      if (auto t = title_at(k); t && t->first <= phrase_end) {
+        // The leftmost title of the phrase ("procureur général du Roi ...").
+        found = Phrase{k, phrase_end, t->second, t->first};
+      }
+      if (mention_of_type(k, EntityType::Person)) return found;
     }
     return found;
   }
 
-  /// "X, président de la commission nationale ...".
+  /// "X, président de la commission nationale ...", "X (Niger), président de ...".
   std::optional<Phrase> phrase_after(const Mention& p) const {
     std::uint32_t k = p.last_token;
     std::uint32_t s_end = d_.sentences[tok(p.first_token).sentence].last_token;
+    if (k < s_end && tok(k).norm == "(") {
+      std::uint32_t close = closing_paren(k, s_end);
+      if (close == k || close > k + 4) return std::nullopt;
+      k = close + 1;
+    }
+    return phrase_at(k, s_end);
+  }
+
+  /// "(Niger)" right after a person's name: the country they represent.
+  int parenthesised_country(const Mention& p) const {
+    std::uint32_t k = p.last_token;
+    if (k + 2 >= d_.tokens.size() || tok(k).norm != "(") return -1;
+    int c = mention_starting(k + 1, EntityType::Country);
+    if (c < 0 || men(c).demonym || men(c).last_token >= d_.tokens.size() || tok(men(c).last_token).norm != ")") return -1;
+    return men(c).entity;
+  }
+
+  /// A title phrase after the comma at token k ("..., président de ...").
+  std::optional<Phrase> phrase_at(std::uint32_t k, std::uint32_t s_end) const {
     if (k >= s_end || tok(k).norm != ",") return std::nullopt;
     ++k;
     if (k < s_end && rules::is_determiner(tok(k).norm)) ++k;
@@ -156,11 +251,18 @@ class RelationFinder {
     std::uint32_t e = t->first;
     while (e < s_end) {
       const auto& n = tok(e).norm;
+      if (n == "(") {
+        std::uint32_t close = closing_paren(e, s_end);
+        if (close == e) break;
+        e = close + 1;
+        continue;
+      }
+      if (n == "," && comma_continues_title(e, s_end)) {
+        ++e;
+        continue;
+      }
       if (n == "," || n == "." || n == ")" || n == "\"" || n == ";" || n == ":") break;
-      bool person = false;
-      for (int m : facts_.mentions(tok(e).sentence))
-        if (men(m).type == EntityType::Person && men(m).first_token == e) person = true;
-      if (person) break;
+      if (mention_of_type(e, EntityType::Person) || verb_trigger_at(e) || rules::has_class(n, "clause_word")) break;
       ++e;
     }
     while (e > t->first && rules::has_class(tok(e - 1).norm, "conjunction")) --e;
@@ -200,39 +302,101 @@ class RelationFinder {
             first_country = country_entity_or_new(men(m).country);
             break;
           }
+      if (int c = parenthesised_country(p); c >= 0) first_country = c;
       if (first_country >= 0) relate(Predicate::country, p.entity, first_country, sentence, "title-apposition");
       if (!has_institution && phrase->title->value == "minister") implied_ministry(p.entity, *phrase, first_country, sentence);
     }
   }
 
-  /// "ministre de l'Intérieur" -> "ministère de l'Intérieur" when the text does not name it.
+  /// The mention of type `t` that starts at token k in its sentence, or -1.
+  int mention_starting(std::uint32_t k, EntityType t) const {
+    for (int m : facts_.mentions(tok(k).sentence))
+      if (men(m).first_token == k && men(m).type == t && men(m).entity >= 0) return m;
+    return -1;
+  }
+
+  /// "ministre de l'Intérieur" -> "ministère de l'Intérieur" when the text does
+  /// not name it. The portfolio follows a "ministre" title of the phrase, a
+  /// demonym may stand between ("ministre allemande de l'Intérieur"), listed
+  /// portfolios belong to it ("de l'Intérieur, des Collectivités locales et de
+  /// l'Aménagement du territoire"); it ends at a country, a demonym, a
+  /// parenthesis or another title ("ministre de la Justice, garde des Sceaux").
   void implied_ministry(int person, const Phrase& ph, int country, std::uint32_t sentence) {
-    std::uint32_t k = ph.title_last;
-    if (k >= ph.last || !rules::is_preposition(tok(k).norm)) return;
+    std::uint32_t k = ph.last;
+    for (std::uint32_t i = ph.first; i < ph.last && k == ph.last; ++i) {
+      auto t = title_at(i);
+      if (!t || t->second->value != "minister" || !t->second->form.starts_with("ministre")) continue;
+      std::uint32_t j = t->first;
+      if (int d = mention_starting(j, EntityType::Country); d >= 0 && men(d).demonym) j = men(d).last_token;
+      if (j < ph.last && rules::is_preposition(tok(j).norm) && !rules::has_class(tok(j).norm, "locative")) k = j;
+    }
+    if (k >= ph.last) return;
     std::uint32_t e = k;
     while (e < ph.last) {
-      bool is_country = false;
-      for (int m : mentions_within(e, ph.last))
-        if (men(m).first_token == e && men(m).type == EntityType::Country) is_country = true;
-      if (is_country) break;
+      const auto& n = tok(e).norm;
+      if (n == "(" || n == ")" || mention_starting(e, EntityType::Country) >= 0) break;
+      if (e > k && title_at(e)) break;
+      if (n == ",") {
+        if (comma_continues_title(e, ph.last) && !title_at(e + 1)) {
+          ++e;
+          continue;
+        }
+        break;
+      }
       ++e;
     }
-    while (e > k && (rules::is_preposition(tok(e - 1).norm) || rules::is_determiner(tok(e - 1).norm))) --e;
+    while (e > k && (rules::is_preposition(tok(e - 1).norm) || rules::is_determiner(tok(e - 1).norm) ||
+                     rules::has_class(tok(e - 1).norm, "conjunction") || tok(e - 1).norm == ","))
+      --e;
     if (e <= k + 1) return;
-    Entity m;
-    m.type = EntityType::Institution;
-    m.name = "ministère " + std::string(d_.token_range_text(k, e));
-    if (country >= 0) m.country = ent(country).key;
-    int index = static_cast<int>(d_.entities.size());
-    // The same implied ministry twice in one article is one entity.
-    for (std::size_t i = 0; i < d_.entities.size(); ++i) {
-      const auto& x = d_.entities[i];
-      if (x.type == EntityType::Institution && x.name == m.name && (x.country == m.country || x.country.empty()))
-        index = static_cast<int>(i);
+    implied_.push_back(Implied{person, lex_.institution_identity_key("ministère " + std::string(d_.token_range_text(k, e))),
+                               country >= 0 ? ent(country).key : std::string(), sentence});
+  }
+
+  /// A ministry a person's title names ("ministre de l'Intérieur du Sénégal").
+  struct Implied {
+    int person = -1;
+    std::string key;      ///< institution_identity_key of "ministère de l'Intérieur"
+    std::string country;  ///< ISO code from the title, or ""
+    std::uint32_t sentence = 0;
+  };
+  std::vector<Implied> implied_;
+
+  /// Ties each person whose title names a ministry to the ministry the article
+  /// names ("au niveau du ministère de l'Intérieur à Dakar"): one of the same
+  /// name and the same country, or without a country when the title gives
+  /// none. A ministry the article does not name is not made up: the title
+  /// stays a role. A named ministry without a country takes the one country
+  /// that the titles naming it agree on.
+  void implied_ministries() {
+    std::map<int, std::set<std::string>> countries;  // named ministry -> countries of the titles
+    std::vector<std::pair<const Implied*, int>> links;
+    for (const auto& im : implied_) {
+      for (std::size_t i = 0; i < d_.entities.size(); ++i) {
+        const auto& x = d_.entities[i];
+        if (x.type != EntityType::Institution || x.mentions.empty()) continue;
+        if (!(x.country.empty() || x.country == im.country)) continue;
+        bool same = lex_.institution_identity_key(x.name) == im.key;
+        for (const auto& l : x.labels) same = same || lex_.institution_identity_key(l) == im.key;
+        if (!same) continue;
+        links.emplace_back(&im, static_cast<int>(i));
+        if (x.country.empty()) countries[static_cast<int>(i)].insert(im.country);
+        break;
+      }
     }
-    if (index == static_cast<int>(d_.entities.size())) d_.entities.push_back(std::move(m));
-    relate(Predicate::memberOf, person, index, sentence, "implied-ministry");
-    if (country >= 0) relate(Predicate::country, index, country, sentence, "implied-ministry");
+    for (const auto& [inst, isos] : countries) {
+      if (isos.size() != 1 || isos.begin()->empty()) continue;
+      ent(inst).country = *isos.begin();
+      for (const auto& [im, i] : links)
+        if (i == inst) {
+          relate(Predicate::country, inst, country_entity_or_new(*isos.begin()), im->sentence, "title-ministry");
+          break;
+        }
+    }
+    for (const auto& [im, inst] : links) {
+      if (!im->country.empty() && ent(inst).country != im->country) continue;
+      relate(Predicate::memberOf, im->person, inst, im->sentence, "title-ministry");
+    }
   }
 
   // ------------------------------------------------------------------ countries
@@ -302,10 +466,6 @@ class RelationFinder {
             e.labels.push_back(full);
         }
       }
-      if (e.country.empty() && e.key.empty() && !has_relation(Predicate::country, self)) {
-        int dom = dominant_country();
-        if (dom >= 0) e.country = ent(dom).key;
-      }
       if (!e.country.empty()) {
         int c = country_entity_or_new(e.country);
         relate(Predicate::country, self, c, first_sentence(self), "institution-country");
@@ -334,6 +494,21 @@ class RelationFinder {
           relate(Predicate::country, x.entity, side, s, "side");
       }
     }
+    // "le burundais Pierre Ndayishimiye": a demonym as a noun before the name;
+    // "Karim Belhadj (Niger)".
+    for (std::size_t i = 0; i < d_.mentions.size(); ++i) {
+      const Mention& x = d_.mentions[i];
+      if (x.type != EntityType::Person || x.entity < 0 || has_relation(Predicate::country, x.entity)) continue;
+      if (int c = parenthesised_country(x); c >= 0) {
+        relate(Predicate::country, x.entity, c, tok(x.first_token).sentence, "name-of-country");
+        continue;
+      }
+      std::uint32_t k = x.first_token;
+      if (k < 2 || !rules::is_determiner(tok(k - 2).norm)) continue;
+      int c = mention_at_[k - 1];
+      if (c >= 0 && men(c).type == EntityType::Country && men(c).demonym && men(c).last_token == k)
+        relate(Predicate::country, x.entity, men(c).entity, tok(k).sentence, "demonym-before-name");
+    }
     // "le Roi Philippe de Belgique": a country right after the name.
     for (std::size_t i = 0; i < d_.mentions.size(); ++i) {
       const Mention& x = d_.mentions[i];
@@ -358,10 +533,6 @@ class RelationFinder {
         const auto& inst = ent(r.object);
         if (!inst.country.empty() && !has_relation(Predicate::country, self))
           relate(Predicate::country, self, country_entity_or_new(inst.country), r.sentence, "via-institution");
-      }
-      if (!has_relation(Predicate::country, self) && !e.roles.empty()) {
-        int dom = dominant_country(2.0);
-        if (dom >= 0) relate(Predicate::country, self, dom, first_sentence(self), "dominant-country");
       }
     }
     // A national institution without a country takes the country of its

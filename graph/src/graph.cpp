@@ -3,11 +3,14 @@
 // Identity policy (what makes two document entities one node):
 // - countries: the same ISO code;
 // - places: the same name key;
-// - institutions: the same gazetteer id, or the same name key (any of their
+// - institutions: the same gazetteer id, or the same name (any of their
 //   labels: "DGSN" and "Direction générale de la Sûreté nationale" once an
-//   article tied them) with a compatible country: two institutions of one
-//   name in different countries stay two, and a name without a country joins
-//   the institution of that name only when exactly one has it;
+//   article tied them; names compared by extract::institution_identity_key,
+//   so "ministère algérien de la Justice" is "ministère de la Justice") and
+//   the same country: two institutions of one name in different countries
+//   stay two, and a name without a country never joins one that has a
+//   country (the "ministère de l'Intérieur" of an article that does not say
+//   whose is nobody's in particular);
 // - persons: the same full-name key ("Mohamed Hassad" == "Mohammed Hassad"),
 //   or a lone surname that exactly one known person carries, never across
 //   different countries;
@@ -125,11 +128,7 @@ void KnowledgeGraph::register_keys(Vertex v) {
       break;
     case EntityType::Institution:
       if (!n.key.empty()) claim("I#" + n.key, v);
-      for (const auto& name : names) {
-        std::string k = extract::name_key(name);
-        claim("I|" + k + "|" + n.country, v);
-        if (!n.country.empty()) claim("I|" + k + "|*", v);
-      }
+      for (const auto& name : names) claim("I|" + extract::institution_identity_key(name) + "|" + n.country, v);
       break;
     case EntityType::Person:
       for (const auto& name : names) {
@@ -166,9 +165,7 @@ Vertex KnowledgeGraph::resolve(const extract::Entity& e) {
       if (!e.key.empty()) found = lookup("I#" + e.key);
       for (const auto& name : names) {
         if (found != kAmbiguous) break;
-        std::string k = extract::name_key(name);
-        found = lookup("I|" + k + "|" + e.country);
-        if (found == kAmbiguous && e.country.empty()) found = lookup("I|" + k + "|*");
+        found = lookup("I|" + extract::institution_identity_key(name) + "|" + e.country);
       }
       break;
     case EntityType::Person:

@@ -11,6 +11,19 @@ namespace entente::extract {
 /// "Théo" == "Theo"): two spellings of one name give one key.
 std::string name_key(std::string_view name);
 
+/// The key of an institution's name: name_key without the function words
+/// (de, du, des, la, le, les, l, d, et, a, au, aux, en), so that "ministère de
+/// la Justice et de la Sécurité publique" and "Ministère de la Justice et de
+/// Sécurité Publique" are one name.
+std::string institution_key(std::string_view name);
+
+/// The identity key of an institution's name: institution_key without the
+/// words that only say its country, demonyms ("ministère algérien de la
+/// Justice", "Police fédérale belge") and a country named at its end ("Cour
+/// suprême d'Algérie"): with the country kept apart, these are the names of
+/// "ministère de la Justice", "Police fédérale", "Cour suprême".
+std::string institution_identity_key(std::string_view name);
+
 /// The words of a name key.
 std::vector<std::string> key_words(std::string_view key);
 
