@@ -322,6 +322,82 @@ TEST(RecognizeInstitutions, DISABLED_UniqueNationalOrganisationWithoutItsCountry
 
 // ---- Agreements --------------------------------------------------------------------
 
+// ---- National institutions named by function and demonym or country (shape c) -----
+
+TEST(RecognizeInstitutions, PoliceOfACountryNamedWithDe) {
+  Document d = extract("Le directeur de la Police des Pays-Bas a signé une lettre d'intention.");
+  const Entity* p = find_entity(d, EntityType::Institution, "Police des Pays-Bas");
+  ASSERT_NE(p, nullptr) << dump(d);
+  EXPECT_EQ(p->country, "NL");
+}
+
+TEST(RecognizeInstitutions, LowerCaseServiceWithItsDemonym) {
+  Document d = extract("Le chef du service de renseignement émirati a été reçu à Rabat.");
+  const Entity* p = find_entity(d, EntityType::Institution, "service de renseignement émirati");
+  ASSERT_NE(p, nullptr) << dump(d);
+  EXPECT_EQ(p->country, "AE");
+}
+
+TEST(RecognizeInstitutions, ServiceNamedWithItsCountry) {
+  Document d = extract("Il préside le service national de renseignement des Émirats arabes unis depuis 2020.");
+  bool found = false;
+  for (const auto* e : entities_of(d, EntityType::Institution)) found = found || e->country == "AE";
+  EXPECT_TRUE(found) << dump(d);
+}
+
+TEST(RecognizeInstitutions, PluralDemonymAfterAListNamesNoInstitution) {
+  Document d = extract("Des véhicules ont été remis à la gendarmerie, à la police et à la marine togolaises.");
+  EXPECT_TRUE(entities_of(d, EntityType::Institution).empty()) << dump(d);
+}
+
+TEST(RecognizeInstitutions, IndefiniteArticleDescribesNoInstitution) {
+  Document d = extract("Le projet vise à doter le pays d'une Police professionnelle et inclusive.");
+  EXPECT_TRUE(entities_of(d, EntityType::Institution).empty()) << dump(d);
+}
+
+TEST(RecognizeInstitutions, CapitalAtTheStartOfALineSaysNothing) {
+  Document d = extract("Programme prévisionnel :\n12h30 : Conférence de presse des ministres\n");
+  EXPECT_TRUE(entities_of(d, EntityType::Institution).empty()) << dump(d);
+}
+
+TEST(RecognizeInstitutions, InfinitiveEndsAName) {
+  Document d = extract("L'accord permet aux agents du ministère togolais de la justice de participer aux formations.");
+  const auto inst = entities_of(d, EntityType::Institution);
+  ASSERT_EQ(inst.size(), 1U) << dump(d);
+  EXPECT_EQ(inst[0]->name, "ministère togolais de la justice");
+}
+
+TEST(RecognizeInstitutions, ListedNamesAreNotOneName) {
+  Document d = extract(
+      "Étaient présents des représentants du Ministère des Affaires étrangères et de la Coopération et des "
+      "organisations de la société civile.");
+  EXPECT_NE(find_entity(d, EntityType::Institution, "Ministère des Affaires étrangères et de la Coopération"), nullptr)
+      << dump(d);
+}
+
+TEST(RecognizeInstitutions, NameAgainstAListGoesOn) {
+  Document d = extract(
+      "L'Agence nationale de lutte contre la Traite des Personnes et le Trafic illicite des Migrants (ANLTM/TI) "
+      "a ouvert un bureau.");
+  const Entity* a = find_entity(d, EntityType::Institution,
+                                "Agence nationale de lutte contre la Traite des Personnes et le Trafic illicite des Migrants");
+  ASSERT_NE(a, nullptr) << dump(d);
+  EXPECT_NE(std::find(a->labels.begin(), a->labels.end(), "ANLTM"), a->labels.end()) << dump(d);
+}
+
+TEST(RecognizeInstitutions, AcronymWithItsNameInAnotherLanguage) {
+  Document d = extract(
+      "Le président de l'Office fédéral de la police judiciaire (OFPJ - Bundesamt) a parlé. L'OFPJ coopère.");
+  const Entity* a = find_entity(d, EntityType::Institution, "Office fédéral de la police judiciaire");
+  ASSERT_NE(a, nullptr) << dump(d);
+  EXPECT_EQ(a->mentions.size(), 3U) << dump(d);
+}
+
+TEST(RecognizeInstitutions, CouncillorOfStateIsATitleNotAnInstitution) {
+  Document d = extract("Le conseiller d'Etat et ministre de la Sécurité publique, Li Wen, était présent.");
+  EXPECT_EQ(find_entity(d, EntityType::Institution, "Etat"), nullptr) << dump(d);
+}
+
 TEST(RecognizeAgreements, SignedMemorandumWithItsDate) {
   Document d = extract(
       "Un mémorandum d'entente signé le mardi 15 octobre 2024 par Paul Verlaine et Hugo Lamartine "

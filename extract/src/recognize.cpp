@@ -233,23 +233,66 @@ class Recognizer {
     std::uint32_t demonym_at = 0; ///< token of a trailing demonym, 0 if none
     std::string acronym;          ///< "(DGSN)" right after
     std::uint32_t acronym_last = 0;
+    std::uint32_t country_at = 0; ///< "des Pays-Bas": the country's first token, 0 if none
+    std::uint32_t country_last = 0;
     int capitals = 0;             ///< capitalised words in the complement
     int content = 0;              ///< content words in "de ..." groups
     int adjectives = 0;
   };
 
+  /// An acronym in parentheses at j: "(DGSN)", "(ANLTP/TIM)", "(BKA - Bundeskriminalamt)";
+  /// its end (one past ")") and the acronym, or j when there is none.
+  std::uint32_t acronym_at(std::uint32_t j, std::uint32_t end, std::string& acronym) const {
+    if (j + 2 >= end || tok(j).norm != "(" || !tok(j + 1).all_upper) return j;
+    if (tok(j + 2).norm == ")") {
+      acronym = std::string(d_.token_text(j + 1));
+      return j + 3;
+    }
+    // "(ANLTP/TIM)", "(ANLTP-TIM)": one acronym in parts; "(BKA- BUNDESKRIMINALAMT)",
+    // "(BKA - Bundeskriminalamt)": the acronym, then the name in its language.
+    if (tok(j + 2).norm != "/" && tok(j + 2).norm != "-") return j;
+    for (std::uint32_t k = j + 3; k < end && k < j + 9; ++k) {
+      if (tok(k).norm == ")") {
+        acronym = std::string(d_.token_text(j + 1));
+        return k + 1;
+      }
+      if (!tok(k).alpha && tok(k).norm != "/" && tok(k).norm != "-") return j;
+    }
+    return j;
+  }
+
+  /// Whether the demonym at j is plural where the head it would qualify is
+  /// singular ("de la police et de la marine sénégalaises": it qualifies the list).
+  bool plural_demonym_of_singular(std::uint32_t head, std::uint32_t j) const {
+    const std::string& h = tok(head).norm;
+    const std::string& w = tok(j).norm;
+    if (h.empty() || h.back() == 's' || w.size() < 3 || w.back() != 's') return false;
+    auto ct = country_at(j);
+    if (!ct) return false;
+    const auto* c = lex_.country(ct->iso2);
+    if (c == nullptr) return false;
+    const std::string singular = w.substr(0, w.size() - 1);
+    return std::any_of(c->demonyms.begin(), c->demonyms.end(),
+                       [&](const std::string& d) { return Lexicon::norm(d) == singular; });
+  }
+
   Complement complement(std::uint32_t j, std::uint32_t limit, bool lowercase_chain) const {
     Complement c;
     c.name_last = j;
-    const std::uint32_t end = std::min(limit, sentence_end(j == 0 ? 0 : j - 1));
+    const std::uint32_t head = j == 0 ? 0 : j - 1;
+    const std::uint32_t end = std::min(limit, sentence_end(head));
+    bool against = false;  // "lutte contre la Traite des Personnes et le Trafic ...": the object goes on
     while (j < end) {
       const Token& t = tok(j);
-      if (t.norm == "(" && j + 2 < end && tok(j + 1).all_upper && tok(j + 2).norm == ")") {
-        c.acronym = std::string(d_.token_text(j + 1));
-        c.acronym_last = j + 3;
+      if (std::string acr; t.norm == "(") {
+        if (std::uint32_t a = acronym_at(j, end, acr); a > j) {
+          c.acronym = acr;
+          c.acronym_last = a;
+        }
         break;
       }
       if (auto ct = country_at(j); ct && ct->demonym && !t.upper_initial && c.name_last == j) {
+        if (plural_demonym_of_singular(head, j)) break;
         c.country = ct->iso2;
         c.demonym_at = j;
         c.name_last = ct->last;
@@ -261,6 +304,19 @@ class Recognizer {
         c.name_last = ++j;
         continue;
       }
+      // "le Trafic illicite des Migrants": in a name written with capitals, one
+      // lower-case word between a capitalised one and "de" + a capitalised one
+      // is an adjective of the name.
+      if (t.alpha && !t.upper_initial && c.name_last == j && c.capitals > 0 && is_upper_word(tok(j - 1)) &&
+          rules::is_content_word(t.norm) && !name_stop(j) && j + 2 < end && rules::is_preposition(tok(j + 1).norm)) {
+        std::uint32_t k = j + 2;
+        if (k < end && rules::is_determiner(tok(k).norm)) ++k;
+        if (k < end && is_upper_word(tok(k)) && !country_at(k)) {
+          ++c.adjectives;
+          c.name_last = ++j;
+          continue;
+        }
+      }
       if (is_upper_word(t) && c.name_last == j && !country_at(j)) {
         if (name_stop(j)) break;
         ++c.capitals;
@@ -269,16 +325,22 @@ class Recognizer {
       }
       bool et = rules::has_class(t.norm, "coordination");
       std::uint32_t k = j + (et ? 1 : 0);
-      // "et de la Sécurité" continues a name; "et la Guardia Civil" starts another.
-      if (k < end && rules::is_preposition(tok(k).norm)) {
+      // "et de la Sécurité" continues a name; "et la Guardia Civil" starts
+      // another, unless the name fights a list ("lutte contre la Traite des
+      // Personnes et le Trafic illicite des Migrants").
+      bool preposition = k < end && rules::is_preposition(tok(k).norm);
+      if (preposition) {
+        if (tok(k).norm == "contre") against = true;
         ++k;
-      } else {
+      } else if (!(et && against && k + 1 < end && rules::is_determiner(tok(k).norm) && is_upper_word(tok(k + 1)))) {
         break;
       }
       if (k < end && rules::is_determiner(tok(k).norm)) ++k;
       if (k >= end) break;
       if (auto ct = country_at(k); ct && !ct->demonym) {
         c.country = ct->iso2;
+        c.country_at = k;
+        c.country_last = ct->last;
         break;
       }
       const Token& w = tok(k);
@@ -287,11 +349,21 @@ class Recognizer {
         ++c.capitals;
       } else if (!lowercase_chain || !rules::is_content_word(w.norm)) {
         break;
+      } else if (et && c.capitals > 0) {
+        break;  // "des Affaires étrangères et de la Coopération et des organisations de ...": a list goes on
+      } else if (!rules::is_determiner(tok(k - 1).norm) && tok(k - 1).norm != "du" && tok(k - 1).norm != "des" &&
+                 is_infinitive(w.norm)) {
+        break;  // "de participer": a verb, not a name
       }
       ++c.content;
       c.name_last = j = k + 1;
     }
     return c;
+  }
+
+  /// A lower-case word that reads as an infinitive after "de" ("participer", "agir").
+  static bool is_infinitive(std::string_view norm) {
+    return norm.size() >= 5 && (norm.ends_with("er") || norm.ends_with("ir"));
   }
 
   void institutions() {
@@ -305,14 +377,23 @@ class Recognizer {
       if (auto t = hit_at(i, LexKind::title); t && t->first.last >= hm.last) continue;
       // Institution names are singular: "les services compétents" is no name.
       if (!first.upper_initial && first.norm.size() > 1 && first.norm.back() == 's') continue;
+      // "une Police professionnelle": a description, not a name.
+      if (i > 0 && rules::has_class(tok(i - 1).norm, "indefinite")) continue;
       const std::string& cls = head->second->value;
       // A capitalised head opens a proper name that may go on in lower case
       // ("Brigade centrale des frontières"); a lower-case one only for some classes.
       bool lower_chain = rules::allows_lowercase_chain(cls) || first.upper_initial;
       bool demonym_head = rules::has_class(cls, "demonym_head") || rules::has_class(first.norm, "demonym_head");
       Complement c = complement(hm.last, size(), lower_chain);
-      bool accept = c.capitals > 0 || (first.upper_initial && (c.content > 0 || c.adjectives > 0)) ||
-                    (lower_chain && c.content > 0) || (demonym_head && !c.country.empty());
+      // At the start of a sentence or a line a capital says nothing: "Programme
+      // prévisionnel :", "Conférence de presse des ministres".
+      const bool initial = sentence_initial(i) || first.newline_before || (i > 0 && tok(i - 1).norm == ":");
+      bool accept = c.capitals > 0 || (first.upper_initial && !initial && (c.content > 0 || c.adjectives > 0)) ||
+                    (lower_chain && c.content > 0 && !(initial && c.capitals == 0 && !first.upper_initial)) ||
+                    (demonym_head && !c.country.empty());
+      if (initial && first.upper_initial && c.capitals == 0 && c.acronym.empty() && c.country.empty()) accept = false;
+      // "la Police des Pays-Bas": a head and its country is a name.
+      if (accept && c.name_last <= hm.last && demonym_head && c.country_at > 0) c.name_last = c.country_last;
       if (!accept || c.name_last <= hm.last) continue;
       std::uint32_t last = c.name_last;
       // A trailing demonym is the institution's country, not its name
@@ -341,7 +422,9 @@ class Recognizer {
 
   void add_acronym(int mention, const Complement& c) {
     auto& m = d_.mentions[static_cast<std::size_t>(mention)];
-    std::uint32_t at = c.acronym_last - 2;
+    std::uint32_t at = c.name_last;
+    while (at < c.acronym_last && tok(at).norm != "(") ++at;
+    ++at;  // the acronym, right after "("
     if (taken_[at] >= 0) {
       // The gazetteer knew the acronym: the name joins it.
       auto& g = d_.mentions[static_cast<std::size_t>(taken_[at])];
@@ -389,6 +472,8 @@ class Recognizer {
         std::uint32_t last = std::max(c.name_last, k + 1);
         std::string name = std::string(d_.token_range_text(k, c.demonym_at ? c.demonym_at : last));
         if (!free(k, last)) break;
+        // "conseiller d'Etat", "au service de l'Etat": one common word is no name.
+        if (last == k + 1 && c.acronym.empty() && Lexicon::is_common_word(tok(k).norm)) break;
         int mi = add(k, last, EntityType::Institution, "title-complement", {}, name);
         d_.mentions[static_cast<std::size_t>(mi)].country = c.country;
         if (!c.acronym.empty()) add_acronym(mi, c);
