@@ -165,6 +165,56 @@ TEST(RecognizePersons, TitleAndSurnameNameAPerson) {
 
 // ---- Countries ---------------------------------------------------------------------
 
+// ---- Persons in press releases and agency copy (shape b) ---------------------------
+
+bool has_person(const Document& d, std::string_view name) { return find_entity(d, EntityType::Person, name) != nullptr; }
+
+TEST(RecognizePersons, PressReleaseWithHonorificsAndACounterpart) {
+  Document d = extract(
+      "M. Jean Dupuis, ministre de l'Intérieur, a reçu son homologue portugais, M. João Silva Pereira, à Paris.");
+  EXPECT_TRUE(has_person(d, "Jean Dupuis")) << dump(d);
+  EXPECT_TRUE(has_person(d, "João Silva Pereira")) << dump(d);
+}
+
+TEST(RecognizePersons, SurnameInCapitals) {
+  Document d = extract("10h20 : Arrivée de M. Karim BELKACEM, ministre de l'Intérieur.");
+  EXPECT_TRUE(has_person(d, "Karim BELKACEM")) << dump(d);
+  Document e = extract("Le ministre, M. Jorge Alvarez RUIZ, est arrivé. M. RUIZ a parlé.");
+  EXPECT_TRUE(has_person(e, "Jorge Alvarez RUIZ")) << dump(e);
+}
+
+TEST(RecognizePersons, ParticleSurnames) {
+  for (const char* name : {"Ahmed Ould Cheikh", "Ursula von der Brück", "Pieter van den Berg", "Sofia da Costa",
+                           "Karim Ben Salah", "Omar bin Rashid", "Hassan el Idrissi"}) {
+    Document d = extract(std::string("Le ministre ") + name + " a signé le texte hier.");
+    EXPECT_TRUE(has_person(d, name)) << name << "\n" << dump(d);
+  }
+}
+
+TEST(RecognizePersons, GermanArticleAfterANameIsNoParticle) {
+  Document d = extract("Ministerin Faeser trifft Minister Karim Benali den Startschuss zu geben.");
+  EXPECT_FALSE(has_person(d, "Karim Benali den Startschuss")) << dump(d);
+}
+
+TEST(RecognizePersons, TitleAndSurnameJoinTheFullName) {
+  Document d = extract(
+      "Le ministre Paul Verlaine a rencontré la secrétaire Janet Colbert. La secrétaire Colbert a salué l'accord.");
+  const auto persons = entities_of(d, EntityType::Person);
+  EXPECT_EQ(persons.size(), 2U) << dump(d);
+}
+
+TEST(RecognizePersons, MisspeltSurnameJoinsTheOnlyClosePerson) {
+  Document d = extract("Le ministre Gaspard Montmorin est arrivé samedi. M. Montmorn a salué la coopération.");
+  const auto persons = entities_of(d, EntityType::Person);
+  EXPECT_EQ(persons.size(), 1U) << dump(d);
+}
+
+TEST(RecognizePersons, ArabicArticleKeptOrDroppedIsOnePerson) {
+  Document d = extract(
+      "Le président Ahmed Ould Salem El Bakri est arrivé. Le président Ahmed Ould Salem Bakri a parlé.");
+  EXPECT_EQ(entities_of(d, EntityType::Person).size(), 1U) << dump(d);
+}
+
 TEST(RecognizeCountries, DemonymStandsForItsCountry) {
   Document d = extract("La police sénégalaise a arrêté trois suspects.");
   bool mention = false;

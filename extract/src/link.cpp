@@ -35,8 +35,10 @@ class Linker {
     for (std::size_t i = 0; i < ms.size(); ++i) {
       const Mention& m = ms[i];
       if (m.type == EntityType::Agreement || m.refers_to >= 0) continue;
+      // A name of one word ("M. Daki", "la secrétaire Napolitano") is a surname:
+      // pass 2 joins it to the full name, if the article gives one.
       if (m.type == EntityType::Person && (words_in(m.name) < 2 || m.stage == "honorific") &&
-          !m.stage.starts_with("title"))
+          !(m.stage.starts_with("title") && words_in(m.name) >= 2))
         continue;
       attach(i, identity_key(m));
     }
@@ -54,6 +56,17 @@ class Linker {
         if (words.size() > short_words.size() &&
             std::equal(short_words.rbegin(), short_words.rend(), words.rbegin())) {
           found = found == -1 ? static_cast<int>(e) : -2;
+        }
+      }
+      // A misspelt surname ("M. Darmain" for Gérald Darmanin): one letter
+      // dropped, added or changed in a long surname, and one person only.
+      if (found == -1 && short_words.size() == 1 && short_words[0].size() >= 6) {
+        for (std::size_t e = 0; e < d_.entities.size(); ++e) {
+          const Entity& ent = d_.entities[e];
+          if (ent.type != EntityType::Person) continue;
+          const auto& words = key_of(ent.name).words;
+          if (words.size() >= 2 && one_edit_apart(words.back(), short_words[0]))
+            found = found == -1 ? static_cast<int>(e) : -2;
         }
       }
       if (found >= 0) {
@@ -93,6 +106,16 @@ class Linker {
   }
   std::size_t words_in(const std::string& name) const { return key_of(name).words.size(); }
 
+  /// Whether a and b differ by one inserted, deleted or replaced letter.
+  static bool one_edit_apart(std::string_view a, std::string_view b) {
+    if (a.size() < b.size()) std::swap(a, b);
+    if (a.size() - b.size() > 1 || a == b) return false;
+    std::size_t i = 0;
+    while (i < b.size() && a[i] == b[i]) ++i;
+    if (a.size() == b.size()) return a.substr(i + 1) == b.substr(i + 1);
+    return a.substr(i + 1) == b.substr(i);
+  }
+
   void add_label(Entity& e, const std::string& name) const {
     if (name.empty() || name == e.name) return;
     // The fullest name is the preferred one; a country keeps its gazetteer name.
@@ -109,6 +132,7 @@ class Linker {
     std::string t(to_string(m.type));
     if (m.type == EntityType::Country) return t + "|" + m.key;
     if (m.type == EntityType::Institution && !m.key.empty()) return t + "#" + m.key;
+    if (m.type == EntityType::Person) return t + "|" + person_key(m.name);
     return t + "|" + key_of(m.name).key;
   }
 

@@ -83,6 +83,17 @@ std::string institution_key(std::string_view name) {
   return out;
 }
 
+std::string person_key(std::string_view name) {
+  const std::vector<std::string> words = key_words(name_key(name));
+  std::string out;
+  for (const auto& w : words) {
+    if (w == "el" || w == "al") continue;
+    if (!out.empty()) out.push_back(' ');
+    out += w;
+  }
+  return out.empty() ? name_key(name) : out;
+}
+
 std::vector<std::string> key_words(std::string_view key) {
   std::vector<std::string> words;
   std::size_t i = 0;

@@ -500,24 +500,35 @@ class Recognizer {
     std::uint32_t j = i;
     std::uint32_t words = 0;
     const std::uint32_t end = sentence_end(i);
+    bool after_particle = false;
     while (j < end && words < max_words) {
       const Token& t = tok(j);
       if (taken_[j] >= 0) break;
-      if (words > 0 && particle(j) && j + 1 < end && is_upper_word(tok(j + 1)) &&
-          taken_[j + 1] < 0 && !country_at(j + 1)) {
-        ++j;  // "Ould", "Ben", "van": part of the name, not a word of it
-      } else if (is_upper_word(t) && !(t.all_upper && t.norm.size() > 3) && !name_stop(j) &&
-                 !hit_at(j, LexKind::title)) {
+      if (particle(j) && !rules::has_class(t.norm, "inner_particle")) {
+        // "Ould", "Ben", "van", "von der": part of the name when a capitalised
+        // word follows ("der", "den" only after another particle: alone they
+        // are German or Dutch articles, "... Laftit den Startschuss").
+        std::uint32_t k = j + 1;
+        if (k < end && rules::has_class(tok(k).norm, "inner_particle")) ++k;
+        if (k < end && is_upper_word(tok(k)) && taken_[k] < 0 && !country_at(k)) {
+          j = k;
+          after_particle = true;
+          continue;
+        }
+        break;
+      }
+      if (is_upper_word(t) && !(t.all_upper && t.norm.size() > 3 && words == 0) && !name_stop(j) &&
+          (after_particle || !hit_at(j, LexKind::title))) {
+        // A surname in capitals after the first name: "Mohamed HASSAD"; a
+        // word after a particle even if it is a title elsewhere ("Ould Cheikh").
         ++j;
         ++words;
+        after_particle = false;
       } else if (words > 0 && is_regnal(d_.token_text(j))) {
         ++j;
         break;
       } else if (words > 0 && t.norm == "-" && !t.space_before && j + 1 < end && is_upper_word(tok(j + 1)) &&
                  !tok(j + 1).space_before) {
-        ++j;
-      } else if (particle(j) && j + 1 < end && is_upper_word(tok(j + 1)) &&
-                 !country_at(j + 1) && taken_[j + 1] < 0) {
         ++j;
       } else {
         break;

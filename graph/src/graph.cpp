@@ -132,7 +132,7 @@ void KnowledgeGraph::register_keys(Vertex v) {
       break;
     case EntityType::Person:
       for (const auto& name : names) {
-        std::string k = extract::name_key(name);
+        std::string k = extract::person_key(name);
         claim("P|" + k, v);
         auto words = extract::key_words(k);
         if (words.size() >= 2) claim("S|" + words.back(), v);
@@ -171,7 +171,7 @@ Vertex KnowledgeGraph::resolve(const extract::Entity& e) {
     case EntityType::Person:
       for (const auto& name : names) {
         if (found != kAmbiguous) break;
-        std::string k = extract::name_key(name);
+        std::string k = extract::person_key(name);
         found = lookup("P|" + k);
         if (found == kAmbiguous && extract::key_words(k).size() == 1) found = lookup("S|" + k);
       }
