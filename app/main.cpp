@@ -4,15 +4,18 @@
 #include <cstdio>
 #include <filesystem>
 #include <functional>
+#include <iomanip>
 #include <iostream>
 #include <map>
 #include <optional>
+#include <sstream>
 #include <thread>
 #include <unistd.h>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
+#include "entente/eval/score.hpp"
 #include "entente/export/writers.hpp"
 #include "entente/extract/pipeline.hpp"
 #include "entente/extract/reader.hpp"
@@ -317,6 +320,36 @@ int run_extract(const std::string& file, bool json) {
   return kExitOk;
 }
 
+struct ScoreOptions {
+  std::string graph, gold;
+  bool json = false;
+  double min_entity_f1 = 0.0, min_relation_f1 = 0.0;  ///< 0: no bar
+};
+
+int run_score(const ScoreOptions& opt) {
+  namespace ev = entente::eval;
+  Diagnostics diags;
+  const std::optional<ev::Gold> gold = ev::read_gold(opt.gold, diags);
+  const std::optional<ev::Graph> graph = ev::read_graph(opt.graph, diags);
+  for (const auto& d : diags) print(d);
+  if (!gold || !graph) return kExitBadInput;
+  const ev::Report report = ev::score(*graph, *gold);
+  std::cout << (opt.json ? ev::to_json(report) : ev::to_text(report));
+  int status = kExitOk;
+  // A bar is met at equality: 1e-9 absorbs the rounding of 2PR/(P+R).
+  const auto bar = [&](std::string_view what, double f1, double min, std::string_view option) {
+    if (f1 + 1e-9 >= min) return;
+    std::ostringstream line;
+    line << std::fixed << std::setprecision(3) << "entente: " << what << " F1 " << f1 << " is below " << option
+         << " " << min << "\n";
+    std::cerr << line.str();
+    status = kExitBadInput;
+  };
+  bar("entity", report.entities.f1(), opt.min_entity_f1, "--min-entity-f1");
+  bar("relation", report.relations.f1(), opt.min_relation_f1, "--min-relation-f1");
+  return status;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -332,6 +365,7 @@ int main(int argc, char** argv) {
       "  entente build corpus -o out -f ttl,nq,gexf  # more formats\n"
       "  entente extract examples/articles/01_espagne_senegal_memorandum.txt  # why the graph says what it says\n"
       "  entente index import latest-all.json.bz2 -o wikidata.tsv            # grow the Wikidata index\n"
+      "  entente score out/graph.ttl gold.json      # precision, recall and F1 against your own gold\n"
       "\nExit status: 0 success, 1 bad input (named on stderr), 2 usage error.");
 
   BuildOptions build;
@@ -382,6 +416,39 @@ int main(int argc, char** argv) {
               "  entente index import latest-all.json.bz2 -o wikidata.tsv\n"
               "  entente build articles -o out --index wikidata.tsv");
 
+  ScoreOptions score;
+  auto* sc = app.add_subcommand("score", "Score a graph against a gold file: P/R/F1, and what was missed or is spurious");
+  sc->add_option("GRAPH", score.graph, "A graph written by `entente build`: OUTDIR/graph.ttl, .trig, .nt or .nq")
+      ->required();
+  sc->add_option("GOLD", score.gold, "What the articles contain, written by hand in JSON (docs/EVALUATION.md)")
+      ->required();
+  sc->add_flag("--json", score.json, "Print one JSON object instead of text");
+  sc->add_option("--min-entity-f1", score.min_entity_f1, "Exit 1 when the entity F1 is below X (0 to 1)")
+      ->check(CLI::Range(0.0, 1.0));
+  sc->add_option("--min-relation-f1", score.min_relation_f1, "Exit 1 when the relation F1 is below X (0 to 1)")
+      ->check(CLI::Range(0.0, 1.0));
+  sc->footer(
+      "Reads from GRAPH only the output contract's terms: the classes coop:Person, coop:Institution,\n"
+      "coop:Country and coop:Agreement, rdfs:label and skos:altLabel, coop:mentionedIn documents and\n"
+      "their dcterms:identifier, the edges party, signatory, participant, memberOf, country and\n"
+      "cooperatesWith, coop:date, and owl:sameAs links to Wikidata. A node stands for the gold entity\n"
+      "that has one of its names (case, accents, punctuation, leading honorifics and articles folded),\n"
+      "preferring the right class, then the right country; agreements are paired within the documents\n"
+      "that report them; optional gold entities and facts are neither required nor penalised.\n"
+      "Prints P/R/F1 for entities (all and per type), agreements and relations (all and per predicate),\n"
+      "agreement dates, Wikidata links, then the missed and spurious entities and relations.\n\n"
+      "A gold file, smallest form (the whole format is in docs/EVALUATION.md):\n"
+      "  {\"entities\": [{\"id\": \"ES\", \"type\": \"Country\", \"name\": \"Espagne\"},\n"
+      "                {\"id\": \"SN\", \"type\": \"Country\", \"name\": \"Sénégal\"}],\n"
+      "   \"agreements\": [{\"id\": \"mou\", \"docs\": [\"01.txt\"], \"parties\": [\"ES\", \"SN\"]}],\n"
+      "   \"relations\": [[\"ES\", \"cooperatesWith\", \"SN\"]]}\n\n"
+      "Example:\n"
+      "  entente build articles -o out\n"
+      "  entente score out/graph.ttl gold.json\n"
+      "  entente score out/graph.ttl gold.json --json --min-entity-f1 0.9 --min-relation-f1 0.8\n\n"
+      "Exit status: 0 scored and every bar met, 1 a bar not met or bad input (named on stderr with its\n"
+      "file and byte offset), 2 usage error.");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -396,6 +463,7 @@ int main(int argc, char** argv) {
     }
     if (imp->parsed()) return run_index_import(dump, index_out);
     if (x->parsed()) return run_extract(file, json);
+    if (sc->parsed()) return run_score(score);
   } catch (const std::exception& e) {
     std::cerr << "entente: internal error: " << e.what() << "\n";
     return kExitBadInput;
