@@ -465,4 +465,23 @@ TEST(ScoreReport, JsonIsOneObjectWithEveryFigureAndList) {
   EXPECT_EQ(json.substr(json.size() - 2), "}\n");
 }
 
+// ---- Documentation -------------------------------------------------------------------
+
+TEST(ScoreDocs, TheGoldExampleOfEvaluationMdIsValid) {
+  const std::string doc =
+      entente::testing::read_file(std::string(ENTENTE_SOURCE_DIR) + "/docs/EVALUATION.md");
+  const std::size_t begin = doc.find("```json\n");
+  ASSERT_NE(begin, std::string::npos);
+  const std::size_t end = doc.find("```", begin + 8);
+  ASSERT_NE(end, std::string::npos);
+  Diagnostics diags;
+  const auto g = ev::parse_gold(doc.substr(begin + 8, end - begin - 8), "EVALUATION.md", diags);
+  EXPECT_TRUE(g.has_value());
+  EXPECT_TRUE(diags.empty()) << (diags.empty() ? std::string() : entente::format(diags[0]));
+  if (g) {
+    EXPECT_EQ(g->entities.size(), 7u);
+    EXPECT_EQ(g->agreements.size(), 1u);
+  }
+}
+
 }  // namespace
