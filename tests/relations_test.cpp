@@ -260,6 +260,58 @@ TEST(RelationsAgreements, SignedByGivesSignatories) {
   expect_well_typed(d);
 }
 
+// ---- Signatories in every reporting form (shape d) ------------------------------------
+
+TEST(RelationsSignatories, SubjectAndCounterpartSign) {
+  Document d = extract("Paul Verlaine et son homologue Hugo Lamartine ont signé un protocole d'accord mardi.");
+  EXPECT_TRUE(has(d, Predicate::signatory, "agreement", "Paul Verlaine")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::signatory, "agreement", "Hugo Lamartine")) << dump(d);
+}
+
+TEST(RelationsSignatories, TitledSubjectsProceedToTheSigning) {
+  Document d = extract(
+      "Le ministre de la Justice, garde des Sceaux, Paul Verlaine, et la ministre de la Justice belge, Lucie "
+      "Marchal, ont procédé, hier, à Namur, à la signature d'une convention d'extradition.");
+  EXPECT_TRUE(has(d, Predicate::signatory, "agreement", "Paul Verlaine")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::signatory, "agreement", "Lucie Marchal")) << dump(d);
+}
+
+TEST(RelationsSignatories, MetAndSigned) {
+  Document d = extract(
+      "Le procureur général du Togo, Komi Agbeko, et le ministre de la Justice du Bénin, Paul Houngbo, se sont "
+      "rencontrés à Lomé et ont signé un programme de coopération.");
+  EXPECT_TRUE(has(d, Predicate::signatory, "agreement", "Komi Agbeko")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::signatory, "agreement", "Paul Houngbo")) << dump(d);
+}
+
+TEST(RelationsSignatories, ParaphedWithACounterpart) {
+  Document d = extract("Paul Verlaine a paraphé avec son homologue Hugo Lamartine un mémorandum d'entente.");
+  EXPECT_TRUE(has(d, Predicate::signatory, "agreement", "Paul Verlaine")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::signatory, "agreement", "Hugo Lamartine")) << dump(d);
+}
+
+TEST(RelationsSignatories, PassiveWithAnAgent) {
+  Document d = extract("Le protocole, signé mardi par Paul Verlaine et Hugo Lamartine, entre en vigueur.");
+  EXPECT_TRUE(has(d, Predicate::signatory, "agreement", "Paul Verlaine")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::signatory, "agreement", "Hugo Lamartine")) << dump(d);
+}
+
+TEST(RelationsSignatories, PresenceMakesAParticipantNotASignatory) {
+  Document d = extract(
+      "Un accord a été signé lundi par Paul Verlaine et Hugo Lamartine en présence de Lucie Marchal.");
+  EXPECT_TRUE(has(d, Predicate::participant, "agreement", "Lucie Marchal")) << dump(d);
+  EXPECT_FALSE(has(d, Predicate::signatory, "agreement", "Lucie Marchal")) << dump(d);
+}
+
+TEST(RelationsSignatories, SpeakerAboutASignedAgreementIsNoSignatory) {
+  Document d = extract("Paul Verlaine a salué l'accord signé hier à Dakar.");
+  EXPECT_FALSE(has(d, Predicate::signatory, "agreement", "Paul Verlaine")) << dump(d);
+  Document e = extract("Paul Verlaine a déclaré que la convention avait été signée en 2019.");
+  EXPECT_FALSE(has(e, Predicate::signatory, "agreement", "Paul Verlaine")) << dump(e);
+  Document f = extract("Paul Verlaine a annoncé la signature prochaine d'un accord avec le Mali.");
+  EXPECT_FALSE(has(f, Predicate::signatory, "agreement", "Paul Verlaine")) << dump(f);
+}
+
 TEST(RelationsAgreements, PersonBeforeTheSignTriggerIsNoSignatory) {
   Document d = extract("Paul Verlaine a rappelé que le protocole signé par Lucia Moreno reste en vigueur.");
   EXPECT_TRUE(has(d, Predicate::signatory, "agreement", "Lucia Moreno")) << dump(d);

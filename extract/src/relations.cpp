@@ -640,6 +640,15 @@ class RelationFinder {
     // "la réunion, à laquelle ont assisté X": the presence is at another event.
     for (long k = participate - 1; participate >= 0 && k >= 0 && k >= participate - 3; --k)
       if (rules::has_class(tok(static_cast<std::uint32_t>(k)).norm, "relative")) participate = -1;
+    // "X et son homologue Y ont signé ...": the persons who sign are its subject.
+    std::vector<int> subjects;
+    long subject_verb = -1;
+    for (const auto& t : facts_.triggers(s)) {
+      if (t.relation != "sign" || !subjects.empty()) continue;
+      subjects = subject_persons(s, t.first);
+      if (!subjects.empty()) subject_verb = t.first;
+    }
+    for (int e : subjects) relate(Predicate::signatory, a, e, s, "signed-subject");
     for (int m : facts_.mentions(s)) {
       const Mention& x = men(m);
       if (x.type != EntityType::Person) continue;
@@ -648,10 +657,89 @@ class RelationFinder {
         relate(Predicate::participant, a, x.entity, s, "participate-trigger");
       } else if (sign >= 0 && at > sign && after_link(sign, at)) {
         relate(Predicate::signatory, a, x.entity, s, "signed-by");
+      } else if (subject_verb >= 0 && at > subject_verb && after_with(subject_verb, at)) {
+        relate(Predicate::signatory, a, x.entity, s, "signed-with");  // "X a signé avec son homologue Y"
       } else if (launch >= 0 && at > launch && after_link(launch, at)) {
         relate(Predicate::participant, a, x.entity, s, "launched-between");
       }
     }
+  }
+
+  /// "avec" between the verb at `v` and token `at`, and no clause break.
+  bool after_with(long v, long at) const {
+    for (long k = v; k < at; ++k) {
+      const auto k32 = static_cast<std::uint32_t>(k);
+      if (clause_break(k32)) return false;
+      if (rules::has_class(tok(k32).norm, "with")) return true;
+    }
+    return false;
+  }
+
+  /// A word across which a person cannot be the subject of a later verb: a
+  /// subordinator or relative ("que", "qui", "dont", "lorsque"), a passive
+  /// ("a été signé": the subject is signed, it does not sign), a quote, ";" or ":".
+  bool clause_break(std::uint32_t k) const {
+    const auto& n = tok(k).norm;
+    return n == ";" || n == ":" || n == "\"" || rules::has_class(n, "subordinator");
+  }
+
+  /// The person mention covering token k, or -1.
+  int person_covering(std::uint32_t k) const {
+    for (int m : facts_.mentions(tok(k).sentence))
+      if (men(m).type == EntityType::Person && men(m).entity >= 0 && men(m).first_token <= k && k < men(m).last_token)
+        return m;
+    return -1;
+  }
+
+  /// The persons of the subject of the signing word at `v`: "X et son homologue
+  /// Y ont signé", "X, ministre ..., et Y, ministre ..., ont procédé, hier, à
+  /// la signature", "X et Y se sont rencontrés ... et ont signé". The nearest
+  /// person before the verb ends the subject when nothing between them opens
+  /// another clause (a relative, "que", a passive) or names the agreement
+  /// ("X salue l'accord signé hier" is no signature of X); the subject goes back
+  /// over coordinated persons with their titles. A noun ("la signature") has a
+  /// subject only behind "procéder à".
+  std::vector<int> subject_persons(std::uint32_t s, std::uint32_t v) const {
+    std::vector<int> out;
+    if (rules::has_class(tok(v).norm, "sign_noun")) {
+      bool proceed = false;
+      for (std::uint32_t k = v > 12 ? v - 12 : 0; k < v; ++k) proceed = proceed || tok(k).norm.starts_with("proced");
+      if (!proceed) return out;
+    }
+    int last = -1;
+    for (int m : facts_.mentions(s))
+      if (men(m).type == EntityType::Person && men(m).entity >= 0 && men(m).last_token <= v) last = m;
+    if (last < 0) return out;
+    for (std::uint32_t k = men(last).last_token; k < v; ++k) {
+      if (clause_break(k) || tok(k).norm == "ete") return out;
+      for (int m : facts_.mentions(s))
+        if (men(m).first_token == k && men(m).type == EntityType::Agreement) return out;
+    }
+    out.push_back(men(last).entity);
+    const std::uint32_t s0 = d_.sentences[s].first_token;
+    std::uint32_t k = men(last).first_token;
+    while (k > s0) {
+      --k;
+      const auto& n = tok(k).norm;
+      if (int p = person_covering(k); p >= 0) {
+        if (std::find(out.begin(), out.end(), men(p).entity) == out.end()) out.push_back(men(p).entity);
+        k = men(p).first_token;
+        continue;
+      }
+      if (in_title_[k] || n == "," || n == "(" || n == ")" || rules::has_class(n, "coordination") ||
+          rules::is_determiner(n) || rules::has_class(n, "possessive") || facts_.index().has(k, LexKind::honorific) ||
+          title_at(k))
+        continue;
+      if (mention_starting(k, EntityType::Country) >= 0 || mention_starting(k, EntityType::Institution) >= 0) {
+        // A country or an institution inside a title ("du Sénégal") was marked above.
+        break;
+      }
+      break;
+    }
+    // The coordinated persons are the subject only if the subject starts the
+    // clause: "X a reçu Y et ils ont signé" leaves X out (a verb stands between).
+    std::reverse(out.begin(), out.end());
+    return out;
   }
 
   /// "signé par ... X", "conclu entre ... X": a "by" or "between" word lies between.
