@@ -260,6 +260,59 @@ TEST(RelationsAgreements, SignedByGivesSignatories) {
   expect_well_typed(d);
 }
 
+// ---- One agreement per instrument in an article -------------------------------------
+
+std::vector<const Entity*> agreements_of(const Document& d) {
+  std::vector<const Entity*> out;
+  for (const auto& e : d.entities)
+    if (e.type == EntityType::Agreement) out.push_back(&e);
+  return out;
+}
+
+TEST(RelationsInstruments, HeadlineAndBodyReportOneAgreement) {
+  Document d = extract(
+      "Le Togo et le Bénin signent un mémorandum d'entente\n"
+      "Un mémorandum d'entente a été signé le 3 mars 2025 à Lomé entre le Togo et le Bénin.");
+  EXPECT_EQ(agreements_of(d).size(), 1U) << dump(d);
+}
+
+TEST(RelationsInstruments, AnEarlierInstrumentOfAnotherKindIsAnotherAgreement) {
+  Document d = extract(
+      "Le Togo et le Bénin ont signé un programme de coopération pour 2024-2025. "
+      "En novembre 2023, le Togo et le Bénin avaient signé un accord de coopération judiciaire.");
+  ASSERT_EQ(agreements_of(d).size(), 2U) << dump(d);
+}
+
+TEST(RelationsInstruments, AnInstrumentSignedOnADateOfItsOwnIsAnotherAgreement) {
+  Document d = extract(
+      "Le ministère togolais de la Justice a signé un protocole d'accord, le jeudi 17 septembre 2020, avec le Bénin. "
+      "Ce protocole constitue une entente subsidiaire au sens de l'accord général de coopération conclu, le 21 mai "
+      "1985, entre les gouvernements du Togo et du Bénin.");
+  auto a = agreements_of(d);
+  ASSERT_EQ(a.size(), 2U) << dump(d);
+  EXPECT_EQ(a[0]->date, "2020-09-17") << dump(d);
+  EXPECT_EQ(a[1]->date, "1985-05-21") << dump(d);
+}
+
+TEST(RelationsInstruments, APronounWithASigningOfItsOwnIsAnotherAgreement) {
+  Document d = extract(
+      "Le Togo et le Bénin ont procédé hier à la signature d'une convention d'extradition. Cette convention "
+      "actualise celle signée entre le Togo et le Bénin le 27 août 1964.");
+  auto a = agreements_of(d);
+  ASSERT_EQ(a.size(), 2U) << dump(d);
+  EXPECT_EQ(a[0]->date, "") << dump(d);
+  EXPECT_EQ(a[1]->date, "1964-08-27") << dump(d);
+}
+
+TEST(RelationsInstruments, ADemonstrativeRefersBackWhateverTheDatesAfterIt) {
+  Document d = extract(
+      "Le Togo et le Bénin ont conclu le lundi 18 décembre 2023 une convention d'extradition. La conclusion de "
+      "cette convention couronne un processus initié en février 2023.");
+  auto a = agreements_of(d);
+  ASSERT_EQ(a.size(), 1U) << dump(d);
+  EXPECT_EQ(a[0]->date, "2023-12-18") << dump(d);
+}
+
 // ---- Signatories in every reporting form (shape d) ------------------------------------
 
 TEST(RelationsSignatories, SubjectAndCounterpartSign) {

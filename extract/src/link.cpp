@@ -187,12 +187,28 @@ class Linker {
       const auto s = d_.tokens[m.first_token].sentence;
       bool qualified = facts.reports_conclusion(s, m);
       if (current < 0 && !qualified) continue;
-      // Another instrument reported concluded ("avaient déjà signé en 2019 un
-      // protocole d'accord"): a new agreement, unless it refers back.
-      if (current >= 0 && qualified && !facts.is_anaphoric(m) && m.key != d_.entities[static_cast<std::size_t>(current)].kind &&
-          !rules::has_class(m.key, "generic_agreement") && !m.key.starts_with("accord") &&
-          !d_.entities[static_cast<std::size_t>(current)].kind.starts_with("accord"))
-        current = -1;
+      // Another instrument reported concluded: a new agreement, unless it
+      // refers back. Another kind ("avaient déjà signé en 2019 un protocole
+      // d'accord"), an instrument with an indefinite article ("la Russie et
+      // l'Algérie avaient signé un accord de coopération judiciaire") unless it
+      // says what the known one is ("constitue une entente subsidiaire"), one
+      // signed on a date of its own ("l'accord général ... conclu le 21 mai
+      // 1985"), or a pronoun that stands for another ("celle signée en 1964").
+      if (current >= 0 && qualified) {
+        const Entity& cur = d_.entities[static_cast<std::size_t>(current)];
+        const bool demonstrative =
+            m.first_token > 0 && rules::has_class(d_.tokens[m.first_token - 1].norm, "demonstrative");
+        bool is_new = m.stage == "pronoun";
+        if (!facts.is_anaphoric(m) && m.key != cur.kind && !rules::has_class(m.key, "generic_agreement") &&
+            !m.key.starts_with("accord") && !cur.kind.starts_with("accord"))
+          is_new = true;
+        if (indefinite_before(m) && m.key != cur.kind && !rules::has_class(m.key, "generic_agreement")) is_new = true;
+        const std::string own = demonstrative ? std::string() : own_date(m);
+        const auto intro = intro_date_.find(current);
+        if (!own.empty() && intro != intro_date_.end() && !intro->second.empty() && own != intro->second) is_new = true;
+        if (copula_before(m)) is_new = false;
+        if (is_new) current = -1;
+      }
       // After the agreement is known, a generic word ("coopération",
       // "partenariat") refers to it only behind a demonstrative.
       if (current >= 0 && !qualified && rules::has_class(m.key, "generic_agreement") &&
@@ -205,6 +221,11 @@ class Linker {
         e.name = m.name;
         current = static_cast<int>(d_.entities.size());
         d_.entities.push_back(std::move(e));
+        std::string intro = own_date(m);
+        if (intro.empty())
+          for (const auto& dm : d_.dates)
+            if (dm.sentence == s && intro.empty()) intro = dm.value;
+        intro_date_[current] = intro;
       }
       Entity& e = d_.entities[static_cast<std::size_t>(current)];
       m.entity = current;
@@ -214,9 +235,41 @@ class Linker {
     }
   }
 
+  bool indefinite_before(const Mention& m) const {
+    return m.first_token > 0 && rules::has_class(d_.tokens[m.first_token - 1].norm, "indefinite");
+  }
+
+  /// "constitue une entente", "est un accord": a copula before the article.
+  bool copula_before(const Mention& m) const {
+    for (std::uint32_t k = m.first_token >= 3 ? m.first_token - 3 : 0; k < m.first_token; ++k)
+      if (rules::has_class(d_.tokens[k].norm, "copula")) return true;
+    return false;
+  }
+
+  /// The date of a participle right after the mention: "l'accord général de
+  /// coopération conclu, le 21 mai 1985", "celle signée ... le 27 août 1964";
+  /// "" when there is none.
+  std::string own_date(const Mention& m) const {
+    const auto s = d_.tokens[m.first_token].sentence;
+    const std::uint32_t end = d_.sentences[s].last_token;
+    std::uint32_t verb = 0;
+    for (const auto& t : facts_.triggers(s))
+      if ((t.relation == "sign" || t.relation == "launch") && t.first >= m.last_token && t.first <= m.last_token + 6 &&
+          verb == 0)
+        verb = t.first;
+    if (verb == 0) return {};
+    for (std::uint32_t k = m.last_token; k < verb; ++k)
+      if (d_.tokens[k].upper_initial || rules::has_class(d_.tokens[k].norm, "subordinator")) return {};
+    const std::size_t until = d_.tokens[std::min(end, verb + 14) - 1].span.end;
+    for (const auto& dm : d_.dates)
+      if (dm.sentence == s && dm.span.begin > d_.tokens[verb].span.begin && dm.span.begin < until) return dm.value;
+    return {};
+  }
+
   Document& d_;
   const Lexicon& lex_;
   const SentenceFacts& facts_;
+  std::map<int, std::string> intro_date_;  ///< agreement entity -> the date of the sentence that introduced it
   std::map<std::string, int> by_key_;
   mutable std::unordered_map<std::string, NameKey, textutil::ViewHash, std::equal_to<>> keys_;  ///< name -> its key
 };

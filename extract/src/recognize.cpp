@@ -666,6 +666,29 @@ class Recognizer {
       add(i, m.last, EntityType::Agreement, "agreement-trigger", a->second->value, std::string(d_.token_range_text(i, m.last)), true);
       i = m.last - 1;
     }
+    // "Cette convention actualise celle signée entre l'Algérie et la France le
+    // 27 août 1964": a pronoun with a signing of its own and a date names
+    // another instrument of the kind it stands for.
+    for (std::uint32_t i = 0; i < size(); ++i) {
+      if (taken_[i] >= 0 || !rules::has_class(tok(i).norm, "instrument_pronoun")) continue;
+      const Mention* antecedent = nullptr;
+      for (const auto& m : d_.mentions)
+        if (m.type == EntityType::Agreement && m.last_token <= i && tok(m.first_token).sentence == tok(i).sentence)
+          antecedent = &m;
+      if (antecedent == nullptr) continue;
+      const std::uint32_t end = std::min(sentence_end(i), i + 12);
+      std::uint32_t sign = i;
+      for (std::uint32_t k = i + 1; k < end && sign == i; ++k)
+        if (auto t = hit_at(k, LexKind::trigger); t && t->second->value == "sign") sign = k;
+      if (sign == i) continue;
+      const bool dated = std::any_of(d_.dates.begin(), d_.dates.end(), [&](const DateMention& dm) {
+        return dm.sentence == tok(i).sentence && dm.span.begin > tok(sign).span.begin &&
+               dm.span.begin <= tok(std::min(sentence_end(i), sign + 12) - 1).span.end;
+      });
+      if (!dated) continue;
+      std::string key = antecedent->key, name = antecedent->name;
+      add(i, i + 1, EntityType::Agreement, "pronoun", key, name);
+    }
   }
 
   Document& d_;

@@ -574,7 +574,7 @@ class RelationFinder {
         for (int m : facts_.mentions(s)) {
           const Mention& x = men(m);
           if (x.type == EntityType::Country && party_position(x, at->first_token, at->last_token) &&
-              parties.insert(x.entity).second)
+              agreement_owning(s, x.first_token) == self && parties.insert(x.entity).second)
             party_list.emplace_back(x.entity, s);
           // "Europol et l'OIM ont signé un accord": institutions before the verb.
           if (x.type == EntityType::Institution && x.entity >= 0 && !in_title_[x.first_token] && trigger >= 0 &&
@@ -759,11 +759,36 @@ class RelationFinder {
   /// The agreement's date: in the sentences that report it, the date nearest
   /// the signing or launching verb (a dateline in the same sentence is
   /// farther), full dates before partial ones; else the article's first full date.
+  /// The agreement a word of sentence s speaks of, when the sentence names
+  /// several: the one named nearest before it, else the first named after it
+  /// ("Cette convention actualise celle signée entre l'Algérie et la France le
+  /// 27 août 1964": the countries and the date are the older one's). -1 when
+  /// the sentence names none.
+  int agreement_owning(std::uint32_t s, std::uint32_t k) const {
+    int before = -1, after = -1;
+    for (int m : facts_.mentions(s)) {
+      const Mention& x = men(m);
+      if (x.type != EntityType::Agreement || x.entity < 0) continue;
+      if (x.first_token <= k) before = x.entity;
+      else if (after < 0) after = x.entity;
+    }
+    return before >= 0 ? before : after;
+  }
+
+  std::uint32_t token_at_byte(std::uint32_t s, std::size_t byte) const {
+    for (std::uint32_t k = d_.sentences[s].first_token; k < d_.sentences[s].last_token; ++k)
+      if (tok(k).span.end > byte) return k;
+    return d_.sentences[s].last_token;
+  }
+
   void date(Entity& a, const std::set<std::uint32_t>& sentences) {
     const DateMention* best = nullptr;
     std::size_t best_distance = 0;
+    const int self = static_cast<int>(&a - d_.entities.data());
     for (const auto& dm : d_.dates) {
       if (!sentences.count(dm.sentence)) continue;
+      const int owner = agreement_owning(dm.sentence, token_at_byte(dm.sentence, dm.span.begin));
+      if (owner >= 0 && owner != self) continue;
       long trigger = std::max(facts_.find(dm.sentence, "sign"), facts_.find(dm.sentence, "launch"));
       std::size_t at = trigger >= 0 ? tok(static_cast<std::uint32_t>(trigger)).span.begin
                                     : d_.sentences[dm.sentence].span.begin;
@@ -780,6 +805,8 @@ class RelationFinder {
       a.date_end = best->end;
       return;
     }
+    // With one agreement in the article, its first full date (often the dateline).
+    if (!single_agreement()) return;
     for (const auto& dm : d_.dates) {
       if (dm.value.size() == 10 && dm.value[4] == '-') {
         a.date = dm.value;
