@@ -260,6 +260,64 @@ TEST(RelationsAgreements, SignedByGivesSignatories) {
   expect_well_typed(d);
 }
 
+// ---- cooperatesWith only between parties the text says cooperate (shape e) ---------
+
+TEST(RelationsCooperationShapes, CountriesInOneSentenceDoNotCooperate) {
+  Document d = extract(
+      "Alors que le Togo multiplie les accords avec plusieurs pays comme le Ghana, la France ou le Mali, la "
+      "coopération avec Europol progresse.");
+  EXPECT_FALSE(has(d, Predicate::cooperatesWith, "GH", "FR")) << dump(d);
+  EXPECT_FALSE(has(d, Predicate::cooperatesWith, "FR", "ML")) << dump(d);
+  EXPECT_FALSE(has(d, Predicate::cooperatesWith, "GH", "ML")) << dump(d);
+}
+
+TEST(RelationsCooperationShapes, CooperationBetweenTwoCountries) {
+  Document d = extract("La coopération sécuritaire entre le Togo et le Ghana a été saluée.");
+  EXPECT_TRUE(has(d, Predicate::cooperatesWith, "TG", "GH")) << dump(d);
+}
+
+TEST(RelationsCooperationShapes, AuthoritiesOfTwoCountriesConsolidateTheirCooperation) {
+  Document d = extract(
+      "Ces discussions traduisent la volonté des services de sécurité du Togo et du Ghana de consolider leur "
+      "coopération.");
+  EXPECT_TRUE(has(d, Predicate::cooperatesWith, "TG", "GH")) << dump(d);
+}
+
+TEST(RelationsCooperationShapes, AgenciesCollaborateWithTheirCounterparts) {
+  Document d = extract("Les agences américaines collaborent avec leurs homologues français contre le terrorisme.");
+  EXPECT_TRUE(has(d, Predicate::cooperatesWith, "US", "FR")) << dump(d);
+}
+
+TEST(RelationsCooperationShapes, AWordInsideAnInstitutionsNameIsNoCooperation) {
+  Document d = extract(
+      "Étaient présents le Ministère de la Justice et le Ministère des Affaires étrangères et de la Coopération.");
+  EXPECT_EQ(count(d, Predicate::cooperatesWith), 0U) << dump(d);
+}
+
+TEST(RelationsCooperationShapes, APressAgencyReportsItDoesNotCooperate) {
+  Document d = extract(
+      "Le ministre a déclaré à l'AFP qu'ils avaient évoqué un accord de coopération avec Europol.");
+  EXPECT_FALSE(has(d, Predicate::cooperatesWith, "Agence France-Presse", "Europol")) << dump(d);
+}
+
+TEST(RelationsCooperationShapes, BodiesOfOneCountryDoNotCooperateAsStates) {
+  Document d = extract(
+      "Le ministère togolais de l'Intérieur et le ministère togolais de la Justice renforcent leur coopération.");
+  EXPECT_EQ(count(d, Predicate::cooperatesWith), 0U) << dump(d);
+}
+
+TEST(RelationsCooperationShapes, BodiesOfTwoCountriesMakeTheirCountriesCooperate) {
+  Document d = extract("La police togolaise renforce sa coopération avec la police ghanéenne.");
+  EXPECT_TRUE(has(d, Predicate::cooperatesWith, "TG", "GH")) << dump(d);
+}
+
+TEST(RelationsCooperationShapes, SupportOfAnOrganisationIsCooperation) {
+  Document d = extract(
+      "Elle prévoit une équipe commune d'enquête togolo-ghanéenne, en collaboration avec Europol.");
+  EXPECT_TRUE(has(d, Predicate::cooperatesWith, "TG", "Europol")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::cooperatesWith, "GH", "Europol")) << dump(d);
+}
+
 // ---- One agreement per instrument in an article -------------------------------------
 
 std::vector<const Entity*> agreements_of(const Document& d) {
@@ -447,7 +505,10 @@ TEST(RelationsCooperation, CountriesThatStrengthenTheirCooperation) {
 TEST(RelationsCooperation, InstitutionCooperatesWithInstitution) {
   Document d = extract("La Police fédérale belge coopère avec la Guardia Civil espagnole.");
   EXPECT_TRUE(has(d, Predicate::cooperatesWith, "Police fédérale", "Guardia Civil")) << dump(d);
-  EXPECT_EQ(count(d, Predicate::cooperatesWith), 1U) << "no institution cooperates with a country here\n" << dump(d);
+  // Bodies of two countries cooperating make their countries cooperate; no
+  // institution cooperates with a country here.
+  EXPECT_TRUE(has(d, Predicate::cooperatesWith, "BE", "ES")) << dump(d);
+  EXPECT_EQ(count(d, Predicate::cooperatesWith), 2U) << dump(d);
   EXPECT_TRUE(has(d, Predicate::country, "Police fédérale", "BE")) << dump(d);
   EXPECT_TRUE(has(d, Predicate::country, "Guardia Civil", "ES")) << dump(d);
 }

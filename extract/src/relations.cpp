@@ -580,7 +580,7 @@ class RelationFinder {
           if (x.type == EntityType::Institution && x.entity >= 0 && !in_title_[x.first_token] && trigger >= 0 &&
               static_cast<long>(x.first_token) < trigger && x.first_token < at->first_token) {
             relate(Predicate::party, self, x.entity, s, "agreement-subject");
-            for (int other : institution_parties) relate(Predicate::cooperatesWith, other, x.entity, s, "agreement-parties");
+            for (int other : institution_parties) cooperate(other, x.entity, s, "agreement-parties");
             institution_parties.push_back(x.entity);
           }
         }
@@ -621,8 +621,7 @@ class RelationFinder {
       for (const auto& [c, s] : party_list) relate(Predicate::party, self, c, s, "agreement-sentence");
       for (std::size_t x = 0; x < party_list.size(); ++x)
         for (std::size_t y = x + 1; y < party_list.size(); ++y)
-          relate(Predicate::cooperatesWith, party_list[x].first, party_list[y].first, party_list[x].second,
-                 "agreement-parties");
+          cooperate(party_list[x].first, party_list[y].first, party_list[x].second, "agreement-parties");
       date(a, signing);
     }
   }
@@ -825,56 +824,191 @@ class RelationFinder {
     return -1;
   }
 
-  bool actor(const Mention& x) const {
-    if (x.entity < 0 || qualifier_[x.first_token]) return false;
-    if (x.type == EntityType::Institution) return true;
-    if (x.type != EntityType::Country) return false;
-    // "les autorités mauritaniennes" act for their country; "marocaine" alone does not.
-    return !x.demonym || (x.first_token > 0 && rules::has_class(tok(x.first_token - 1).norm, "authority_noun"));
+  /// The country an entity belongs to: itself for a country, else its country ("" if unknown).
+  std::string country_of(int e) const {
+    const Entity& x = d_.entities[static_cast<std::size_t>(e)];
+    return x.type == EntityType::Country ? x.key : x.country;
+  }
+
+  /// Whether an institution is a press agency ("a déclaré à la MAP"): it reports, it does not cooperate.
+  bool press_agency(int e) const {
+    const Entity& x = d_.entities[static_cast<std::size_t>(e)];
+    if (x.type != EntityType::Institution || x.key.empty()) return false;
+    for (const std::uint32_t k : lex_.organisations_with_id(x.key))
+      if (lex_.organisations()[k].kind == "press-agency") return true;
+    return false;
+  }
+
+  /// A party to cooperation that starts at token k: a country named by its
+  /// name, an institution, or a noun of authorities with a demonym ("les
+  /// autorités marocaines", "leurs homologues français", "les agences
+  /// américaines"). Not a country that only says whose an institution is, nor
+  /// one inside a person's title.
+  struct Actor {
+    int entity = -1;
+    std::uint32_t last = 0;
+  };
+  std::optional<Actor> actor_at(std::uint32_t k) const {
+    if (k >= d_.tokens.size() || in_title_[k] || qualifier_[k]) return std::nullopt;
+    for (int m : facts_.mentions(tok(k).sentence)) {
+      const Mention& x = men(m);
+      if (x.first_token != k || x.entity < 0) continue;
+      if (x.type == EntityType::Institution && !press_agency(x.entity)) return Actor{x.entity, x.last_token};
+      if (x.type == EntityType::Country && !x.demonym) return Actor{x.entity, x.last_token};
+    }
+    if (rules::has_class(tok(k).norm, "authority_noun")) {
+      // "les autorités marocaines", "les services de sécurité marocains", "les
+      // services de sécurité du Maroc": the noun, lower-case complements, then
+      // a demonym or "de" + a country.
+      const std::uint32_t end = d_.sentences[tok(k).sentence].last_token;
+      for (std::uint32_t j = k + 1; j < end && j <= k + 5; ++j) {
+        for (int m : facts_.mentions(tok(j).sentence)) {
+          const Mention& x = men(m);
+          if (x.first_token == j && x.entity >= 0 && x.type == EntityType::Country &&
+              (x.demonym || rules::is_preposition(tok(j - 1).norm) || rules::is_determiner(tok(j - 1).norm)))
+            return Actor{x.entity, x.last_token};
+        }
+        const auto& n = tok(j).norm;
+        if (!tok(j).alpha || tok(j).upper_initial) break;
+        if (!(rules::is_preposition(n) || rules::is_determiner(n) || rules::is_content_word(n))) break;
+      }
+    }
+    return std::nullopt;
+  }
+
+  /// The actors listed from token k: "la France et l'Espagne", "le Maroc, la
+  /// France ou la Belgique", "les autorités marocaines et leurs homologues belges".
+  std::vector<int> actors_listed(std::uint32_t k, std::uint32_t end) const {
+    std::vector<int> out;
+    while (k < end) {
+      if (rules::is_determiner(tok(k).norm) || rules::has_class(tok(k).norm, "possessive") ||
+          rules::is_preposition(tok(k).norm))
+        ++k;
+      // "avec le soutien d'Europol", "en collaboration avec l'appui de l'OIM".
+      if (k + 1 < end && rules::has_class(tok(k).norm, "support_noun") && rules::is_preposition(tok(k + 1).norm)) k += 2;
+      if (k < end && rules::is_determiner(tok(k).norm)) ++k;
+      auto a = actor_at(k);
+      if (!a) break;
+      if (std::find(out.begin(), out.end(), a->entity) == out.end()) out.push_back(a->entity);
+      k = a->last;
+      // "(MPCE)" after an institution.
+      if (k + 2 < end && tok(k).norm == "(" && tok(k + 2).norm == ")") k += 3;
+      if (k < end && (tok(k).norm == "," || rules::has_class(tok(k).norm, "coordination") || tok(k).norm == "ou")) {
+        ++k;
+        if (k < end && rules::has_class(tok(k).norm, "coordination")) ++k;  // ", et"
+        continue;
+      }
+      break;
+    }
+    return out;
+  }
+
+  /// "entre" or "avec" shortly after the cooperation word at t ("la coopération
+  /// sécuritaire entre", "coopérer en matière de sécurité avec"): its token, or 0.
+  std::uint32_t link_after(std::uint32_t t, std::uint32_t end, std::string_view cls) const {
+    for (std::uint32_t k = t + 1; k < end && k <= t + 8; ++k) {
+      const auto& n = tok(k).norm;
+      if (rules::has_class(n, cls)) return k;
+      if (n == "," || clause_break(k) || rules::has_class(n, "clause_word") || verb_trigger_at(k)) return 0;
+      if (actor_at(k)) return 0;
+    }
+    return 0;
+  }
+
+  /// The actors of the clause before token t that are its subject: listed
+  /// together, no clause break between them and t, not after a preposition
+  /// ("a déclaré à la MAP que", "avec plusieurs pays").
+  std::vector<int> subject_actors(std::uint32_t s, std::uint32_t t) const {
+    std::uint32_t start = d_.sentences[s].first_token;
+    for (std::uint32_t k = start; k < t; ++k)
+      if (clause_break(k)) start = k + 1;
+    // "une équipe commune d'enquête néerlando-belge, en collaboration avec
+    // Europol": a compound adjective names the countries acting together.
+    std::vector<int> compound;
+    for (int m : facts_.mentions(s)) {
+      const Mention& x = men(m);
+      if (x.first_token < start || x.first_token >= t || x.type != EntityType::Country || x.entity < 0) continue;
+      const bool joined = (x.last_token < t && tok(x.last_token).norm == "-" && !tok(x.last_token).space_before) ||
+                          (x.first_token > 0 && tok(x.first_token - 1).norm == "-" && !tok(x.first_token).space_before);
+      if (x.demonym && joined && !in_title_[x.first_token] &&
+          std::find(compound.begin(), compound.end(), x.entity) == compound.end())
+        compound.push_back(x.entity);
+    }
+    if (compound.size() >= 2) return compound;
+    for (std::uint32_t k = start; k < t; ++k) {
+      if (in_title_[k]) continue;
+      if (!actor_at(k)) continue;
+      std::uint32_t p = k;
+      while (p > start && rules::is_determiner(tok(p - 1).norm)) --p;
+      // After "avec", "à", "pour", "en": a complement, not the subject; after
+      // "de" it may be ("la volonté des services de sécurité du Maroc et des
+      // Émirats arabes unis de consolider leur coopération").
+      const auto& before = p > start ? tok(p - 1).norm : std::string();
+      if (p > start && !rules::has_class(before, "genitive") &&
+          (rules::is_preposition(before) || rules::has_class(before, "with") || rules::has_class(before, "by") ||
+           rules::has_class(before, "locative") || before == "a"))
+        continue;
+      auto listed = actors_listed(p, t);
+      if (!listed.empty()) return listed;
+    }
+    return {};
+  }
+
+  /// A cooperation between a and b, and between their countries when they
+  /// are bodies of two different countries. Never within one country.
+  void cooperate(int a, int b, std::uint32_t s, const char* stage) {
+    if (a < 0 || b < 0 || a == b) return;
+    const std::string ca = country_of(a), cb = country_of(b);
+    if (!ca.empty() && ca == cb) return;
+    relate(Predicate::cooperatesWith, a, b, s, stage);
+    if (!ca.empty() && !cb.empty() && (ent(a).type != EntityType::Country || ent(b).type != EntityType::Country))
+      relate(Predicate::cooperatesWith, country_entity_or_new(ca), country_entity_or_new(cb), s, stage);
+  }
+
+  /// Whether token k lies inside a mention of an institution or an agreement
+  /// ("Ministère des Affaires étrangères et de la Coopération"): no trigger there.
+  bool inside_name(std::uint32_t k) const {
+    for (int m : facts_.mentions(tok(k).sentence)) {
+      const Mention& x = men(m);
+      if ((x.type == EntityType::Institution || x.type == EntityType::Agreement) && x.first_token <= k &&
+          k < x.last_token && x.first_token != k)
+        return true;
+      if (x.type == EntityType::Institution && x.first_token <= k && k < x.last_token) return true;
+    }
+    return false;
   }
 
   void cooperation() {
     const int topic = topic_institution();
     for (std::uint32_t s = 0; s < d_.sentences.size(); ++s) {
-      long trig = facts_.find(s, "cooperate");
-      if (trig < 0) continue;
-      const auto& ms = facts_.mentions(s);
-      const std::uint32_t last = d_.sentences[s].last_token;
-      // "entre X et Y" after the trigger.
-      long between = -1;
-      long with = -1;
-      for (std::uint32_t k = static_cast<std::uint32_t>(trig); k < last; ++k) {
-        if (rules::has_class(tok(k).norm, "between") && between < 0) between = k;
-        if (rules::has_class(tok(k).norm, "with") && with < 0) with = k;
-      }
-      std::vector<int> subjects, objects;
-      for (int m : ms) {
-        const Mention& x = men(m);
-        if (!actor(x) || in_title_[x.first_token]) continue;
-        auto at = static_cast<long>(x.first_token);
-        if (between >= 0 && at > between && (with < 0 || at < with)) {
-          subjects.push_back(x.entity);
-        } else if (with >= 0 && at > with) {
-          objects.push_back(x.entity);
-        } else if (at < trig) {
-          subjects.push_back(x.entity);
+      const std::uint32_t end = d_.sentences[s].last_token;
+      for (const auto& trig : facts_.triggers(s)) {
+        if (trig.relation != "cooperate" || inside_name(trig.first)) continue;
+        const std::uint32_t t = trig.first;
+        // "la coopération entre le Maroc et la Belgique".
+        if (std::uint32_t b = link_after(t, end, "between"); b > 0) {
+          auto pair = actors_listed(b + 1, end);
+          for (std::size_t x = 0; x < pair.size(); ++x)
+            for (std::size_t y = x + 1; y < pair.size(); ++y) cooperate(pair[x], pair[y], s, "cooperation-between");
+          if (pair.size() >= 2) break;
         }
-      }
-      if (objects.empty()) {
-        // "le Maroc et la Belgique renforcent leur coopération", "entre X et Y".
-        for (std::size_t x = 0; x < subjects.size(); ++x)
-          for (std::size_t y = x + 1; y < subjects.size(); ++y)
-            if (ent(subjects[x]).type == ent(subjects[y]).type)
-              relate(Predicate::cooperatesWith, subjects[x], subjects[y], s, "cooperation-between");
-        continue;
-      }
-      if (subjects.empty() && topic >= 0) subjects.push_back(topic);
-      for (int a : subjects) {
-        for (int b : objects) {
-          // An institution does not "cooperate" with its own country.
-          if (ent(b).type == EntityType::Country && ent(a).country == ent(b).key) continue;
-          if (ent(a).type == EntityType::Country && ent(b).country == ent(a).key) continue;
-          relate(Predicate::cooperatesWith, a, b, s, "cooperation-with");
+        // "la Belgique veut renforcer sa coopération avec le Maroc".
+        if (std::uint32_t w = link_after(t, end, "with"); w > 0) {
+          auto objects = actors_listed(w + 1, end);
+          if (objects.empty()) continue;
+          auto subjects = subject_actors(s, t);
+          if (subjects.empty() && topic >= 0) subjects.push_back(topic);
+          for (int a : subjects)
+            for (int b : objects) cooperate(a, b, s, "cooperation-with");
+          break;
+        }
+        // "le Maroc et la Belgique renforcent leur coopération".
+        auto subjects = subject_actors(s, t);
+        if (subjects.size() >= 2) {
+          for (std::size_t x = 0; x < subjects.size(); ++x)
+            for (std::size_t y = x + 1; y < subjects.size(); ++y)
+              cooperate(subjects[x], subjects[y], s, "cooperation-subjects");
+          break;
         }
       }
     }
