@@ -815,15 +815,6 @@ class RelationFinder {
   }
 
   // ------------------------------------------------------------------ cooperation
-  int topic_institution() const {
-    for (const auto& m : d_.mentions)
-      if (m.type == EntityType::Institution && m.entity >= 0) {
-        const auto& e = d_.entities[static_cast<std::size_t>(m.entity)];
-        return !e.country.empty() ? m.entity : -1;
-      }
-    return -1;
-  }
-
   /// The country an entity belongs to: itself for a country, else its country ("" if unknown).
   std::string country_of(int e) const {
     const Entity& x = d_.entities[static_cast<std::size_t>(e)];
@@ -979,7 +970,6 @@ class RelationFinder {
   }
 
   void cooperation() {
-    const int topic = topic_institution();
     for (std::uint32_t s = 0; s < d_.sentences.size(); ++s) {
       const std::uint32_t end = d_.sentences[s].last_token;
       for (const auto& trig : facts_.triggers(s)) {
@@ -997,7 +987,6 @@ class RelationFinder {
           auto objects = actors_listed(w + 1, end);
           if (objects.empty()) continue;
           auto subjects = subject_actors(s, t);
-          if (subjects.empty() && topic >= 0) subjects.push_back(topic);
           for (int a : subjects)
             for (int b : objects) cooperate(a, b, s, "cooperation-with");
           break;
