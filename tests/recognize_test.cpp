@@ -372,6 +372,22 @@ TEST(RecognizeInstitutions, DISABLED_UniqueNationalOrganisationWithoutItsCountry
 
 // ---- Agreements --------------------------------------------------------------------
 
+TEST(RecognizeInstitutions, OrganisationNamesInLowerCase) {
+  Document d = extract("La présidente de la commission européenne, Greta Lindqvist, était à Tunis.");
+  const Entity* c = find_entity(d, EntityType::Institution, "Commission européenne");
+  ASSERT_NE(c, nullptr) << dump(d);
+  EXPECT_EQ(c->key, "eu-commission");
+  Document e = extract("La coopération a été saluée par le département d'État américain et par les États-Unis.");
+  const Entity* s = find_entity(e, EntityType::Institution, "Département d'État");
+  ASSERT_NE(s, nullptr) << dump(e);
+  EXPECT_EQ(s->country, "US");
+}
+
+TEST(RecognizeInstitutions, OneLowerCaseWordIsNoOrganisation) {
+  Document d = extract("Le rapport d'europol cite le Togo.");
+  EXPECT_EQ(find_entity(d, EntityType::Institution, "Europol"), nullptr) << dump(d);
+}
+
 // ---- National institutions named by function and demonym or country (shape c) -----
 
 TEST(RecognizeInstitutions, PoliceOfACountryNamedWithDe) {

@@ -118,8 +118,9 @@ class Linker {
 
   void add_label(Entity& e, const std::string& name) const {
     if (name.empty() || name == e.name) return;
-    // The fullest name is the preferred one; a country keeps its gazetteer name.
-    if (e.type != EntityType::Country && words_in(name) > words_in(e.name)) {
+    // The fullest name is the preferred one; a country or an organisation of
+    // the gazetteer keeps the gazetteer's name.
+    if (e.type != EntityType::Country && e.key.empty() && words_in(name) > words_in(e.name)) {
       if (std::find(e.labels.begin(), e.labels.end(), e.name) == e.labels.end()) e.labels.push_back(e.name);
       e.name = name;
       std::erase(e.labels, name);

@@ -170,7 +170,9 @@ class Recognizer {
           if (h.acronym && !(first.all_upper && m.last == i + 1)) continue;
           switch (h.kind) {
             case LexKind::organisation: {
-              if (!first.upper_initial) break;
+              // Names of several words are often written in lower case
+              // ("la commission européenne", "le département d'État américain").
+              if (!first.upper_initial && m.last == i + 1) break;
               const auto& o = lex_.organisations()[h.index];
               int score = o.country.empty() ? 1 : (named.count(o.country) ? 2 + named[o.country] : -1);
               if (score > org_score) {
@@ -192,7 +194,9 @@ class Recognizer {
         }
         if (org != nullptr) {
           const auto& o = lex_.organisations()[org->index];
-          int mi = add(i, m.last, EntityType::Institution, "gazetteer", o.id, o.name);
+          // The name as written ("ministère public néerlandais"); the entity
+          // takes the gazetteer's name as its preferred label (link.cpp).
+          int mi = add(i, m.last, EntityType::Institution, "gazetteer", o.id);
           d_.mentions[static_cast<std::size_t>(mi)].country = o.country;
         } else if (country != nullptr) {
           add(i, m.last, EntityType::Country, "gazetteer", country->value, lex_.countries()[country->index].name);
