@@ -371,6 +371,44 @@ TEST(RelationsInstruments, ADemonstrativeRefersBackWhateverTheDatesAfterIt) {
   EXPECT_EQ(a[0]->date, "2023-12-18") << dump(d);
 }
 
+TEST(RelationsInstruments, AWishOrAPlanIsNoAgreement) {
+  Document d = extract(
+      "Le ministre a déclaré que le Togo était disposé à travailler avec le Ghana afin de créer un nouveau "
+      "modèle de coopération.");
+  EXPECT_TRUE(agreements_of(d).empty()) << dump(d);
+  Document e = extract("Les deux ministres ont évoqué la signature prochaine d'un accord entre le Togo et le Ghana.");
+  EXPECT_TRUE(agreements_of(e).empty()) << dump(e);
+  Document f = extract("Le Togo et le Ghana lancent une coopération contre la traite des personnes.");
+  EXPECT_EQ(agreements_of(f).size(), 1U) << dump(f);
+}
+
+TEST(RelationsInstruments, ACooperationNamedFarFromALaunchIsNoAgreement) {
+  Document d = extract(
+      "La coopération entre le Togo et le Ghana, vieille de plusieurs années, a été saluée par le rapport qui "
+      "observe que « le Togo a établi une stratégie globale ».");
+  EXPECT_TRUE(agreements_of(d).empty()) << dump(d);
+}
+
+TEST(RelationsInstruments, TheTwoCountriesNamedJustBeforeArePartiesOfTheTwoCountriesAgreement) {
+  Document d = extract(
+      "Le Togo et le Ghana ont annoncé un renforcement de leur coopération. Les deux pays ont signé mardi une "
+      "déclaration d'intention.");
+  EXPECT_TRUE(has(d, Predicate::party, "agreement", "TG")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::party, "agreement", "GH")) << dump(d);
+}
+
+TEST(RelationsSignatories, TheOtherSignatorySignsForTheOtherParty) {
+  Document d = extract(
+      "Le Togo et le Ghana ont conclu lundi une convention d'extradition. L'accord a été signé entre le ministre "
+      "de la Justice, Komi Agbeko, et la ministre ghanéenne de la Justice et de la Sécurité, Ama Mensah. Un communiqué du "
+      "ministère de la Justice l'a annoncé.");
+  EXPECT_TRUE(has(d, Predicate::country, "Ama Mensah", "GH")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::country, "Komi Agbeko", "TG")) << dump(d);
+  // The ministry the article names joins the signatory whose country is now known.
+  EXPECT_TRUE(has(d, Predicate::memberOf, "Komi Agbeko", "ministère de la Justice")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::country, "ministère de la Justice", "TG")) << dump(d);
+}
+
 // ---- Signatories in every reporting form (shape d) ------------------------------------
 
 TEST(RelationsSignatories, SubjectAndCounterpartSign) {

@@ -45,9 +45,9 @@ class RelationFinder {
   void run() {
     roles();
     institution_countries();
-    implied_ministries();
     person_countries();
     agreements();
+    implied_ministries();
     cooperation();
     std::sort(d_.relations.begin(), d_.relations.end(), [](const Relation& a, const Relation& b) {
       return std::tie(a.sentence, a.subject, a.predicate, a.object) <
@@ -371,6 +371,12 @@ class RelationFinder {
   void implied_ministries() {
     std::map<int, std::set<std::string>> countries;  // named ministry -> countries of the titles
     std::vector<std::pair<const Implied*, int>> links;
+    // A title without its country takes the person's, when another sentence gave it.
+    for (auto& im : implied_) {
+      if (!im.country.empty()) continue;
+      for (const auto& r : d_.relations)
+        if (r.predicate == Predicate::country && r.subject == im.person) im.country = ent(r.object).key;
+    }
     for (const auto& im : implied_) {
       for (std::size_t i = 0; i < d_.entities.size(); ++i) {
         const auto& x = d_.entities[i];
@@ -611,19 +617,73 @@ class RelationFinder {
               party_list.emplace_back(c.object, r.sentence);
         }
       }
+      // "Les deux pays ont signé", "un accord bilatéral": the two countries named
+      // together just before, else the article's two countries when two stand
+      // out (named more often than any third).
       if (party_list.empty() && bilateral) {
-        std::vector<std::pair<int, int>> ranked;
-        for (const auto& [e, n] : country_count_) ranked.emplace_back(-n, e);
-        std::sort(ranked.begin(), ranked.end());
-        for (std::size_t k = 0; k < ranked.size() && k < 2; ++k)
-          party_list.emplace_back(ranked[k].second, sentences.begin()->first);
+        std::vector<int> two = pair_before(sentences.begin()->first);
+        if (two.empty()) two = two_countries();
+        for (int c : two)
+          if (parties.insert(c).second) party_list.emplace_back(c, sentences.begin()->first);
       }
       for (const auto& [c, s] : party_list) relate(Predicate::party, self, c, s, "agreement-sentence");
+      other_party_signatory(self, party_list);
       for (std::size_t x = 0; x < party_list.size(); ++x)
         for (std::size_t y = x + 1; y < party_list.size(); ++y)
           cooperate(party_list[x].first, party_list[y].first, party_list[x].second, "agreement-parties");
       date(a, signing);
     }
+  }
+
+  /// The two countries listed together ("Espagne et Mauritanie ont annoncé",
+  /// "entre le Maroc et la Belgique") in sentence s or the two before it, the
+  /// nearest first; empty when there is no such pair.
+  std::vector<int> pair_before(std::uint32_t s) const {
+    for (std::uint32_t back = 0; back <= 2 && back <= s; ++back) {
+      const std::uint32_t t = s - back;
+      for (std::uint32_t k = d_.sentences[t].first_token; k < d_.sentences[t].last_token; ++k) {
+        auto listed = actors_listed(k, d_.sentences[t].last_token);
+        if (listed.size() == 2 && d_.entities[static_cast<std::size_t>(listed[0])].type == EntityType::Country &&
+            d_.entities[static_cast<std::size_t>(listed[1])].type == EntityType::Country)
+          return listed;
+      }
+    }
+    return {};
+  }
+
+  /// The two countries an article is about: the two most named, when a third
+  /// is named less often than both; else none.
+  std::vector<int> two_countries() const {
+    std::vector<std::pair<int, int>> ranked;  // (-count, entity)
+    for (const auto& [e, n] : country_count_) ranked.emplace_back(-n, e);
+    std::sort(ranked.begin(), ranked.end());
+    if (ranked.size() < 2 || (ranked.size() > 2 && ranked[2].first == ranked[1].first)) return {};
+    return {ranked[0].second, ranked[1].second};
+  }
+
+  /// An agreement between two countries signed by two persons, one of them
+  /// of one party: the other signs for the other party ("L'accord a été signé
+  /// entre le ministre de la Justice, X, et la ministre néerlandaise de la
+  /// Justice, Y": X is of the other country).
+  void other_party_signatory(int a, const std::vector<std::pair<int, std::uint32_t>>& party_list) {
+    if (party_list.size() != 2) return;
+    std::vector<std::pair<int, std::uint32_t>> signers;
+    for (const auto& r : d_.relations)
+      if (r.subject == a && r.predicate == Predicate::signatory) signers.emplace_back(r.object, r.sentence);
+    if (signers.size() != 2) return;
+    auto country_of_person = [&](int p) {
+      int c = -1;
+      for (const auto& r : d_.relations)
+        if (r.predicate == Predicate::country && r.subject == p) c = c == -1 ? r.object : -2;
+      return c;
+    };
+    const int c0 = country_of_person(signers[0].first), c1 = country_of_person(signers[1].first);
+    const int p0 = party_list[0].first, p1 = party_list[1].first;
+    auto other = [&](int c) { return c == p0 ? p1 : (c == p1 ? p0 : -1); };
+    if (c0 >= 0 && c1 == -1 && other(c0) >= 0)
+      relate(Predicate::country, signers[1].first, other(c0), signers[1].second, "other-party-signatory");
+    if (c1 >= 0 && c0 == -1 && other(c1) >= 0)
+      relate(Predicate::country, signers[0].first, other(c1), signers[0].second, "other-party-signatory");
   }
 
   bool single_agreement() const {

@@ -51,9 +51,32 @@ bool SentenceFacts::is_anaphoric(const Mention& m) const {
 
 bool SentenceFacts::reports_conclusion(std::uint32_t sentence, const Mention& agreement) const {
   if (has(sentence, "negate")) return false;
-  // Documents are signed; a cooperation is launched.
-  if (rules::has_class(agreement.key, "generic_agreement")) return has(sentence, "launch");
-  return has(sentence, "sign") || has(sentence, "launch");
+  const bool generic = rules::has_class(agreement.key, "generic_agreement");
+  for (const auto& t : triggers_[sentence]) {
+    if (t.relation != "launch" && !(t.relation == "sign" && !generic)) continue;
+    if (irrealis_before(sentence, t.first)) continue;
+    // A cooperation is launched, not signed, and launched right where it is
+    // named ("lancent une coopération", "la coopération ..., lancée par"):
+    // "créer un nouveau modèle de coopération" far into a wish is no agreement.
+    if (generic) {
+      const bool before = t.last <= agreement.first_token && agreement.first_token - t.last <= 4;
+      const bool after = t.first >= agreement.last_token && t.first - agreement.last_token <= 8;
+      if (!before && !after) continue;
+    }
+    return true;
+  }
+  return false;
+}
+
+bool SentenceFacts::irrealis_before(std::uint32_t sentence, std::uint32_t trigger) const {
+  // A wish, a plan or a future: "était disposée à ... créer", "souhaitent
+  // signer", "la signature prochaine d'un accord", "bientôt signé".
+  const std::uint32_t first = d_.sentences[sentence].first_token;
+  for (std::uint32_t k = first; k < trigger; ++k)
+    if (rules::has_class(d_.tokens[k].norm, "irrealis")) return true;
+  for (std::uint32_t k = trigger + 1; k < d_.sentences[sentence].last_token && k <= trigger + 2; ++k)
+    if (rules::has_class(d_.tokens[k].norm, "irrealis")) return true;
+  return false;
 }
 
 }  // namespace entente::extract

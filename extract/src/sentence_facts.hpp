@@ -36,6 +36,11 @@ class SentenceFacts {
   /// concluded, adopted or launched (and not denied).
   bool reports_conclusion(std::uint32_t sentence, const Mention& agreement) const;
 
+  /// Whether a word of wish, plan or future ("disposée à", "souhaitent",
+  /// "prochaine", "bientôt") comes before the trigger at token `trigger` in
+  /// its sentence, or right after it.
+  bool irrealis_before(std::uint32_t sentence, std::uint32_t trigger) const;
+
   /// The lexicon's phrases of the document, by token.
   const LexIndex& index() const { return index_; }
 
