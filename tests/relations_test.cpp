@@ -318,6 +318,80 @@ TEST(RelationsCooperationShapes, SupportOfAnOrganisationIsCooperation) {
   EXPECT_TRUE(has(d, Predicate::cooperatesWith, "GH", "Europol")) << dump(d);
 }
 
+// ---- What an article as a whole says ------------------------------------------------
+
+TEST(RelationsDiscourse, AnArticleAboutOneCountryOnlySituatesItsUnqualifiedMinistry) {
+  Document d = extract(
+      "Le ministère de l'Intérieur révèle que 200 réseaux ont été démantelés. En parallèle, la marine royale "
+      "togolaise a secouru 1.000 personnes. En collaboration avec les représentations diplomatiques au Togo, "
+      "400 migrants sont rentrés chez eux.");
+  EXPECT_TRUE(has(d, Predicate::country, "ministère de l'Intérieur", "TG")) << dump(d);
+}
+
+TEST(RelationsDiscourse, ASecondCountryLeavesTheMinistryWithoutCountry) {
+  Document d = extract(
+      "Le ministère de l'Intérieur révèle que 200 migrants ont été reconduits au Togo. La coopération avec le "
+      "Ghana se poursuit.");
+  EXPECT_FALSE(has(d, Predicate::country, "ministère de l'Intérieur", "TG")) << dump(d);
+  EXPECT_FALSE(has(d, Predicate::country, "ministère de l'Intérieur", "GH")) << dump(d);
+}
+
+TEST(RelationsDiscourse, ACountryNamedOnlyAsADestinationSituatesNothing) {
+  Document d = extract("Le ministère de l'Intérieur a annoncé que 30 personnes ont été reconduites vers le Togo.");
+  EXPECT_EQ(count(d, Predicate::country), 0U) << dump(d);
+}
+
+TEST(RelationsDiscourse, TheReportingInstitutionCooperatesWhereNoSubjectIsSaid) {
+  Document d = extract(
+      "Le ministère togolais de l'Intérieur révèle que 200 réseaux ont été démantelés. De plus, une synergie "
+      "accrue a été établie avec des organisations onusiennes telles que l'OIM et le HCR.");
+  EXPECT_TRUE(has(d, Predicate::cooperatesWith, "ministère togolais de l'Intérieur",
+                  "Organisation internationale pour les migrations"))
+      << dump(d);
+  EXPECT_TRUE(has(d, Predicate::cooperatesWith, "ministère togolais de l'Intérieur",
+                  "Haut-Commissariat des Nations unies pour les réfugiés"))
+      << dump(d);
+}
+
+TEST(RelationsDiscourse, NoReporterNoSubjectNoCooperation) {
+  Document d = extract(
+      "Selon le rapport, 200 réseaux ont été démantelés au Togo. Une synergie accrue a été établie avec l'OIM.");
+  EXPECT_EQ(count(d, Predicate::cooperatesWith), 0U) << dump(d);
+}
+
+TEST(RelationsDiscourse, APresidencyEntrustedToAPersonMakesThemAMember) {
+  Document d = extract(
+      "La présidence de la commission togolaise de lutte contre la traite vient d'être confiée au ministre de "
+      "la Justice, Komi Agbeko.");
+  EXPECT_TRUE(has(d, Predicate::memberOf, "Komi Agbeko", "commission togolaise de lutte contre la traite")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::country, "Komi Agbeko", "TG")) << dump(d);
+}
+
+TEST(RelationsDiscourse, PersonsWhoVisitTogetherAreOneDelegation) {
+  Document d = extract(
+      "À l'invitation de Pieter Claes, ministre de l'Intérieur de la Belgique, le ministre de l'Intérieur, Komi "
+      "Agbeko, et le directeur général de la Police nationale togolaise, Kossi Amegan, ont effectué une visite "
+      "de travail à Bruxelles.");
+  EXPECT_TRUE(has(d, Predicate::country, "Komi Agbeko", "TG")) << dump(d);
+  EXPECT_FALSE(has(d, Predicate::country, "Komi Agbeko", "BE")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::country, "Pieter Claes", "BE")) << dump(d);
+}
+
+TEST(RelationsDiscourse, CounterpartsWhoVisitAreNotOneDelegation) {
+  Document d = extract(
+      "Le ministre togolais de l'Intérieur, Komi Agbeko, et son homologue Pieter Claes ont effectué une visite "
+      "à Lomé.");
+  EXPECT_FALSE(has(d, Predicate::country, "Pieter Claes", "TG")) << dump(d);
+}
+
+TEST(RelationsDiscourse, AnInstitutionInACountryIsNotThatCountrys) {
+  Document d = extract("La coopération avec la mission de l'Union européenne au Togo est en cours.");
+  for (const auto& e : d.entities)
+    if (e.type == EntityType::Institution) {
+      EXPECT_EQ(e.country, "") << dump(d);
+    }
+}
+
 // ---- One agreement per instrument in an article -------------------------------------
 
 std::vector<const Entity*> agreements_of(const Document& d) {

@@ -342,6 +342,10 @@ class Recognizer {
       if (k < end && rules::is_determiner(tok(k).norm)) ++k;
       if (k >= end) break;
       if (auto ct = country_at(k); ct && !ct->demonym) {
+        // "de la mission de l'Union européenne au Togo": where it works, not whose.
+        if (rules::has_class(tok(k - 1).norm, "locative") ||
+            (k >= 2 && rules::is_determiner(tok(k - 1).norm) && rules::has_class(tok(k - 2).norm, "locative")))
+          break;
         c.country = ct->iso2;
         c.country_at = k;
         c.country_last = ct->last;

@@ -44,8 +44,12 @@ class RelationFinder {
 
   void run() {
     roles();
+    heads();
     institution_countries();
+    sole_country();
+    reporter_ = reporting_institution();
     person_countries();
+    visitors();
     agreements();
     implied_ministries();
     cooperation();
@@ -145,6 +149,12 @@ class RelationFinder {
     ++k;
     if (k < limit && rules::is_determiner(tok(k).norm)) ++k;
     return k < limit && tok(k).alpha && tok(k).upper_initial && !mention_of_type(k, EntityType::Person);
+  }
+
+  bool negation_at(std::uint32_t k) const {
+    for (const auto& t : facts_.triggers(tok(k).sentence))
+      if (t.first == k && t.relation == "negate") return true;
+    return false;
   }
 
   /// Whether a signing, launching, taking-part or denying word starts at k:
@@ -361,6 +371,8 @@ class RelationFinder {
     std::uint32_t sentence = 0;
   };
   std::vector<Implied> implied_;
+  int reporter_ = -1;  ///< the institution whose report the article is (reporting_institution)
+  std::set<int> no_country_;  ///< institutions the article places in a country ("au Maroc") without saying whose
 
   /// Ties each person whose title names a ministry to the ministry the article
   /// names ("au niveau du ministère de l'Intérieur à Dakar"): one of the same
@@ -455,16 +467,19 @@ class RelationFinder {
       if (e.type != EntityType::Institution) continue;
       int self = static_cast<int>(i);
       if (!e.key.empty() && e.country.empty()) continue;  // an international organisation
-      // "la Cour de cassation du Maroc": a country right after the name.
+      // "la Cour de cassation du Maroc": a country right after the name; "la
+      // mission de l'Union européenne au Maroc" is only where it works.
       for (int m : e.mentions) {
         const Mention& x = men(m);
         std::uint32_t k = x.last_token;
+        const bool where = k < d_.tokens.size() && rules::has_class(tok(k).norm, "locative");
         if (k < d_.tokens.size() && rules::is_preposition(tok(k).norm)) ++k;
         if (k < d_.tokens.size() && rules::is_determiner(tok(k).norm)) ++k;
         int c = k < mention_at_.size() ? mention_at_[k] : -1;
         if (c >= 0 && men(c).type == EntityType::Country && !men(c).demonym && k > x.last_token &&
             tok(k).sentence == tok(x.first_token).sentence) {
-          if (e.country.empty()) e.country = ent(men(c).entity).key;
+          if (e.country.empty() && !where) e.country = ent(men(c).entity).key;
+          if (where) no_country_.insert(self);  // "au Maroc" says where, not whose
           qualifier_[k] = true;
           // "Cour de cassation du Maroc" is a name too.
           std::string full(d_.slice(Span{x.span.begin, men(c).span.end}));
@@ -758,9 +773,9 @@ class RelationFinder {
   /// ("X salue l'accord signé hier" is no signature of X); the subject goes back
   /// over coordinated persons with their titles. A noun ("la signature") has a
   /// subject only behind "procéder à".
-  std::vector<int> subject_persons(std::uint32_t s, std::uint32_t v) const {
+  std::vector<int> subject_persons(std::uint32_t s, std::uint32_t v, bool noun_ok = false) const {
     std::vector<int> out;
-    if (rules::has_class(tok(v).norm, "sign_noun")) {
+    if (!noun_ok && rules::has_class(tok(v).norm, "sign_noun")) {
       bool proceed = false;
       for (std::uint32_t k = v > 12 ? v - 12 : 0; k < v; ++k) proceed = proceed || tok(k).norm.starts_with("proced");
       if (!proceed) return out;
@@ -781,6 +796,13 @@ class RelationFinder {
       --k;
       const auto& n = tok(k).norm;
       if (int p = person_covering(k); p >= 0) {
+        // "À l'invitation de X, Y et Z ont ...": a person after a preposition
+        // is a complement, and the subject ends there.
+        std::uint32_t before = honorific_before(men(p).first_token);
+        if (before > s0 && !in_title_[before - 1] &&
+            (rules::is_preposition(tok(before - 1).norm) || rules::has_class(tok(before - 1).norm, "by") ||
+             rules::has_class(tok(before - 1).norm, "with")))
+          break;
         if (std::find(out.begin(), out.end(), men(p).entity) == out.end()) out.push_back(men(p).entity);
         k = men(p).first_token;
         continue;
@@ -875,6 +897,156 @@ class RelationFinder {
   }
 
   // ------------------------------------------------------------------ cooperation
+  /// Whether a person or an actor is named before token t in its sentence
+  /// (then a cooperation without subject is theirs to say, not the reporter's).
+  bool has_person_or_actor_before(std::uint32_t s, std::uint32_t t) const {
+    for (int m : facts_.mentions(s)) {
+      const Mention& x = men(m);
+      if (x.first_token >= t || x.entity < 0) continue;
+      if (x.type == EntityType::Person || x.type == EntityType::Institution ||
+          (x.type == EntityType::Country && !x.demonym && !locative(x)))
+        return true;
+    }
+    return false;
+  }
+
+  /// The institution whose report the article is: the subject of a reporting
+  /// verb at the start of the first sentence ("Le ministère de l'Intérieur
+  /// révèle que ..."); -1 when the article does not start so.
+  int reporting_institution() const {
+    if (d_.sentences.empty()) return -1;
+    for (std::uint32_t s = 0; s < d_.sentences.size() && s < 2; ++s) {
+      std::uint32_t k = d_.sentences[s].first_token;
+      const std::uint32_t end = d_.sentences[s].last_token;
+      if (k < end && rules::is_determiner(tok(k).norm)) ++k;
+      for (int m : facts_.mentions(s)) {
+        const Mention& x = men(m);
+        if (x.first_token != k || x.type != EntityType::Institution || x.entity < 0) continue;
+        std::uint32_t v = x.last_token;
+        if (v < end && tok(v).norm == "a") ++v;  // "a annoncé"
+        if (v < end && rules::has_class(tok(v).norm, "reporting")) return x.entity;
+      }
+    }
+    return -1;
+  }
+
+  /// An article that names one country only, and names it as the place of
+  /// what it reports ("au Maroc") or as the country of a body ("la marine
+  /// royale marocaine"), is about that country: its national institutions
+  /// that no word situates are that country's ("Le ministère de l'Intérieur
+  /// révèle ..."). An article that names a second country, or a city of one,
+  /// leaves them without a country.
+  void sole_country() {
+    std::set<std::string> named;
+    bool anchored = false;
+    for (const auto& m : d_.mentions) {
+      if (m.entity < 0) continue;
+      if (m.type == EntityType::Country) {
+        named.insert(ent(m.entity).key);
+        if (locative(m) || (m.demonym && m.first_token > 0 && !in_title_[m.first_token])) anchored = true;
+      } else if (m.type == EntityType::Place && !m.country.empty()) {
+        named.insert(m.country);
+      }
+    }
+    if (named.size() != 1 || !anchored) return;
+    const std::string iso = *named.begin();
+    for (std::size_t i = 0; i < d_.entities.size(); ++i) {
+      Entity& e = d_.entities[i];
+      if (e.type != EntityType::Institution || !e.key.empty() || !e.country.empty() || e.mentions.empty() ||
+          no_country_.count(static_cast<int>(i)) != 0)
+        continue;
+      // "la mission de l'Union européenne": a body of an international organisation.
+      bool international = false;
+      for (int m : e.mentions)
+        for (int n : facts_.mentions(tok(men(m).first_token).sentence)) {
+          const Mention& y = men(n);
+          if (y.type == EntityType::Institution && y.entity >= 0 && y.entity != static_cast<int>(i) &&
+              y.first_token >= men(m).first_token && y.last_token <= men(m).last_token &&
+              !ent(y.entity).key.empty() && ent(y.entity).country.empty())
+            international = true;
+        }
+      if (international) continue;
+      e.country = iso;
+      relate(Predicate::country, static_cast<int>(i), country_entity_or_new(iso), first_sentence(static_cast<int>(i)),
+             "sole-country");
+    }
+  }
+
+  /// A delegation's members share its country. "Le ministre de l'Intérieur,
+  /// X, et le directeur général de la DGSN, Y, ont effectué une visite de
+  /// travail à Bruxelles": the persons who visit together, none of them
+  /// called a counterpart, are of the one country known among them.
+  void visitors() {
+    for (std::uint32_t s = 0; s < d_.sentences.size(); ++s) {
+      for (std::uint32_t v = d_.sentences[s].first_token; v < d_.sentences[s].last_token; ++v) {
+        if (!rules::has_class(tok(v).norm, "visit")) continue;
+        std::vector<int> group = subject_persons(s, v, /*noun_ok=*/true);
+        if (group.size() < 2) break;
+        bool counterpart = false;
+        for (std::uint32_t k = d_.sentences[s].first_token; k < v; ++k)
+          counterpart = counterpart || rules::has_class(tok(k).norm, "counterpart");
+        if (counterpart) break;
+        std::set<int> known;
+        std::vector<int> unknown;
+        for (int p : group) {
+          int c = -1;
+          for (const auto& r : d_.relations)
+            if (r.predicate == Predicate::country && r.subject == p) c = r.object;
+          if (c >= 0) {
+            known.insert(c);
+          } else {
+            unknown.push_back(p);
+          }
+        }
+        if (known.size() == 1)
+          for (int p : unknown) relate(Predicate::country, p, *known.begin(), s, "delegation");
+        break;
+      }
+    }
+  }
+
+  /// Who heads an institution, said other than by a title: "la présidence de
+  /// la commission ... vient d'être confiée au ministre de la Justice, X",
+  /// "la commission, présidée par X", "X, à la tête de la DGSN".
+  void heads() {
+    for (std::uint32_t s = 0; s < d_.sentences.size(); ++s) {
+      const std::uint32_t end = d_.sentences[s].last_token;
+      for (std::uint32_t k = d_.sentences[s].first_token; k + 2 < end; ++k) {
+        const auto& n = tok(k).norm;
+        // "la présidence de X ... confiée à Y"
+        if (rules::has_class(n, "headship") && rules::is_preposition(tok(k + 1).norm)) {
+          std::uint32_t j = k + 2;
+          if (j < end && rules::is_determiner(tok(j).norm)) ++j;
+          int inst = mention_starting(j, EntityType::Institution);
+          if (inst < 0) continue;
+          for (std::uint32_t c = men(inst).last_token; c + 1 < end; ++c) {
+            if (clause_break(c)) break;
+            if (!rules::has_class(tok(c).norm, "entrusted")) continue;
+            for (std::uint32_t p = c + 1; p < end && p <= c + 12; ++p) {
+              if (int per = person_covering(p); per >= 0) {
+                relate(Predicate::memberOf, men(per).entity, men(inst).entity, s, "head-of");
+                break;
+              }
+            }
+            break;
+          }
+        }
+        // "X, présidée par Y", "dirigé par Y"
+        if (rules::has_class(n, "headed") && k + 2 < end && rules::has_class(tok(k + 1).norm, "by")) {
+          int inst = -1;
+          for (int m : facts_.mentions(s))
+            if (men(m).type == EntityType::Institution && men(m).entity >= 0 && men(m).last_token <= k &&
+                men(m).last_token + 2 >= k)
+              inst = m;
+          std::uint32_t p = k + 2;
+          while (p < end && (rules::is_determiner(tok(p).norm) || in_title_[p] || facts_.index().has(p, LexKind::honorific))) ++p;
+          int per = p < end ? person_covering(p) : -1;
+          if (inst >= 0 && per >= 0) relate(Predicate::memberOf, men(per).entity, men(inst).entity, s, "head-of");
+        }
+      }
+    }
+  }
+
   /// The country an entity belongs to: itself for a country, else its country ("" if unknown).
   std::string country_of(int e) const {
     const Entity& x = d_.entities[static_cast<std::size_t>(e)];
@@ -935,8 +1107,16 @@ class RelationFinder {
       if (rules::is_determiner(tok(k).norm) || rules::has_class(tok(k).norm, "possessive") ||
           rules::is_preposition(tok(k).norm))
         ++k;
-      // "avec le soutien d'Europol", "en collaboration avec l'appui de l'OIM".
+      // "avec le soutien d'Europol", "avec la mission de l'Union européenne".
       if (k + 1 < end && rules::has_class(tok(k).norm, "support_noun") && rules::is_preposition(tok(k + 1).norm)) k += 2;
+      // "avec des organisations onusiennes telles que l'OIM, l'ONUDC et le HCR".
+      if (out.empty() && !actor_at(k))
+        for (std::uint32_t j = k; j < end && j <= k + 4; ++j)
+          if (rules::has_class(tok(j).norm, "such_as")) {
+            k = j + 1;
+            if (k < end && rules::has_class(tok(k).norm, "such_as")) ++k;  // "telles que"
+            break;
+          }
       if (k < end && rules::is_determiner(tok(k).norm)) ++k;
       auto a = actor_at(k);
       if (!a) break;
@@ -960,7 +1140,9 @@ class RelationFinder {
     for (std::uint32_t k = t + 1; k < end && k <= t + 8; ++k) {
       const auto& n = tok(k).norm;
       if (rules::has_class(n, cls)) return k;
-      if (n == "," || clause_break(k) || rules::has_class(n, "clause_word") || verb_trigger_at(k)) return 0;
+      // "une synergie accrue a été établie avec": auxiliaries and participles
+      // go on; a comma, another clause or a negation do not.
+      if (n == "," || clause_break(k) || negation_at(k)) return 0;
       if (actor_at(k)) return 0;
     }
     return 0;
@@ -1047,6 +1229,9 @@ class RelationFinder {
           auto objects = actors_listed(w + 1, end);
           if (objects.empty()) continue;
           auto subjects = subject_actors(s, t);
+          // "Une coopération accrue avec la mission de l'Union européenne est en
+          // cours", in the report of "Le ministère de l'Intérieur révèle que ...".
+          if (subjects.empty() && reporter_ >= 0 && !has_person_or_actor_before(s, t)) subjects.push_back(reporter_);
           for (int a : subjects)
             for (int b : objects) cooperate(a, b, s, "cooperation-with");
           break;
