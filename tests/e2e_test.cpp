@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -119,14 +120,60 @@ TEST_F(Seeds, ScoresAboveTheQualityFloor) {
              dir_->path());
   ASSERT_EQ(r.status, 0) << r.err;
   auto j = nlohmann::json::parse(r.out);
-  // The pipeline issue's floor is 0.80 / 0.50; the quality issue raised it.
-  EXPECT_GE(j["entities"]["f1"].get<double>(), 0.92) << r.out;
-  EXPECT_GE(j["relations"]["f1"].get<double>(), 0.80) << r.out;
+  // The pipeline issue's floor was 0.80 / 0.50, the quality issue raised it,
+  // and the issue on news never seen keeps the seeds where they were.
+  EXPECT_GE(j["entities"]["f1"].get<double>(), 1.0) << r.out;
+  EXPECT_GE(j["relations"]["f1"].get<double>(), 0.95) << r.out;
   EXPECT_GE(j["agreements"]["f1"].get<double>(), 0.90) << r.out;
   EXPECT_EQ(j["agreement_dates"]["exact"].get<int>(), j["agreement_dates"]["total"].get<int>()) << r.out;
   // Wikidata: precision first, and at least 12 of the 14 gold QIDs.
   EXPECT_EQ(j["wikidata"]["wrong"].get<int>(), 0) << r.out;
   EXPECT_GE(j["wikidata"]["right"].get<int>(), 12) << r.out;
+}
+
+// The development corpus: 26 real articles of other countries and outlets
+// than the seeds, with their gold graph (../shared/eval/dev-gold.json). The
+// bars of the issue on news never seen; each rule behind them covers a shape
+// of French, tested on invented sentences in recognize_test and relations_test.
+class Dev : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    if (!fs::is_directory(kShared / "corpus" / "dev")) return;
+    dir_ = new TempDir();
+    run_ = new ToolRun(entente("build " + shell_quoted((kShared / "corpus" / "dev").string()) + " -q --no-evidence -o " +
+                                   shell_quoted((dir_->path() / "out").string()),
+                               dir_->path()));
+  }
+  static void TearDownTestSuite() {
+    delete run_;
+    delete dir_;
+  }
+  void SetUp() override {
+    if (run_ == nullptr) GTEST_SKIP() << "no dev corpus at " << kShared / "corpus" / "dev";
+    ASSERT_EQ(run_->status, 0) << run_->err;
+  }
+  static TempDir* dir_;
+  static ToolRun* run_;
+};
+TempDir* Dev::dir_ = nullptr;
+ToolRun* Dev::run_ = nullptr;
+
+TEST_F(Dev, ScoresAboveTheBarOnNewsNeverSeen) {
+  ToolRun r = sh("python3 " + shell_quoted((kShared / "eval" / "score.py").string()) + " " +
+                     shell_quoted((dir_->path() / "out" / "graph.ttl").string()) + " " +
+                     shell_quoted((kShared / "eval" / "dev-gold.json").string()) + " --json",
+                 dir_->path());
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  std::cout << "dev: entity F1 " << j["entities"]["f1"] << ", Institution F1 " << j["by_type"]["Institution"]["f1"]
+            << ", relation F1 " << j["relations"]["f1"] << ", agreement F1 " << j["agreements"]["f1"] << "\n";
+  EXPECT_GE(j["entities"]["f1"].get<double>(), 0.93) << r.out;
+  EXPECT_GE(j["by_type"]["Institution"]["f1"].get<double>(), 0.88) << r.out;
+  EXPECT_GE(j["relations"]["f1"].get<double>(), 0.82) << r.out;
+  for (const auto& [predicate, figures] : j["relations_by_predicate"].items())
+    EXPECT_GE(figures["f1"].get<double>(), 0.75) << predicate << "\n" << r.out;
+  EXPECT_GE(j["agreements"]["f1"].get<double>(), 0.93) << r.out;
+  EXPECT_EQ(j["wikidata"]["wrong"].get<int>(), 0) << r.out;
 }
 
 TEST_F(Seeds, GraphMLReadsBackInNetworkx) {
