@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -386,6 +387,34 @@ TEST(RecognizeInstitutions, OrganisationNamesInLowerCase) {
 TEST(RecognizeInstitutions, OneLowerCaseWordIsNoOrganisation) {
   Document d = extract("Le rapport d'europol cite le Togo.");
   EXPECT_EQ(find_entity(d, EntityType::Institution, "Europol"), nullptr) << dump(d);
+}
+
+// National bodies of several countries share a name: the words around a
+// mention say whose it is.
+TEST(RecognizeInstitutions, ASharedNameTakesTheCountryOfItsDemonym) {
+  Document d = extract(
+      "Le directeur général de la Sûreté nationale mauritanien, Ahmed Salem, effectue une visite au Maroc.");
+  const Entity* e = find_entity(d, EntityType::Institution, "Direction générale de la Sûreté nationale");
+  ASSERT_NE(e, nullptr) << dump(d);
+  EXPECT_EQ(e->country, "MR") << dump(d);
+}
+
+TEST(RecognizeInstitutions, ASharedNameTakesTheCountryOfTheBodyListedWithIt) {
+  Document d = extract(
+      "Ahmed Salem, venu de Mauritanie, a été reçu par le directeur général de la Sûreté nationale et de la "
+      "Surveillance du territoire, Karim Alaoui, à Rabat. La DGSN a publié un communiqué sur le Maroc.");
+  std::set<std::string> countries;
+  for (const auto* e : entities_of(d, EntityType::Institution)) countries.insert(e->country);
+  EXPECT_EQ(countries, (std::set<std::string>{"MA"})) << dump(d);
+}
+
+TEST(RecognizeInstitutions, AnAcronymAfterTheCountryJoinsTheName) {
+  Document d = extract(
+      "Le président de la police criminelle de la République fédérale d'Allemagne (BKA), Hans Weber, a parlé. "
+      "La police criminelle allemande coopère avec la DGSN du Maroc.");
+  const Entity* e = find_entity(d, EntityType::Institution, "Office fédéral de police criminelle");
+  ASSERT_NE(e, nullptr) << dump(d);
+  EXPECT_EQ(e->mentions.size(), 3U) << dump(d);
 }
 
 // ---- National institutions named by function and demonym or country (shape c) -----

@@ -392,6 +392,29 @@ TEST(RelationsDiscourse, AnInstitutionInACountryIsNotThatCountrys) {
     }
 }
 
+TEST(RelationsCooperationShapes, AMeetingForCooperationJoinsTheSidesThatMeet) {
+  Document d = extract(
+      "Le ministre chinois de la Sécurité publique, Li Wen, a rencontré le burundais Pierre Ndayishimiye, le 7 "
+      "septembre, afin de renforcer la coopération pratique.");
+  EXPECT_TRUE(has(d, Predicate::cooperatesWith, "CN", "BI")) << dump(d);
+  Document e = extract(
+      "Les directeurs de la Police nationale togolaise doivent se réunir avec leurs homologues ghanéens, en vue "
+      "d'examiner la coopération opérationnelle.");
+  EXPECT_TRUE(has(e, Predicate::cooperatesWith, "TG", "GH")) << dump(e);
+}
+
+TEST(RelationsCooperationShapes, AMeetingWithoutCooperationJoinsNothing) {
+  Document d = extract("Le ministre chinois Li Wen a rencontré le burundais Pierre Ndayishimiye le 7 septembre.");
+  EXPECT_EQ(count(d, Predicate::cooperatesWith), 0U) << dump(d);
+}
+
+TEST(RelationsCooperationShapes, CooperationBetweenTheTwoCountries) {
+  Document d = extract(
+      "Le ministre togolais Komi Agbeko a reçu à Lomé le ministre ghanéen Kwame Boateng. Les deux ministres ont "
+      "examiné les moyens de renforcer la coopération entre les deux pays.");
+  EXPECT_TRUE(has(d, Predicate::cooperatesWith, "TG", "GH")) << dump(d);
+}
+
 // ---- One agreement per instrument in an article -------------------------------------
 
 std::vector<const Entity*> agreements_of(const Document& d) {

@@ -177,6 +177,10 @@ class Linker {
     if (e.type != EntityType::Country && !m.demonym) add_label(e, m.name);
     if (e.country.empty() && e.type != EntityType::Country) e.country = m.country;
     by_key_.emplace(identity_key(m), entity);
+    // "la police criminelle (BKA) ... la police criminelle allemande": a name
+    // the gazetteer tied to an organisation keeps naming it.
+    if (m.type == EntityType::Institution && !m.key.empty())
+      by_key_.emplace(std::string(to_string(m.type)) + "|" + key_of(m.name).key, entity);
   }
 
   void agreements() {

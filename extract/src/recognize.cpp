@@ -52,6 +52,7 @@ class Recognizer {
 
   void run() {
     gazetteer();
+    settle_organisations();
     institutions();
     title_complements();
     persons();
@@ -166,6 +167,7 @@ class Recognizer {
         const LexHit* demonym = nullptr;
         const LexHit* prefix = nullptr;
         int org_score = -1;
+        std::vector<std::uint32_t> candidates;  // organisations of this name whose country is named
         for (const auto& h : *m.hits) {
           if (h.acronym && !(first.all_upper && m.last == i + 1)) continue;
           switch (h.kind) {
@@ -175,6 +177,7 @@ class Recognizer {
               if (!first.upper_initial && m.last == i + 1) break;
               const auto& o = lex_.organisations()[h.index];
               int score = o.country.empty() ? 1 : (named.count(o.country) ? 2 + named[o.country] : -1);
+              if (score >= 0) candidates.push_back(h.index);
               if (score > org_score) {
                 org_score = score;
                 org = &h;
@@ -198,6 +201,9 @@ class Recognizer {
           // takes the gazetteer's name as its preferred label (link.cpp).
           int mi = add(i, m.last, EntityType::Institution, "gazetteer", o.id);
           d_.mentions[static_cast<std::size_t>(mi)].country = o.country;
+          std::set<std::string> countries;
+          for (auto c : candidates) countries.insert(lex_.organisations()[c].country);
+          if (countries.size() > 1) ambiguous_[mi] = std::move(candidates);
         } else if (country != nullptr) {
           add(i, m.last, EntityType::Country, "gazetteer", country->value, lex_.countries()[country->index].name);
         } else if (place != nullptr) {
@@ -224,6 +230,66 @@ class Recognizer {
         }
         i = m.last - 1;
         break;
+      }
+    }
+  }
+
+  /// National bodies of several countries share a name ("Sûreté nationale":
+  /// Morocco, Algeria, Mauritania). The gazetteer took the most named country;
+  /// the text near the mention says better, in this order: a demonym or "du"
+  /// + country right after it ("la Sûreté nationale mauritanienne"); a body it
+  /// is listed with that has one country only ("de la Sûreté nationale et de
+  /// la Surveillance du territoire"); the last mention of that name settled
+  /// before it.
+  void settle_organisations() {
+    auto choose = [&](int mi, const std::string& iso) {
+      auto it = ambiguous_.find(mi);
+      if (it == ambiguous_.end()) return false;
+      for (auto c : it->second) {
+        const auto& o = lex_.organisations()[c];
+        if (o.country != iso) continue;
+        auto& m = d_.mentions[static_cast<std::size_t>(mi)];
+        m.key = o.id;
+        m.country = o.country;
+        return true;
+      }
+      return false;
+    };
+    std::map<std::string, std::string> last_country;  // name as written (norm) -> country settled
+    for (auto& [mi, cands] : ambiguous_) {
+      auto& m = d_.mentions[static_cast<std::size_t>(mi)];
+      const std::string name = Lexicon::norm(d_.slice(m.span));
+      bool settled = false;
+      std::uint32_t k = m.last_token;
+      if (k < size() && tok(k).norm == "(" && k + 2 < size() && tok(k + 2).norm == ")") k += 3;
+      if (auto ct = country_at(k); ct && ct->demonym) settled = choose(mi, ct->iso2);
+      if (!settled && k + 1 < size() && rules::is_preposition(tok(k).norm)) {
+        std::uint32_t j = k + 1;
+        if (j < size() && rules::is_determiner(tok(j).norm)) ++j;
+        if (auto ct = country_at(j); ct && !ct->demonym) settled = choose(mi, ct->iso2);
+      }
+      // Listed with a body of one country: "X et de la Y", "Y et X".
+      for (std::size_t o = 0; !settled && o < d_.mentions.size(); ++o) {
+        const auto& n = d_.mentions[o];
+        if (static_cast<int>(o) == mi || n.type != EntityType::Institution || n.country.empty() ||
+            ambiguous_.count(static_cast<int>(o)) != 0 || n.key.empty())
+          continue;
+        const std::uint32_t a = std::min(m.last_token, n.last_token), b = std::max(m.first_token, n.first_token);
+        if (b < a || b - a > 4) continue;
+        bool listed = false;
+        for (std::uint32_t t = a; t < b; ++t) listed = listed || rules::has_class(tok(t).norm, "coordination");
+        if (listed) settled = choose(mi, n.country);
+      }
+      if (!settled) {
+        auto it = last_country.find(name);
+        if (it != last_country.end()) settled = choose(mi, it->second);
+      }
+      last_country[name] = m.country;
+      // An acronym and its name settle each other ("la Sûreté nationale ... la DGSN").
+      for (const std::uint32_t c : lex_.organisations_with_id(m.key)) {
+        const auto& o = lex_.organisations()[c];
+        last_country[Lexicon::norm(o.name)] = m.country;
+        for (const auto& alias : o.aliases) last_country[Lexicon::norm(alias)] = m.country;
       }
     }
   }
@@ -347,6 +413,13 @@ class Recognizer {
             (k >= 2 && rules::is_determiner(tok(k - 1).norm) && rules::has_class(tok(k - 2).norm, "locative")))
           break;
         c.country = ct->iso2;
+        // "de la République fédérale d'Allemagne (BKA)": the acronym after the country.
+        if (std::string acr; ct->last < end) {
+          if (std::uint32_t a = acronym_at(ct->last, end, acr); a > ct->last) {
+            c.acronym = acr;
+            c.acronym_last = a;
+          }
+        }
         c.country_at = k;
         c.country_last = ct->last;
         break;
@@ -704,6 +777,7 @@ class Recognizer {
   const LexIndex& index_;
   std::vector<int> taken_;                 ///< token -> mention that owns it, -1 if none
   std::map<std::string, int> acronyms_;    ///< acronym defined in parentheses -> named mention
+  std::map<int, std::vector<std::uint32_t>> ambiguous_;  ///< organisation mention -> its candidates of several countries
   mutable std::vector<std::uint64_t> classes_;  ///< token -> classes(), once known
   mutable std::vector<bool> classes_known_;
   const std::uint64_t particle_;   ///< class bit of name particles

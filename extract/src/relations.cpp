@@ -1211,7 +1211,73 @@ class RelationFinder {
     return false;
   }
 
+  /// The country of a person, or -1.
+  int person_country(int p) const {
+    for (const auto& r : d_.relations)
+      if (r.predicate == Predicate::country && r.subject == p) return r.object;
+    return -1;
+  }
+
+  /// The persons and actors listed from token k ("le burundais X et le
+  /// vice-Premier ministre ..., Y", "leurs homologues mauritaniens").
+  std::vector<int> parties_listed(std::uint32_t k, std::uint32_t end) const {
+    std::vector<int> out;
+    for (; k < end; ++k) {
+      const auto& n = tok(k).norm;
+      if (clause_break(k) || n == ";" || verb_trigger_at(k)) break;
+      if (int p = person_covering(k); p >= 0) {
+        if (int c = person_country(men(p).entity); c >= 0) out.push_back(c);
+        k = men(p).last_token - 1;
+        continue;
+      }
+      if (auto a = actor_at(k)) {
+        out.push_back(a->entity);
+        k = a->last - 1;
+        continue;
+      }
+      if (in_title_[k] || n == "," || rules::is_determiner(n) || rules::has_class(n, "possessive") ||
+          rules::has_class(n, "coordination") || rules::is_preposition(n) || rules::has_class(n, "with") ||
+          rules::has_class(n, "authority_noun") || facts_.index().has(k, LexKind::honorific) ||
+          mention_starting(k, EntityType::Country) >= 0)
+        continue;
+      break;
+    }
+    return out;
+  }
+
+  /// A meeting for cooperation joins the sides that meet: "X a rencontré le
+  /// burundais Y ... afin de renforcer la coopération", "les directeurs de la
+  /// DGSN de se réunir avec leurs homologues mauritaniens, en vue d'examiner
+  /// la coopération", "la rencontre entre X et son homologue espagnol, Y,
+  /// devait permettre d'échanger des informations".
+  void meetings(std::uint32_t s) {
+    if (!facts_.has(s, "cooperate")) return;
+    const std::uint32_t s0 = d_.sentences[s].first_token, end = d_.sentences[s].last_token;
+    for (std::uint32_t v = s0; v < end; ++v) {
+      if (!rules::has_class(tok(v).norm, "meet")) continue;
+      std::vector<int> left, right;
+      std::uint32_t after = v + 1;
+      if (after < end && rules::has_class(tok(after).norm, "between")) {
+        // "la rencontre entre X et Y": both sides after the word.
+        right = parties_listed(after + 1, end);
+        if (right.size() >= 2) {
+          left.push_back(right.front());
+          right.erase(right.begin());
+        }
+      } else {
+        for (int p : subject_persons(s, v, true))
+          if (int c = person_country(p); c >= 0) left.push_back(c);
+        for (int a : subject_actors(s, v)) left.push_back(a);
+        right = parties_listed(after, end);
+      }
+      for (int a : left)
+        for (int b : right) cooperate(a, b, s, "meeting");
+      if (!left.empty() && !right.empty()) return;
+    }
+  }
+
   void cooperation() {
+    for (std::uint32_t s = 0; s < d_.sentences.size(); ++s) meetings(s);
     for (std::uint32_t s = 0; s < d_.sentences.size(); ++s) {
       const std::uint32_t end = d_.sentences[s].last_token;
       for (const auto& trig : facts_.triggers(s)) {
@@ -1220,6 +1286,12 @@ class RelationFinder {
         // "la coopération entre le Maroc et la Belgique".
         if (std::uint32_t b = link_after(t, end, "between"); b > 0) {
           auto pair = actors_listed(b + 1, end);
+          // "la coopération entre les deux pays": the two the article is about.
+          if (pair.empty() && b + 3 < end && rules::is_determiner(tok(b + 1).norm) &&
+              rules::has_class(tok(b + 2).norm, "bilateral") && tok(b + 3).norm == "pays") {
+            pair = pair_before(s);
+            if (pair.empty()) pair = two_countries();
+          }
           for (std::size_t x = 0; x < pair.size(); ++x)
             for (std::size_t y = x + 1; y < pair.size(); ++y) cooperate(pair[x], pair[y], s, "cooperation-between");
           if (pair.size() >= 2) break;
