@@ -110,6 +110,27 @@ int run_index_import(const std::string& dump, const std::string& out) {
   return kExitOk;
 }
 
+/// "copies: 2 (b.txt repeats a.txt, d.txt repeats c.txt: 91 % of its text)",
+/// naming the first few pairs, on a line of its own; nothing without copies.
+void print_copies(const entente::graph::KnowledgeGraph& kg) {
+  constexpr std::size_t kNamed = 3;
+  const auto& docs = kg.documents();
+  std::size_t copies = 0;
+  std::string named;
+  for (const auto& d : docs) {
+    if (!d.copy_of) continue;
+    if (++copies > kNamed) continue;
+    named += (copies > 1 ? ", " : "") + d.id + " repeats " + docs[d.copy_of->original].id;
+    if (!d.copy_of->exact) {
+      named += ": " + std::to_string(static_cast<int>(d.copy_of->share * 100 + 0.5)) + " % of its text";
+    }
+  }
+  if (copies == 0) return;
+  std::cout << "\ncopies: " << copies << " (" << named;
+  if (copies > kNamed) std::cout << ", and " << copies - kNamed << " more";
+  std::cout << ")";
+}
+
 int run_build(const BuildOptions& opt) {
   Diagnostics diags;
   auto files = collect_inputs(opt.inputs, diags);
@@ -131,6 +152,7 @@ int run_build(const BuildOptions& opt) {
   struct Extracted {
     std::optional<entente::extract::Document> doc;
     std::optional<entente::exporter::EvidenceDraft> evidence;  ///< made on the same thread
+    entente::graph::Fingerprint fingerprint;                   ///< likewise (copies of earlier articles)
     Diagnostics diags;
     std::size_t bytes = 0;
   };
@@ -170,6 +192,7 @@ int run_build(const BuildOptions& opt) {
           if (x.doc) entente::extract::run_stages(*x.doc);
         }
         if (x.doc) x.bytes = x.doc->source.size();
+        if (x.doc) x.fingerprint = entente::graph::fingerprint(*x.doc);
         if (x.doc && evidence) x.evidence = entente::exporter::EvidenceWriter::draft(*x.doc);
         return x;
       },
@@ -182,7 +205,7 @@ int run_build(const BuildOptions& opt) {
         }
         for (const auto& d : x.doc->diagnostics) print(d);
         warnings += x.doc->diagnostics.size();
-        const entente::graph::AddedDocument added = kg.add(*x.doc);
+        const entente::graph::AddedDocument added = kg.add(*x.doc, x.fingerprint);
         if (evidence && x.evidence) evidence->add(*x.evidence, added);
         ++read;
       });
@@ -245,6 +268,7 @@ int run_build(const BuildOptions& opt) {
       ++edges[std::string(entente::extract::to_string(g[e].predicate))];
     std::cout << "documents read: " << read;
     if (bad_inputs > 0) std::cout << " (" << bad_inputs << " input(s) skipped)";
+    print_copies(kg);
     std::cout << "\nnodes: " << boost::num_vertices(g);
     for (const auto& [t, n] : nodes) std::cout << "  " << t << " " << n;
     std::cout << "\nedges: " << boost::num_edges(g);

@@ -3,16 +3,21 @@
 #include <gtest/gtest.h>
 
 #include "command_support.hpp"
+#include "fictional_articles.hpp"
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -22,6 +27,7 @@ const fs::path kBinary = ENTENTE_BINARY;
 const fs::path kShared = ENTENTE_SHARED_DIR;
 const fs::path kSource = ENTENTE_SOURCE_DIR;
 const fs::path kSeeds = kShared / "corpus" / "seeds";
+const fs::path kDev = kShared / "corpus" / "dev";
 
 using entente::testing::read_file;
 using entente::testing::sh;
@@ -312,6 +318,156 @@ TEST(BadInput, SomeBadInputsStillBuildTheGoodOnesButExitOne) {
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.err.find("gone.txt"), std::string::npos);
   EXPECT_TRUE(fs::exists(t.path() / "o" / "graph.ttl"));
+}
+
+// ------------------------------------------------- repeated articles, agreements across articles
+
+/// The *.txt files of `dir`, sorted.
+std::vector<fs::path> texts_of(const fs::path& dir) {
+  std::vector<fs::path> out;
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.path().extension() == ".txt") out.push_back(e.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+/// `corpus` copied into `to`, with every second article (in name order)
+/// copied again as "zz-copie-<name>" (after the originals in input order).
+/// Returns the names of the copies.
+std::vector<std::string> copy_with_renamed_copies(const fs::path& corpus, const fs::path& to) {
+  fs::create_directories(to);
+  std::vector<std::string> copies;
+  const std::vector<fs::path> files = texts_of(corpus);
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    fs::copy_file(files[i], to / files[i].filename());
+    if (i % 2 == 1) {
+      copies.push_back("zz-copie-" + files[i].filename().string());
+      fs::copy_file(files[i], to / copies.back());
+    }
+  }
+  return copies;
+}
+
+/// score.py's JSON report of `graph` against `gold`.
+nlohmann::json score(const fs::path& graph, const fs::path& gold, const fs::path& dir) {
+  ToolRun r = sh("python3 " + shell_quoted((kShared / "eval" / "score.py").string()) + " " +
+                     shell_quoted(graph.string()) + " " + shell_quoted(gold.string()) + " --json",
+                 dir);
+  EXPECT_EQ(r.status, 0) << r.err;
+  return r.status == 0 ? nlohmann::json::parse(r.out) : nlohmann::json();
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
+/// A corpus built alone and with renamed copies of half its articles, from ../shared.
+class WithCopies : public ::testing::TestWithParam<const char*> {
+ protected:
+  fs::path corpus() const { return GetParam() == std::string("dev") ? kDev : kSeeds; }
+  fs::path gold() const {
+    return kShared / "eval" / (GetParam() == std::string("dev") ? "dev-gold.json" : "seed-gold.json");
+  }
+  void SetUp() override {
+    if (!fs::is_directory(corpus())) GTEST_SKIP() << "no corpus at " << corpus();
+    copies_ = copy_with_renamed_copies(corpus(), dir_.path() / "in");
+    alone_ = entente("build -f ttl,graphml,nt -j 2 " + shell_quoted(corpus().string()) + " -o " +
+                         shell_quoted((dir_.path() / "alone").string()),
+                     dir_.path());
+    with_ = entente("build -f ttl,graphml,nt -j 2 " + shell_quoted((dir_.path() / "in").string()) + " -o " +
+                        shell_quoted((dir_.path() / "with").string()),
+                    dir_.path());
+    ASSERT_EQ(alone_.status, 0) << alone_.err;
+    ASSERT_EQ(with_.status, 0) << with_.err;
+  }
+  TempDir dir_;
+  std::vector<std::string> copies_;
+  ToolRun alone_, with_;
+};
+
+TEST_P(WithCopies, TheSummaryCountsAndNamesTheCopies) {
+  EXPECT_NE(with_.out.find("copies: " + std::to_string(copies_.size()) + " (" + copies_[0] + " repeats "),
+            std::string::npos)
+      << with_.out;
+  EXPECT_EQ(alone_.out.find("copies:"), std::string::npos) << alone_.out;
+}
+
+TEST_P(WithCopies, GiveTheNodesEdgesWeightsAndEvidenceOfTheCorpusAlone) {
+  const fs::path alone = dir_.path() / "alone", with = dir_.path() / "with";
+  // GraphML holds every node and edge with its weight and document count, not documents.
+  EXPECT_EQ(read_file(alone / "graph.graphml"), read_file(with / "graph.graphml"));
+  EXPECT_EQ(read_file(alone / "evidence.ttl"), read_file(with / "evidence.ttl"));
+  // N-Triples: the same statements, then the copies' documents, each copyOf its original.
+  const std::vector<std::string> a = lines_of(read_file(alone / "graph.nt"));
+  const std::vector<std::string> w = lines_of(read_file(with / "graph.nt"));
+  ASSERT_GT(a.size(), 100u);
+  ASSERT_GE(w.size(), a.size());
+  EXPECT_TRUE(std::equal(a.begin(), a.end(), w.begin()));
+  std::set<std::string> copy_of;
+  for (std::size_t i = a.size(); i < w.size(); ++i) {
+    EXPECT_NE(w[i].find("/doc/zz-copie-"), std::string::npos) << w[i];
+    if (w[i].find("coop#copyOf") != std::string::npos) copy_of.insert(w[i].substr(0, w[i].find(' ')));
+  }
+  EXPECT_EQ(copy_of.size(), copies_.size());
+  EXPECT_EQ(read_file(with / "graph.nt").find("coop#mentionedIn> <https://w3id.org/entente/id/doc/zz-copie-"),
+            std::string::npos);
+}
+
+TEST_P(WithCopies, ScoreAsTheCorpusAlone) {
+  const nlohmann::json a = score(dir_.path() / "alone" / "graph.ttl", gold(), dir_.path());
+  const nlohmann::json w = score(dir_.path() / "with" / "graph.ttl", gold(), dir_.path());
+  ASSERT_FALSE(a.is_null());
+  EXPECT_EQ(a, w) << "alone: " << a.dump() << "\nwith copies: " << w.dump();
+  if (GetParam() == std::string("seeds")) {
+    EXPECT_EQ(w["agreements"]["f1"].get<double>(), 1.0) << w.dump();
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(SharedCorpora, WithCopies, ::testing::Values("seeds", "dev"));
+
+TEST(Copies, StraightQuotesAndOtherLineBreaksStillMakeAnExactCopy) {
+  TempDir t;
+  std::string plain(entente::testing::kDispatch);
+  for (const auto& [from, to] : {std::pair<std::string, std::string>{"«\u00a0", "\""}, {"\u00a0»", "\""},
+                                 {"« ", "\""}, {" »", "\""}, {"'", "\u2019"}, {"\n\n", "\n"}}) {
+    for (std::size_t at = plain.find(from); at != std::string::npos; at = plain.find(from, at + to.size()))
+      plain.replace(at, from.size(), to);
+  }
+  ASSERT_NE(plain, entente::testing::kDispatch);
+  write(t.path() / "a.txt", std::string(entente::testing::kDispatch));
+  write(t.path() / "b.txt", plain);
+  write(t.path() / "c.txt", std::string(entente::testing::kRerun));
+  ToolRun r = entente("build " + shell_quoted(t.path().string()) + " -o " + shell_quoted((t.path() / "o").string()),
+                      t.path());
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("copies: 2 (b.txt repeats a.txt, c.txt repeats a.txt: "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(" % of its text)"), std::string::npos) << r.out;
+}
+
+TEST(Agreements, OneSigningReportedByTwoArticlesIsOneAgreement) {
+  // Two articles of their own on the 2024 signing, one on an earlier memorandum.
+  TempDir t;
+  write(t.path() / "a.txt", std::string(entente::testing::kDispatch));
+  write(t.path() / "b.txt", std::string(entente::testing::kSameEvent));
+  write(t.path() / "c.txt", std::string(entente::testing::kEarlierMemorandum));
+  ToolRun r = entente("build -f nt " + shell_quoted(t.path().string()) + " -o " + shell_quoted((t.path() / "o").string()),
+                      t.path());
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out.find("copies:"), std::string::npos) << "other articles on one event are not copies\n" << r.out;
+  std::map<std::string, std::set<std::string>> mentioned_in;  // agreement -> documents
+  for (const std::string& line : lines_of(read_file(t.path() / "o" / "graph.nt"))) {
+    if (line.starts_with("<https://w3id.org/entente/id/agreement/") && line.find("coop#mentionedIn") != std::string::npos) {
+      const std::string doc = line.substr(line.rfind('<'), line.rfind('>') + 1 - line.rfind('<'));
+      mentioned_in[line.substr(0, line.find(' '))].insert(doc.substr(doc.rfind('/') + 1));
+    }
+  }
+  const std::string base = "<https://w3id.org/entente/id/agreement/";
+  EXPECT_EQ(mentioned_in, (std::map<std::string, std::set<std::string>>{
+                              {base + "memorandum-d-entente-cv-pt-2019-06-05>", {"c-txt>"}},
+                              {base + "memorandum-d-entente-cv-pt-2024-03-12>", {"a-txt>", "b-txt>"}}}));
 }
 
 }  // namespace

@@ -842,4 +842,39 @@ TEST(Evidence, OnlyWhatTheGraphKeptIsWritten) {
   EXPECT_EQ(sentences, 0u);
 }
 
+TEST(Evidence, ACopyOfAnEarlierDocumentAddsNothing) {
+  // The accord document with a longer text (copies are judged from 25 words
+  // on), then the same under another name: the evidence of both is the
+  // evidence of the first alone.
+  auto document = [](std::string id) {
+    Document d = accord_document();
+    d.id = std::move(id);
+    d.path = "corpus/" + d.id;
+    d.text += " Une commission mixte se réunira chaque année, alternativement à Rabat et à Bruxelles, "
+              "pour suivre les échanges d’informations et les formations communes.";
+    d.sentences.back().span.end = d.text.size();
+    return d;
+  };
+  TempDir dir;
+  std::vector<std::string> files;
+  for (const bool with_copy : {false, true}) {
+    KnowledgeGraph kg(kBase);
+    const fs::path file = dir.path() / (with_copy ? "with_copy.ttl" : "alone.ttl");
+    ex::EvidenceWriter evidence(file);
+    const Document original = document("010_accord.txt");
+    evidence.add(original, kg.add(original));
+    if (with_copy) {
+      const Document copy = document("011_copie.txt");
+      const entente::graph::AddedDocument added = kg.add(copy);
+      EXPECT_TRUE(added.copy);
+      evidence.add(copy, added);
+    }
+    kg.finish();
+    ASSERT_EQ(evidence.finish(kg), "");
+    files.push_back(read_file(file));
+  }
+  EXPECT_GT(files[0].size(), 1000u);
+  EXPECT_EQ(files[0], files[1]);
+}
+
 }  // namespace

@@ -7,6 +7,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <fstream>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -477,13 +479,239 @@ TEST(GraphEdges, AgreementEdgesCarryTheAgreementDate) {
   for (auto e : parties) EXPECT_EQ(kg.graph()[e].date, "2024-10-15");
 }
 
-TEST(GraphEdges, AgreementsOfTwoDocumentsAreTwoNodes) {
-  Entity mou = entity(EntityType::Agreement, "mémorandum d'entente");
-  mou.kind = "mémorandum d'entente";
-  auto kg = build({doc("a.txt", "x", {mou}), doc("b.txt", "x", {mou})});
+// ---- Agreements across documents ----------------------------------------------
+
+Entity agreement(std::string kind, std::string date = {}, std::string name = {}) {
+  Entity e = entity(EntityType::Agreement, name.empty() ? kind : std::move(name));
+  e.kind = std::move(kind);
+  e.date = std::move(date);
+  return e;
+}
+
+/// A document that reports one agreement (entity 0) between `parties`
+/// (countries, entities 1..n), signed by `signatories` (persons after them).
+Document agreement_doc(std::string id, std::string text, Entity a, const std::vector<Entity>& parties,
+                       const std::vector<Entity>& signatories = {}) {
+  std::vector<Entity> entities = {std::move(a)};
+  entities.insert(entities.end(), parties.begin(), parties.end());
+  entities.insert(entities.end(), signatories.begin(), signatories.end());
+  Document d = doc(std::move(id), std::move(text), std::move(entities));
+  int i = 1;
+  for (std::size_t k = 0; k < parties.size(); ++k) relate(d, Predicate::party, 0, i++);
+  for (std::size_t k = 0; k < signatories.size(); ++k) relate(d, Predicate::signatory, 0, i++);
+  return d;
+}
+
+const Entity kMaroc = country("Maroc", "MA");
+const Entity kBelgique = country("Belgique", "BE");
+const Entity kEspagne = country("Espagne", "ES");
+
+TEST(GraphAgreements, OneAgreementReportedByTwoArticlesIsOneNode) {
+  auto kg = build({agreement_doc("a.txt", "Le 15 octobre 2024.", agreement("mémorandum d'entente", "2024-10-15"),
+                                 {kMaroc, kBelgique}),
+                   agreement_doc("b.txt", "En octobre.",
+                                 agreement("mémorandum d'entente", "2024-10", "Mémorandum d'Entente"),
+                                 {kBelgique, country("Royaume du Maroc", "MA")})});
   auto agreements = nodes_of(kg, EntityType::Agreement);
-  ASSERT_EQ(agreements.size(), 2U) << dump(kg);
-  EXPECT_NE(kg.graph()[agreements[0]].iri, kg.graph()[agreements[1]].iri);
+  ASSERT_EQ(agreements.size(), 1U) << dump(kg);
+  const Node& n = kg.graph()[agreements[0]];
+  EXPECT_EQ(n.documents, (std::vector<std::uint32_t>{0, 1})) << "mentionedIn both articles";
+  EXPECT_EQ(n.date, "2024-10-15") << "the most precise date";
+  EXPECT_EQ(n.label, "mémorandum d'entente");
+  EXPECT_TRUE(has_label(n, "Mémorandum d'Entente"));
+  EXPECT_EQ(n.iri, std::string(kBase) + "agreement/memorandum-d-entente-be-ma-2024-10-15");
+  auto parties = edges_of(kg, Predicate::party);
+  ASSERT_EQ(parties.size(), 2U);
+  for (auto e : parties) {
+    EXPECT_EQ(kg.graph()[e].weight, 2.0);
+    EXPECT_EQ(kg.graph()[e].date, "2024-10-15");
+  }
+}
+
+TEST(GraphAgreements, DatesThatDoNotContradictAgree) {
+  // Undated, then dated without a year, then dated in full: one agreement.
+  auto kg = build({agreement_doc("a.txt", "x", agreement("accord"), {kMaroc, kEspagne}),
+                   agreement_doc("b.txt", "x", agreement("accord", "--07-16"), {kEspagne, kMaroc}),
+                   agreement_doc("c.txt", "x", agreement("accord", "2023"), {kMaroc, kEspagne})});
+  auto agreements = nodes_of(kg, EntityType::Agreement);
+  ASSERT_EQ(agreements.size(), 1U) << dump(kg);
+  EXPECT_EQ(kg.graph()[agreements[0]].date, "2023-07-16") << "the year of one, the day of the other";
+  kg.finish();
+  EXPECT_EQ(kg.graph()[agreements[0]].iri, std::string(kBase) + "agreement/accord-es-ma-2023-07-16");
+}
+
+TEST(GraphAgreements, SamePartiesOnOtherDatesAreTwoAgreements) {
+  auto kg = build({agreement_doc("a.txt", "x", agreement("mémorandum d'entente", "2024-10-15"), {kMaroc, kBelgique}),
+                   agreement_doc("b.txt", "x", agreement("mémorandum d'entente", "2016-04-22"), {kMaroc, kBelgique}),
+                   agreement_doc("c.txt", "x", agreement("mémorandum d'entente", "2024-10-16"), {kMaroc, kBelgique})});
+  auto agreements = nodes_of(kg, EntityType::Agreement);
+  ASSERT_EQ(agreements.size(), 3U) << dump(kg);
+  for (auto v : agreements) EXPECT_EQ(kg.graph()[v].documents.size(), 1U);
+}
+
+TEST(GraphAgreements, OtherKindsAreOtherAgreementsButOneFamilyIsOne) {
+  auto kg = build({agreement_doc("a.txt", "x", agreement("mémorandum d'entente", "2024-10-15"), {kMaroc, kBelgique}),
+                   agreement_doc("b.txt", "x", agreement("plan d'action", "2024-10-15"), {kMaroc, kBelgique}),
+                   agreement_doc("c.txt", "x", agreement("accord", "2024-10-15"), {kMaroc, kBelgique}),
+                   // One family each: a memorandum called "protocole d'accord", an
+                   // agreement called "convention".
+                   agreement_doc("d.txt", "x", agreement("protocole d'accord", "2024-10-15"), {kMaroc, kBelgique}),
+                   agreement_doc("e.txt", "x", agreement("convention", "2024-10-15"), {kMaroc, kBelgique})});
+  auto agreements = nodes_of(kg, EntityType::Agreement);
+  ASSERT_EQ(agreements.size(), 3U) << dump(kg);
+  std::map<std::string, std::vector<std::uint32_t>> docs_by_kind;
+  for (auto v : agreements) docs_by_kind[kg.graph()[v].kind] = kg.graph()[v].documents;
+  EXPECT_EQ(docs_by_kind["mémorandum d'entente"], (std::vector<std::uint32_t>{0, 3}));
+  EXPECT_EQ(docs_by_kind["plan d'action"], (std::vector<std::uint32_t>{1}));
+  EXPECT_EQ(docs_by_kind["accord"], (std::vector<std::uint32_t>{2, 4}));
+}
+
+TEST(GraphAgreements, OtherPartiesAreOtherAgreements) {
+  auto kg = build({agreement_doc("a.txt", "x", agreement("accord", "2024"), {kMaroc, kBelgique}),
+                   agreement_doc("b.txt", "x", agreement("accord", "2024"), {kMaroc, kEspagne}),
+                   agreement_doc("c.txt", "x", agreement("accord", "2024"), {kMaroc, kBelgique, kEspagne})});
+  EXPECT_EQ(nodes_of(kg, EntityType::Agreement).size(), 3U) << dump(kg);
+}
+
+TEST(GraphAgreements, AgreementsWithoutPartiesNeverMerge) {
+  // Same kind, same date, same name: nothing says they are one agreement.
+  auto kg = build({doc("a.txt", "Un mémorandum a été signé.", {agreement("mémorandum d'entente", "2024-10-15")}),
+                   doc("b.txt", "Un autre texte.", {agreement("mémorandum d'entente", "2024-10-15")}),
+                   agreement_doc("c.txt", "x", agreement("mémorandum d'entente", "2024-10-15"), {kMaroc, kBelgique})});
+  auto agreements = nodes_of(kg, EntityType::Agreement);
+  ASSERT_EQ(agreements.size(), 3U) << dump(kg);
+  for (auto v : agreements) {
+    const std::string& iri = kg.graph()[v].iri;
+    EXPECT_EQ(iri.find("txt"), std::string::npos) << "never a file name: " << iri;
+    EXPECT_EQ(kg.graph()[v].documents.size(), 1U);
+  }
+  // The IRI of one without parties comes from its text: a renamed file keeps it.
+  std::string first;
+  for (auto v : agreements)
+    if (kg.graph()[v].documents == std::vector<std::uint32_t>{0}) first = kg.graph()[v].iri;
+  auto renamed = build({doc("renamed.txt", "Un mémorandum a été signé.", {agreement("mémorandum d'entente", "2024-10-15")})});
+  EXPECT_EQ(renamed.graph()[nodes_of(renamed, EntityType::Agreement)[0]].iri, first);
+  EXPECT_TRUE(first.starts_with(std::string(kBase) + "agreement/memorandum-d-entente-")) << first;
+}
+
+TEST(GraphAgreements, TheSameTwoSignatoriesJoinWhenPartiesAreNamedOtherwise) {
+  const Entity daki = person("Léon Daquin", "MA"), fransen = person("Anna Fransen", "BE");
+  auto kg = build({agreement_doc("a.txt", "x", agreement("mémorandum d'entente", "2024-10-15"), {kMaroc, kBelgique},
+                                 {daki, fransen}),
+                   agreement_doc("b.txt", "x", agreement("mémorandum d'entente"),
+                                 {institution("Parquet général", "MA"), institution("Parquet fédéral", "BE")},
+                                 {fransen, daki})});
+  auto agreements = nodes_of(kg, EntityType::Agreement);
+  ASSERT_EQ(agreements.size(), 1U) << dump(kg);
+  EXPECT_EQ(edges_of(kg, Predicate::party).size(), 4U) << "the parties of both articles";
+  EXPECT_EQ(edges_of(kg, Predicate::signatory).size(), 2U);
+}
+
+TEST(GraphAgreements, OneSignatoryOrOnePartyIsNotEnough) {
+  const Entity minister = person("Léon Daquin", "MA");
+  auto kg = build({agreement_doc("a.txt", "x", agreement("accord"), {kMaroc, kBelgique}, {minister}),
+                   agreement_doc("b.txt", "x", agreement("accord"), {kMaroc, kEspagne}, {minister}),
+                   // One party: only with the same full date.
+                   agreement_doc("c.txt", "x", agreement("convention", "2020"), {kEspagne}),
+                   agreement_doc("d.txt", "x", agreement("convention", "2020-03-01"), {kEspagne}),
+                   agreement_doc("e.txt", "x", agreement("convention", "2020-03-01"), {kEspagne})});
+  auto agreements = nodes_of(kg, EntityType::Agreement);
+  ASSERT_EQ(agreements.size(), 4U) << dump(kg);
+  std::vector<std::vector<std::uint32_t>> docs;
+  for (auto v : agreements) docs.push_back(kg.graph()[v].documents);
+  std::sort(docs.begin(), docs.end());
+  EXPECT_EQ(docs, (std::vector<std::vector<std::uint32_t>>{{0}, {1}, {2}, {3, 4}}));
+}
+
+TEST(GraphAgreements, TwoAgreementsOfOneArticleStayTwoAndAnAmbiguousOneJoinsNone) {
+  Document a = agreement_doc("a.txt", "x", agreement("accord", "2019-01-27"), {kMaroc, kEspagne});
+  a.entities.push_back(agreement("accord", "1964-08-27"));  // entity 3, the same parties
+  relate(a, Predicate::party, 3, 1);
+  relate(a, Predicate::party, 3, 2);
+  // An undated agreement between them fits both: it joins neither.
+  auto kg = build({a, agreement_doc("b.txt", "x", agreement("traité"), {kEspagne, kMaroc})});
+  auto agreements = nodes_of(kg, EntityType::Agreement);
+  ASSERT_EQ(agreements.size(), 3U) << dump(kg);
+  std::set<std::string> iris;
+  for (auto v : agreements) iris.insert(kg.graph()[v].iri);
+  EXPECT_EQ(iris.size(), 3U);
+}
+
+TEST(GraphAgreements, IrisComeFromKindPartiesAndDateAndStayUnique) {
+  auto kg = build({agreement_doc("a.txt", "x", agreement("convention", "2019-01-27"), {kMaroc, kEspagne}),
+                   agreement_doc("b.txt", "x", agreement("accord-cadre", "2019-01-27"),
+                                 {institution("Agence Zêta", "BE"), kBelgique}),
+                   agreement_doc("c.txt", "x", agreement("plan d'action"), {kMaroc, kEspagne})});
+  kg.finish();
+  std::set<std::string> iris;
+  for (auto v : nodes_of(kg, EntityType::Agreement)) iris.insert(kg.graph()[v].iri);
+  const std::string a = std::string(kBase) + "agreement/";
+  EXPECT_EQ(iris, (std::set<std::string>{a + "accord-cadre-agence-zeta-be-be-2019-01-27",
+                                         a + "convention-es-ma-2019-01-27", a + "plan-d-action-es-ma"}));
+  // The same agreement twice in one article is two agreements of one IRI: -2.
+  Document twice = agreement_doc("d.txt", "x", agreement("accord"), {kMaroc, kEspagne});
+  twice.entities.push_back(agreement("accord"));
+  relate(twice, Predicate::party, 3, 1);
+  relate(twice, Predicate::party, 3, 2);
+  auto kg2 = build({twice});
+  kg2.finish();
+  std::set<std::string> iris2;
+  for (auto v : nodes_of(kg2, EntityType::Agreement)) iris2.insert(kg2.graph()[v].iri);
+  EXPECT_EQ(iris2, (std::set<std::string>{a + "accord-es-ma", a + "accord-es-ma-2"}));
+}
+
+TEST(GraphAgreements, DatesAgreeUnlessAPartDiffers) {
+  using entente::graph::dates_agree;
+  EXPECT_TRUE(dates_agree("2024-10-15", "2024-10-15"));
+  EXPECT_TRUE(dates_agree("2024-10-15", "2024-10"));
+  EXPECT_TRUE(dates_agree("2024-10-15", "2024"));
+  EXPECT_TRUE(dates_agree("2024-10-15", ""));
+  EXPECT_TRUE(dates_agree("", ""));
+  EXPECT_TRUE(dates_agree("--10-15", "2024-10-15"));
+  EXPECT_TRUE(dates_agree("--10-15", "2024"));
+  EXPECT_TRUE(dates_agree("--10", "2024-10-15"));
+  EXPECT_FALSE(dates_agree("2024-10-15", "2024-10-16"));
+  EXPECT_FALSE(dates_agree("2024-10-15", "2024-11"));
+  EXPECT_FALSE(dates_agree("2024-10-15", "2023"));
+  EXPECT_FALSE(dates_agree("--10-15", "2024-11-15"));
+  EXPECT_FALSE(dates_agree("--10-15", "--10-16"));
+  EXPECT_FALSE(dates_agree("hier", "2024")) << "another form agrees only with itself";
+  EXPECT_TRUE(dates_agree("hier", "hier"));
+}
+
+TEST(GraphAgreements, MergedDatesKeepEveryPartGiven) {
+  using entente::graph::merge_dates;
+  EXPECT_EQ(merge_dates("2024", "2024-10-15"), "2024-10-15");
+  EXPECT_EQ(merge_dates("2024-10-15", "2024"), "2024-10-15");
+  EXPECT_EQ(merge_dates("--10-15", "2024"), "2024-10-15");
+  EXPECT_EQ(merge_dates("2024-10", "--10-15"), "2024-10-15");
+  EXPECT_EQ(merge_dates("", "--10-15"), "--10-15");
+  EXPECT_EQ(merge_dates("--10", "--10-15"), "--10-15");
+  EXPECT_EQ(merge_dates("2024-10-15", "2024-10-16"), "2024-10-15") << "no merge: the first stays";
+  EXPECT_EQ(merge_dates("0987", "0987-01"), "0987-01");
+}
+
+TEST(GraphAgreements, EveryKindThatExtractionGivesHasAFamily) {
+  // The canonical kinds: the second column of extract/data/fr/agreements.tsv.
+  std::ifstream in(std::string(ENTENTE_SOURCE_DIR) + "/extract/data/fr/agreements.tsv");
+  ASSERT_TRUE(in) << "extract/data/fr/agreements.tsv";
+  std::string line;
+  std::getline(in, line);  // header
+  std::set<std::string> kinds;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    const auto tab = line.find('\t');
+    ASSERT_NE(tab, std::string::npos) << line;
+    kinds.insert(line.substr(tab + 1));
+  }
+  ASSERT_GT(kinds.size(), 10U);
+  for (const auto& kind : kinds) {
+    EXPECT_TRUE(entente::graph::agreement_kind_listed(kind))
+        << "'" << kind << "' has no family in graph/data/agreement-kinds.tsv";
+  }
+  EXPECT_EQ(entente::graph::agreement_family("convention"), "accord");
+  EXPECT_EQ(entente::graph::agreement_family("protocole d'accord"), "mémorandum d'entente");
+  EXPECT_EQ(entente::graph::agreement_family("un instrument inconnu"), "un instrument inconnu");
 }
 
 // ---- Order ------------------------------------------------------------------

@@ -267,6 +267,7 @@ std::set<Triple> expected_triples(const KnowledgeGraph& kg) {
     out.emplace(iri(d.iri), iri(v::rdf::type), iri(v::coop::Document));
     if (!d.title.empty()) out.emplace(iri(d.iri), iri(v::rdfs::label), fr(d.title));
     out.emplace(iri(d.iri), iri(v::dcterms::identifier), plain(d.id));
+    if (d.copy_of) out.emplace(iri(d.iri), iri(v::coop::copyOf), iri(kg.documents()[d.copy_of->original].iri));
   }
   return out;
 }
@@ -473,6 +474,40 @@ TEST(Turtle, UnwritablePathGivesAnErrorAndNoFile) {
 TEST(Turtle, SordValidateFindsNoErrorsWithTheOntology) {
   TempDir dir;
   const fs::path file = write(sample_graph(), dir.path());
+  entente::testing::expect_sord_validate_finds_no_errors(file, dir.path() / "sord_validate.err");
+}
+
+/// The agreement document again, with a longer text (copies are judged from 25 words on).
+Document long_agreement_document(std::string id) {
+  Document d = agreement_document();
+  d.id = std::move(id);
+  d.path = "corpus/" + d.id;
+  d.text += " Le texte prévoit des échanges d'informations entre les polices, des formations communes et "
+            "une commission mixte qui se réunira chaque année, alternativement à Rabat et à Bruxelles.";
+  d.sentences.back().span.end = d.text.size();
+  return d;
+}
+
+TEST(Turtle, ACopyIsOnlyADocumentCopyOfItsOriginal) {
+  TempDir dir;
+  KnowledgeGraph alone(kBase);
+  alone.add(long_agreement_document("001_accord.txt"));
+  KnowledgeGraph kg(kBase);
+  kg.add(long_agreement_document("001_accord.txt"));
+  kg.add(long_agreement_document("009_reprise.txt"));
+  ASSERT_TRUE(kg.documents()[1].copy_of);
+  const fs::path file = write(kg, dir.path());
+  const std::set<Triple> got = read_back(file);
+  EXPECT_EQ(got, expected_triples(kg));
+  const std::string copy = iri(kg.documents()[1].iri);
+  EXPECT_EQ(objects(got, copy, v::coop::copyOf), std::set<std::string>{iri(kg.documents()[0].iri)});
+  EXPECT_EQ(objects(got, copy, v::dcterms::identifier), std::set<std::string>{plain("009_reprise.txt")});
+  // Everything else is the original's graph, unchanged: no node is mentionedIn the copy.
+  std::set<Triple> rest;
+  for (const auto& t : got) {
+    if (std::get<0>(t) != copy) rest.insert(t);
+  }
+  EXPECT_EQ(rest, read_back(write(alone, dir.path(), "alone.ttl")));
   entente::testing::expect_sord_validate_finds_no_errors(file, dir.path() / "sord_validate.err");
 }
 

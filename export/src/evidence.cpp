@@ -21,6 +21,9 @@
 //          prov:wasDerivedFrom <doc#char=b,e> (its sentences; the whole text of each
 //          supporting document when no sentence is known) .
 //
+// A document that repeats an earlier one (graph::DocumentInfo::copy_of) has
+// no block: its text and mentions are those of its original.
+//
 // Offsets count Unicode code points of nif:isString (extract::CodePoints),
 // so that nif:anchorOf is exactly the characters [beginIndex, endIndex) of
 // nif:isString; a byte offset inside a character is moved past it. The text
@@ -369,7 +372,7 @@ EvidenceDraft EvidenceWriter::draft(const extract::Document& doc) {
 }
 
 void EvidenceWriter::add(const EvidenceDraft& draft, const graph::AddedDocument& added) {
-  if (!error_.empty()) return;
+  if (!error_.empty() || added.copy) return;  // a copy's text and mentions are its original's
   if (documents_++ % kDocumentsPerPiece == 0) pieces_.push_back(spooled_);
   // The record (encoding at the top of this file), with the strings of what the graph kept.
   std::string& out = buffer_;

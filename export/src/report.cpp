@@ -3,7 +3,8 @@
 // file or network fetch.
 //
 // What is written, in this order:
-//   counts: documents, nodes, edges, agreements, Wikidata links; nodes by
+//   counts: documents (and copies of earlier ones, when there are), nodes,
+//     edges, agreements, Wikidata links; nodes by
 //     entity type (with the colours of style.hpp) and edges by relation;
 //   agreements: name, kind, dates, parties, signatories, participants and the
 //     documents that report them, by date (undated last), then name, then IRI;
@@ -286,6 +287,9 @@ void counts(std::string& out, const graph::KnowledgeGraph& kg) {
   };
   out += "<section id=\"counts\">\n<h2>Counts</h2>\n<div class=\"cards\">";
   card(kg.documents().size(), "documents");
+  const auto copies = static_cast<std::size_t>(std::count_if(
+      kg.documents().begin(), kg.documents().end(), [](const graph::DocumentInfo& d) { return d.copy_of.has_value(); }));
+  if (copies > 0) card(copies, "copies of earlier documents (they add nothing)");
   card(boost::num_vertices(g), "nodes (entities)");
   card(boost::num_edges(g), "edges (relations)");
   card(agreements, "agreements");

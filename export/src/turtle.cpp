@@ -7,7 +7,7 @@
 //     skos:altLabel, coop:role, coop:kind, coop:date, coop:dateEnd,
 //     owl:sameAs, the node's outgoing edges (sorted_edges order), coop:mentionedIn;
 //   then documents, by index: rdf:type coop:Document, rdfs:label (title),
-//     dcterms:identifier (file name).
+//     dcterms:identifier (file name), coop:copyOf (the document it repeats).
 // Names are @fr literals; dates are typed by their form (date_datatype).
 // coop:cooperatesWith is written once per pair, as stored: the ontology
 // declares it symmetric.
@@ -107,11 +107,14 @@ void node_statements(RdfOut& out, const KnowledgeGraph& kg, Vertex vx, const std
   }
 }
 
-void document_statements(RdfOut& out, const graph::DocumentInfo& doc, const Term* graph) {
+void document_statements(RdfOut& out, const KnowledgeGraph& kg, const graph::DocumentInfo& doc, const Term* graph) {
   const Term s = Term::iri(doc.iri);
   out.statement(s, v::rdf::type, Term::iri(v::coop::Document), graph);
   if (!doc.title.empty()) out.statement(s, v::rdfs::label, Term::fr(doc.title), graph);
   out.statement(s, v::dcterms::identifier, Term::plain(doc.id), graph);
+  if (doc.copy_of && doc.copy_of->original < kg.documents().size()) {
+    out.statement(s, v::coop::copyOf, Term::iri(kg.documents()[doc.copy_of->original].iri), graph);
+  }
 }
 
 bool has_graphs(SerdSyntax syntax) { return syntax == SERD_NQUADS || syntax == SERD_TRIG; }
@@ -151,7 +154,7 @@ std::string write_rdf(const KnowledgeGraph& kg, SerdSyntax syntax, const std::fi
 
   if (!has_graphs(syntax)) {
     for (const Vertex vx : vertices) node_statements(out, kg, vx, out_edges[vx], {}, nullptr);
-    for (const auto& doc : docs) document_statements(out, doc, nullptr);
+    for (const auto& doc : docs) document_statements(out, kg, doc, nullptr);
   } else {
     const Pass default_graph{Pass::Kind::default_graph};
     for (const Vertex vx : vertices) node_statements(out, kg, vx, out_edges[vx], default_graph, nullptr);
@@ -175,7 +178,7 @@ std::string write_rdf(const KnowledgeGraph& kg, SerdSyntax syntax, const std::fi
       for (const std::uint32_t rank : nodes_of[d]) {
         node_statements(out, kg, vertices[rank], out_edges[vertices[rank]], pass, &name);
       }
-      document_statements(out, docs[d], &name);
+      document_statements(out, kg, docs[d], &name);
       std::vector<std::uint32_t>().swap(nodes_of[d]);  // written: free it
     }
   }

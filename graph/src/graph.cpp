@@ -14,12 +14,45 @@
 // - persons: the same full-name key ("Mohamed Hassad" == "Mohammed Hassad"),
 //   or a lone surname that exactly one known person carries, never across
 //   different countries;
-// - agreements: one node per agreement per document.
+// - agreements, resolved after the document's other entities so that their
+//   parties are known nodes: one node per real agreement across the corpus.
+//   An agreement of a document joins an agreement node when
+//     * their kinds are of one family (graph/data/agreement-kinds.tsv:
+//       "convention" and "traité" are "accord"; a memorandum never is), and
+//     * their dates agree (dates_agree: "2024-10-15" agrees with "2024-10",
+//       "2024", "--10-15" and no date, not with "2024-10-16"), and
+//     * they have the same parties (the nodes of the document's `party`
+//       relations): at least two, or one when both give the same full date;
+//       or they have parties and the same signatories and participants, at
+//       least two;
+//   and that node is the only one that fits, and no other agreement of the
+//   same document joined it. Otherwise it is a new node. An agreement with no
+//   party never joins one of another document. A merged agreement keeps its
+//   first kind and label (later names are altLabels), the most precise date
+//   (merge_dates) and the union of its parties; it is mentionedIn every
+//   article.
+// - documents: an article that repeats an earlier one (duplicates.hpp: the
+//   same text, or most of its word 5-shingles) adds no node, edge or weight;
+//   only its document is listed, copy_of the earlier one.
 // A name key folds case, accents, punctuation and doubled letters (names.hpp).
+//
+// IRIs: base + type path + slug of the key or label, made unique by -2, -3...
+// in the order nodes get them. An agreement's is
+// agreement/<kind>-<party keys>-<date> (its kind as first reported; party
+// keys sorted: the ISO code of a country, the IRI's last segment for an
+// institution; the date when known), or agreement/<kind>-<12 hex digits of
+// its document's text hash> without parties: never a file name. finish()
+// gives agreements their final IRIs, from their parties' final IRIs, in node
+// creation order.
 #include <algorithm>
+#include <array>
+#include <charconv>
 #include <limits>
+#include <map>
 #include <optional>
+#include <stdexcept>
 
+#include "data.hpp"
 #include "entente/graph/graph.hpp"
 #include "entente/extract/names.hpp"
 #include "entente/extract/offsets.hpp"
@@ -88,7 +121,148 @@ std::string first_line_title(std::string_view text) {
   return line;
 }
 
+/// graph/data/agreement-kinds.tsv: kind -> family.
+const std::map<std::string, std::string, std::less<>>& agreement_families() {
+  static const std::map<std::string, std::string, std::less<>> families = [] {
+    constexpr std::string_view kFile = "agreement-kinds.tsv";
+    const std::string_view bytes = data_file(kFile);
+    std::map<std::string, std::string, std::less<>> out;
+    bool header = true;
+    std::size_t line_number = 0;
+    for (std::size_t at = 0; at < bytes.size();) {
+      std::size_t end = bytes.find('\n', at);
+      if (end == std::string_view::npos) end = bytes.size();
+      std::string_view line = bytes.substr(at, end - at);
+      at = end + 1;
+      ++line_number;
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      if (line.empty() || line.front() == '#') continue;
+      const std::size_t tab = line.find('\t');
+      if (header) {
+        if (line != "kind\tfamily") {
+          throw std::logic_error(std::string(kFile) + ": the header must be kind<TAB>family");
+        }
+        header = false;
+        continue;
+      }
+      if (tab == std::string_view::npos || tab == 0 || tab + 1 == line.size() ||
+          line.find('\t', tab + 1) != std::string_view::npos) {
+        throw std::logic_error(std::string(kFile) + ":" + std::to_string(line_number) +
+                               ": expected kind<TAB>family");
+      }
+      out.emplace(std::string(line.substr(0, tab)), std::string(line.substr(tab + 1)));
+    }
+    return out;
+  }();
+  return families;
+}
+
+/// An agreement date taken apart; -1 where a part is not given.
+struct DateParts {
+  int year = -1, month = -1, day = -1;
+  bool valid = true;  ///< one of the ISO forms of dates_agree
+};
+
+DateParts parse_date(std::string_view s) {
+  DateParts d;
+  if (s.empty()) return d;
+  auto number = [](std::string_view t, std::size_t digits, int& out) {
+    if (t.size() != digits) return false;
+    const auto r = std::from_chars(t.data(), t.data() + t.size(), out);
+    return r.ec == std::errc() && r.ptr == t.data() + t.size();
+  };
+  std::array<std::string_view, 3> parts{};
+  std::size_t n = 0;
+  const bool no_year = s.starts_with("--");
+  std::string_view rest = no_year ? s.substr(2) : s;
+  while (n < parts.size()) {
+    const std::size_t dash = rest.find('-');
+    parts[n++] = rest.substr(0, dash);
+    if (dash == std::string_view::npos) {
+      rest = {};
+      break;
+    }
+    rest.remove_prefix(dash + 1);
+    if (rest.empty()) {  // a trailing dash
+      d.valid = false;
+      return d;
+    }
+  }
+  if (!rest.empty()) d.valid = false;
+  if (no_year) {
+    d.valid = d.valid && n >= 1 && n <= 2 && number(parts[0], 2, d.month) &&
+              (n < 2 || number(parts[1], 2, d.day));
+  } else {
+    d.valid = d.valid && number(parts[0], 4, d.year) && (n < 2 || number(parts[1], 2, d.month)) &&
+              (n < 3 || number(parts[2], 2, d.day));
+  }
+  return d;
+}
+
+bool full_date(std::string_view s) {
+  const DateParts d = parse_date(s);
+  return d.valid && d.year >= 0 && d.month >= 0 && d.day >= 0;
+}
+
+void two_digits(std::string& out, int x) {
+  out.push_back(static_cast<char>('0' + x / 10 % 10));
+  out.push_back(static_cast<char>('0' + x % 10));
+}
+
+/// "12,40,41": the vertices of a sorted list, for identity keys.
+std::string vertex_list(const std::vector<Vertex>& vs) {
+  std::string out;
+  for (const Vertex v : vs) {
+    if (!out.empty()) out.push_back(',');
+    out += std::to_string(v);
+  }
+  return out;
+}
+
+void sort_unique(std::vector<Vertex>& vs) {
+  std::sort(vs.begin(), vs.end());
+  vs.erase(std::unique(vs.begin(), vs.end()), vs.end());
+}
+
 }  // namespace
+
+std::string_view agreement_family(std::string_view kind) {
+  const auto& families = agreement_families();
+  auto it = families.find(kind);
+  return it == families.end() ? kind : std::string_view(it->second);
+}
+
+bool agreement_kind_listed(std::string_view kind) { return agreement_families().count(kind) != 0; }
+
+bool dates_agree(std::string_view a, std::string_view b) {
+  if (a.empty() || b.empty() || a == b) return true;
+  const DateParts x = parse_date(a), y = parse_date(b);
+  if (!x.valid || !y.valid) return false;
+  auto differ = [](int p, int q) { return p >= 0 && q >= 0 && p != q; };
+  return !differ(x.year, y.year) && !differ(x.month, y.month) && !differ(x.day, y.day);
+}
+
+std::string merge_dates(std::string_view a, std::string_view b) {
+  if (b.empty() || a == b || !dates_agree(a, b)) return std::string(a);
+  if (a.empty()) return std::string(b);
+  const DateParts x = parse_date(a), y = parse_date(b);
+  const int year = std::max(x.year, y.year), month = std::max(x.month, y.month), day = std::max(x.day, y.day);
+  std::string out;
+  if (year >= 0) {
+    out = std::to_string(year);
+    while (out.size() < 4) out.insert(out.begin(), '0');
+    if (month < 0) return out;
+    out.push_back('-');
+  } else {
+    out = "--";
+  }
+  two_digits(out, month);
+  if (day >= 0) {
+    out.push_back('-');
+    two_digits(out, day);
+  }
+  return out;
+}
 
 std::string slug(std::string_view text) {
   std::string folded = extract::fold_ascii(text);
@@ -220,7 +394,7 @@ void KnowledgeGraph::merge_into(Vertex v, const extract::Entity& e) {
   for (const auto& r : e.roles) add_sorted(n.roles, r.title);
   if (n.type == EntityType::Agreement) {
     if (n.kind.empty()) n.kind = e.kind;
-    if (n.date.empty()) n.date = e.date;
+    n.date = merge_dates(n.date, e.date);
     if (n.date_end.empty()) n.date_end = e.date_end;
   }
 }
@@ -232,12 +406,14 @@ void KnowledgeGraph::assign_iri(Vertex v) {
     local = slug(n.key.empty() ? n.label : n.key);
   } else if (n.type == EntityType::Institution && !n.country.empty() && n.key.empty()) {
     local = slug(n.label + " " + n.country);
-  } else if (n.type == EntityType::Agreement) {
-    local = slug(n.label);
   } else {
     local = slug(n.key.empty() ? n.label : n.key);
   }
-  std::string iri = base_ + std::string(type_path(n.type)) + local;
+  claim_iri(v, base_ + std::string(type_path(n.type)) + local);
+}
+
+void KnowledgeGraph::claim_iri(Vertex v, const std::string& iri) {
+  Node& n = g_[v];
   if (iri == n.iri) return;
   std::string candidate = iri;
   for (int i = 2; by_iri_.count(candidate) != 0 && by_iri_[candidate] != v; ++i) {
@@ -274,11 +450,109 @@ bool KnowledgeGraph::add_edge(Vertex s, Predicate p, Vertex o, std::uint32_t doc
       std::find(e.evidence.begin(), e.evidence.end(), *evidence) == e.evidence.end()) {
     e.evidence.push_back(*evidence);
   }
-  if (g_[s].type == EntityType::Agreement && e.date.empty()) e.date = g_[s].date;
+  if (g_[s].type == EntityType::Agreement) e.date = g_[s].date;
   return true;
 }
 
-AddedDocument KnowledgeGraph::add(const extract::Document& doc) {
+Vertex KnowledgeGraph::resolve_agreement(const extract::Document& doc, std::size_t entity,
+                                         const std::vector<Vertex>& vertices, const std::vector<Vertex>& taken,
+                                         std::uint64_t content) {
+  const extract::Entity& e = doc.entities[entity];
+  // Its parties and persons, as nodes.
+  std::vector<Vertex> parties, persons;
+  for (const auto& r : doc.relations) {
+    if (r.subject < 0 || static_cast<std::size_t>(r.subject) != entity || r.object < 0) continue;
+    const auto o = static_cast<std::size_t>(r.object);
+    if (o >= vertices.size() || doc.entities[o].type == EntityType::Agreement) continue;
+    if (r.predicate == Predicate::party) parties.push_back(vertices[o]);
+    if (r.predicate == Predicate::signatory || r.predicate == Predicate::participant) {
+      persons.push_back(vertices[o]);
+    }
+  }
+  sort_unique(parties);
+  sort_unique(persons);
+  const std::string family(agreement_family(e.kind));
+
+  // Identity keys: only with parties (an agreement without any never joins another document's).
+  std::vector<std::string> keys;
+  if (!parties.empty()) {
+    keys.push_back(family + "|P|" + vertex_list(parties));
+    if (persons.size() >= 2) keys.push_back(family + "|S|" + vertex_list(persons));
+  }
+  Vertex found = kAmbiguous;
+  bool ambiguous = false;
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    auto it = agreement_keys_.find(keys[k]);
+    if (it == agreement_keys_.end()) continue;
+    for (const Vertex v : it->second) {
+      if (std::find(taken.begin(), taken.end(), v) != taken.end()) continue;
+      const std::string& date = g_[v].date;
+      if (!dates_agree(date, e.date)) continue;
+      // One party is little to go by: then the same full date too.
+      if (k == 0 && parties.size() == 1 && !(full_date(e.date) && date == e.date)) continue;
+      if (found != kAmbiguous && found != v) ambiguous = true;
+      found = v;
+    }
+  }
+  if (ambiguous || found == kAmbiguous) {
+    Node n;
+    n.type = EntityType::Agreement;
+    n.label = e.name.empty() ? (e.kind.empty() ? std::string("accord") : e.kind) : e.name;
+    found = boost::add_vertex(n, g_);
+    AgreementState& state = agreements_[found];
+    state.family = family;
+    if (parties.empty()) state.content = content;
+  }
+  const std::string date_before = g_[found].date;
+  merge_into(found, e);
+  AgreementState& state = agreements_[found];
+  state.parties.insert(state.parties.end(), parties.begin(), parties.end());
+  sort_unique(state.parties);
+  for (const std::string& key : keys) {
+    std::vector<Vertex>& claimed = agreement_keys_[key];
+    if (std::find(claimed.begin(), claimed.end(), found) == claimed.end()) claimed.push_back(found);
+  }
+  if (g_[found].date != date_before) refresh_agreement_edges(found);
+  assign_agreement_iri(found);
+  return found;
+}
+
+void KnowledgeGraph::assign_agreement_iri(Vertex v) {
+  const Node& n = g_[v];
+  const AgreementState& state = agreements_[v];
+  // Its kind as first reported (coop:kind), else its family.
+  const std::string_view kind = !n.kind.empty() ? std::string_view(n.kind) : std::string_view(state.family);
+  std::string local = slug(kind.empty() ? std::string_view("accord") : kind);
+  if (state.parties.empty()) {
+    // The text's hash, not the file's name: a renamed copy does not rename it.
+    constexpr std::string_view kHex = "0123456789abcdef";
+    local.push_back('-');
+    for (int shift = 60; shift >= 16; shift -= 4) local.push_back(kHex[(state.content >> shift) & 0xfU]);
+  } else {
+    std::vector<std::string> keys;
+    for (const Vertex p : state.parties) {
+      const Node& party = g_[p];
+      if (party.type == EntityType::Country && !party.key.empty()) {
+        keys.push_back(slug(party.key));
+      } else {
+        keys.push_back(party.iri.substr(party.iri.rfind('/') + 1));
+      }
+    }
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    for (const std::string& key : keys) local += "-" + key;
+    if (!n.date.empty()) local += "-" + slug(n.date);
+  }
+  claim_iri(v, base_ + std::string(type_path(EntityType::Agreement)) + local);
+}
+
+void KnowledgeGraph::refresh_agreement_edges(Vertex v) {
+  for (auto e : boost::make_iterator_range(boost::out_edges(v, g_))) g_[e].date = g_[v].date;
+}
+
+AddedDocument KnowledgeGraph::add(const extract::Document& doc) { return add(doc, fingerprint(doc)); }
+
+AddedDocument KnowledgeGraph::add(const extract::Document& doc, const Fingerprint& fp) {
   const auto doc_index = static_cast<std::uint32_t>(docs_.size());
   const std::string_view text = extract::evidence_text(doc);
   const extract::CodePoints code_points(text);
@@ -292,31 +566,32 @@ AddedDocument KnowledgeGraph::add(const extract::Document& doc) {
   for (int i = 2; by_iri_.count(candidate) != 0; ++i) candidate = iri + "-" + std::to_string(i);
   by_iri_[candidate] = std::numeric_limits<Vertex>::max() - 1;
   info.iri = candidate;
+  info.copy_of = copies_.add(fp, doc_index);
   docs_.push_back(std::move(info));
 
   AddedDocument added;
   added.index = doc_index;
+  if (docs_.back().copy_of) {
+    added.copy = true;  // it says nothing that its original has not said
+    return added;
+  }
   added.vertices.resize(doc.entities.size());
-  extract::Entity agreement;
-  for (std::size_t i = 0; i < doc.entities.size(); ++i) {
-    const extract::Entity* entity = &doc.entities[i];
-    if (entity->type == EntityType::Agreement) {
-      // One node per agreement per document; its label names kind, document and rank.
-      agreement = *entity;
-      agreement.name = (agreement.kind.empty() ? std::string("accord") : agreement.kind) + " " + doc.id + " " +
-                       std::to_string(i);
-      agreement.labels.clear();
-      entity = &agreement;
-    }
-    const extract::Entity& e = *entity;
-    Vertex v = resolve(e);
-    if (e.type == EntityType::Agreement) {
-      Node& n = g_[v];
-      n.label = doc.entities[i].name.empty() ? n.label : doc.entities[i].name;
-    }
-    added.vertices[i] = v;
+  auto mentioned = [&](Vertex v) {
     Node& n = g_[v];
     if (n.documents.empty() || n.documents.back() != doc_index) n.documents.push_back(doc_index);
+  };
+  // Agreements last: their identity depends on the nodes of their parties.
+  for (std::size_t i = 0; i < doc.entities.size(); ++i) {
+    if (doc.entities[i].type == EntityType::Agreement) continue;
+    added.vertices[i] = resolve(doc.entities[i]);
+    mentioned(added.vertices[i]);
+  }
+  std::vector<Vertex> agreements;  // of this document: never one node for two of them
+  for (std::size_t i = 0; i < doc.entities.size(); ++i) {
+    if (doc.entities[i].type != EntityType::Agreement) continue;
+    added.vertices[i] = resolve_agreement(doc, i, added.vertices, agreements, fp.exact);
+    agreements.push_back(added.vertices[i]);
+    mentioned(added.vertices[i]);
   }
   added.relations.resize(doc.relations.size());
   for (std::size_t i = 0; i < doc.relations.size(); ++i) {
@@ -363,6 +638,19 @@ void KnowledgeGraph::finish() {
     Edge e = p.membership;
     e.predicate = Predicate::country;
     edges_.emplace(key, boost::add_edge(p.person, p.country, e, g_).first);
+  }
+  // Agreements: IRIs from their parties' final IRIs, given afresh in node
+  // creation order (so that suffixes do not depend on when parties were renamed).
+  std::vector<Vertex> agreements;
+  for (const auto& [v, state] : agreements_) agreements.push_back(v);
+  std::sort(agreements.begin(), agreements.end());
+  for (const Vertex v : agreements) {
+    by_iri_.erase(g_[v].iri);
+    g_[v].iri.clear();
+  }
+  for (const Vertex v : agreements) {
+    assign_agreement_iri(v);
+    refresh_agreement_edges(v);
   }
 }
 

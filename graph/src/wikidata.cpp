@@ -8,13 +8,8 @@
 #include <set>
 #include <stdexcept>
 
-#include "entente/embedded.hpp"
+#include "data.hpp"
 #include "entente/extract/names.hpp"
-
-namespace entente::embedded {
-/// The data files of graph/data, compiled in by graph/CMakeLists.txt.
-std::span<const Entry> entries_entente_graph();
-}  // namespace entente::embedded
 
 namespace entente::graph {
 namespace {
@@ -251,14 +246,10 @@ std::optional<WikidataIndex> WikidataIndex::load(const std::filesystem::path& fi
 
 const WikidataIndex& WikidataIndex::builtin() {
   static const WikidataIndex index = [] {
-    for (const auto& e : embedded::entries_entente_graph()) {
-      if (e.name != kBuiltinFile) continue;
-      Diagnostics diags;
-      auto parsed = parse(e.bytes, std::string(kBuiltinFile) + " (built in)", diags);
-      if (!parsed) throw std::logic_error(diags.empty() ? "bad built-in index" : format(diags.front()));
-      return std::move(*parsed);
-    }
-    throw std::logic_error("wikidata-index.tsv is not compiled in");
+    Diagnostics diags;
+    auto parsed = parse(data_file(kBuiltinFile), std::string(kBuiltinFile) + " (built in)", diags);
+    if (!parsed) throw std::logic_error(diags.empty() ? "bad built-in index" : format(diags.front()));
+    return std::move(*parsed);
   }();
   return index;
 }

@@ -110,7 +110,8 @@ class EvidenceWriter {
   static EvidenceDraft draft(const extract::Document& doc);
   /// Spools the strings of a document; `added` is what KnowledgeGraph::add
   /// returned for it: mentions of entities it kept and sentences of
-  /// relations it kept are written, the others are not.
+  /// relations it kept are written, the others are not. A copy of an
+  /// earlier document (added.copy) writes nothing.
   void add(const EvidenceDraft& draft, const graph::AddedDocument& added);
   void add(const extract::Document& doc, const graph::AddedDocument& added) { add(draft(doc), added); }
   /// Writes the file, rendering its pieces on up to `jobs` threads (the

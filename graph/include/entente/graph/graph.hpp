@@ -6,22 +6,27 @@
 // documents and sentences that support them. Documents are listed apart
 // (`KnowledgeGraph::documents`), and nodes point to them by index.
 //
-// Identity is decided here (resolve.cpp): extract/ hands over document-local
-// entities, `KnowledgeGraph::add` merges each into an existing node or makes a
-// new one. Descriptors are stable: vertices are never removed.
+// Identity is decided here (graph.cpp says the policy): extract/ hands over
+// document-local entities, `KnowledgeGraph::add` merges each into an existing
+// node or makes a new one; an agreement reported by several articles is one
+// node; an article that repeats an earlier one (duplicates.hpp) adds nothing
+// but its document. Descriptors are stable: vertices are never removed.
 //
 // THREAD SAFETY: none; build on one thread (documents may be extracted in
-// parallel and added in input order, which keeps the output deterministic).
+// parallel, and their fingerprints made there, and added in input order,
+// which keeps the output deterministic).
 #pragma once
 #include <boost/graph/adjacency_list.hpp>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <tuple>
 #include <unordered_map>
 #include <string>
 #include <vector>
 
 #include "entente/extract/document.hpp"
+#include "entente/graph/duplicates.hpp"
 
 namespace entente::graph {
 
@@ -76,13 +81,18 @@ struct DocumentInfo {
   std::string iri;
   std::string title;   ///< first line, when it looks like a headline
   std::uint32_t length = 0;  ///< code points of its text as written
+  /// When it repeats an earlier document (coop:copyOf): that document's
+  /// index, the estimated share of its word shingles found there (1 for an
+  /// exact copy) and whether it is exact. A copy adds no node, edge or weight.
+  std::optional<CopyMatch> copy_of;
 };
 
 /// What KnowledgeGraph::add made of one document.
 struct AddedDocument {
   std::uint32_t index = 0;             ///< into KnowledgeGraph::documents
-  std::vector<Vertex> vertices;        ///< the node of each Document::entities[i]
-  std::vector<bool> relations;         ///< Document::relations[i] became (or joined) an edge
+  std::vector<Vertex> vertices;        ///< the node of each Document::entities[i]; empty for a copy
+  std::vector<bool> relations;         ///< Document::relations[i] became (or joined) an edge; empty for a copy
+  bool copy = false;                   ///< it repeats an earlier document (DocumentInfo::copy_of)
 };
 
 /// The whole corpus graph, with its documents.
@@ -97,12 +107,17 @@ class KnowledgeGraph {
 
   /// Merges one extracted document: each of its entities joins the node of the
   /// same real-world entity, or makes a new node; relations become edges.
-  /// Returns where each entity and relation of `doc` went.
+  /// A document that repeats an earlier one (duplicates.hpp) is only listed,
+  /// with DocumentInfo::copy_of set. Returns where each entity and relation
+  /// of `doc` went. `fp` is fingerprint(doc), which the thread that extracted
+  /// the document may make; the first form makes it.
   AddedDocument add(const extract::Document& doc);
+  AddedDocument add(const extract::Document& doc, const Fingerprint& fp);
 
   /// Completes the graph once every document is in: a person with no
   /// country takes the country of the one institution they belong to
-  /// (evidence: the membership's). Idempotent.
+  /// (evidence: the membership's); agreements take their final IRIs (from
+  /// their parties' final IRIs) and their edges their final dates. Idempotent.
   void finish();
 
   const Graph& graph() const { return g_; }
@@ -122,6 +137,17 @@ class KnowledgeGraph {
   Vertex resolve(const extract::Entity& e);
   bool add_edge(Vertex s, Predicate p, Vertex o, std::uint32_t doc, const Evidence* evidence);
 
+  /// What decides an agreement's identity and IRI, beside its Node.
+  struct AgreementState {
+    std::string family;             ///< family of its kind (graph/data/agreement-kinds.tsv)
+    std::vector<Vertex> parties;    ///< sorted, unique; empty: parties unknown
+    std::uint64_t content = 0;      ///< without parties: the hash of its document's text
+  };
+  Vertex resolve_agreement(const extract::Document& doc, std::size_t entity, const std::vector<Vertex>& vertices,
+                           const std::vector<Vertex>& taken, std::uint64_t content);
+  void assign_agreement_iri(Vertex v);
+  void refresh_agreement_edges(Vertex v);
+
   std::string base_;
   bool keep_evidence_ = true;
   Graph g_;
@@ -130,14 +156,37 @@ class KnowledgeGraph {
   void register_keys(Vertex v);  ///< claims the identity keys of the node's names
   void claim(const std::string& key, Vertex v);
   void assign_iri(Vertex v);
+  void claim_iri(Vertex v, const std::string& iri);
 
   std::unordered_map<std::string, Vertex> by_key_;  ///< identity keys -> vertex (looked up, never listed)
   std::unordered_map<std::string, Vertex> by_iri_;  ///< IRIs given, to keep them unique
   std::map<std::tuple<Vertex, int, Vertex>, EdgeDescriptor> edges_;
+  std::unordered_map<Vertex, AgreementState> agreements_;
+  /// Agreement identity keys (family and parties, or family and persons) ->
+  /// every agreement that claimed them, in creation order.
+  std::unordered_map<std::string, std::vector<Vertex>> agreement_keys_;
+  CopyFinder copies_;
 };
 
 /// A safe IRI local part from any text: lower case ASCII letters, digits and
 /// '-', accents folded, everything else dropped; never empty.
 std::string slug(std::string_view text);
+
+/// The family of an agreement kind ("convention" -> "accord"): kinds that
+/// news reports use for one instrument, listed in graph/data/agreement-kinds.tsv
+/// (compiled in). A kind that the file does not list is its own family.
+std::string_view agreement_family(std::string_view kind);
+/// Whether graph/data/agreement-kinds.tsv lists `kind`.
+bool agreement_kind_listed(std::string_view kind);
+
+/// Whether two agreement dates can be the same day. Dates are ISO forms:
+/// "2024-10-15", "2024-10", "2024", "--10-15" (no year), "--10", or empty
+/// (unknown). They agree unless a part that both give differs: "2024-10-15"
+/// agrees with "2024-10", "2024", "--10-15" and ""; not with "2024-10-16".
+/// Text of another form agrees only with itself and with "".
+bool dates_agree(std::string_view a, std::string_view b);
+/// What two agreeing dates say together, as precise as both allow
+/// ("2024" and "--10-15" give "2024-10-15"); `a` when they do not agree.
+std::string merge_dates(std::string_view a, std::string_view b);
 
 }  // namespace entente::graph

@@ -40,7 +40,7 @@ inline constexpr std::string_view xsd = "http://www.w3.org/2001/XMLSchema#";
 /// The ontology itself (owl:Ontology of coop.ttl, the rdfs:isDefinedBy of its terms).
 inline constexpr std::string_view kOntology = "https://w3id.org/entente/coop";
 /// Version of coop.ttl (its owl:versionInfo).
-inline constexpr std::string_view kOntologyVersion = "0.1.0";
+inline constexpr std::string_view kOntologyVersion = "0.2.0";
 
 /// A namespace prefix as written in Turtle (`name:`).
 struct Prefix {
@@ -80,6 +80,7 @@ inline constexpr std::string_view party = "https://w3id.org/entente/coop#party";
 inline constexpr std::string_view signatory = "https://w3id.org/entente/coop#signatory";
 inline constexpr std::string_view participant = "https://w3id.org/entente/coop#participant";
 inline constexpr std::string_view mentionedIn = "https://w3id.org/entente/coop#mentionedIn";
+inline constexpr std::string_view copyOf = "https://w3id.org/entente/coop#copyOf";
 // Datatype properties.
 inline constexpr std::string_view date = "https://w3id.org/entente/coop#date";
 inline constexpr std::string_view dateEnd = "https://w3id.org/entente/coop#dateEnd";
@@ -88,12 +89,12 @@ inline constexpr std::string_view kind = "https://w3id.org/entente/coop#kind";
 }  // namespace coop
 
 /// Every coop: term above, classes first, in declaration order.
-inline constexpr std::array<std::string_view, 17> kCoopTerms = {
+inline constexpr std::array<std::string_view, 18> kCoopTerms = {
     // Classes.
     coop::Person, coop::Institution, coop::Country, coop::Agreement, coop::Place, coop::Document,
     // Object properties.
     coop::memberOf, coop::country, coop::cooperatesWith, coop::party, coop::signatory,
-    coop::participant, coop::mentionedIn,
+    coop::participant, coop::mentionedIn, coop::copyOf,
     // Datatype properties.
     coop::date, coop::dateEnd, coop::role, coop::kind,
 };
@@ -197,7 +198,8 @@ static_assert(coop::Person.starts_with(ns::coop) && coop::Institution.starts_wit
               coop::memberOf.starts_with(ns::coop) && coop::country.starts_with(ns::coop) &&
               coop::cooperatesWith.starts_with(ns::coop) && coop::party.starts_with(ns::coop) &&
               coop::signatory.starts_with(ns::coop) && coop::participant.starts_with(ns::coop) &&
-              coop::mentionedIn.starts_with(ns::coop) && coop::date.starts_with(ns::coop) &&
+              coop::mentionedIn.starts_with(ns::coop) && coop::copyOf.starts_with(ns::coop) &&
+              coop::date.starts_with(ns::coop) &&
               coop::dateEnd.starts_with(ns::coop) && coop::role.starts_with(ns::coop) &&
               coop::kind.starts_with(ns::coop));
 static_assert(kOntology.size() + 1 == ns::coop.size() && ns::coop.starts_with(kOntology));
