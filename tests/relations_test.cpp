@@ -415,6 +415,34 @@ TEST(RelationsCooperationShapes, CooperationBetweenTheTwoCountries) {
   EXPECT_TRUE(has(d, Predicate::cooperatesWith, "TG", "GH")) << dump(d);
 }
 
+TEST(RelationsDiscourse, ADelegationAndItsMembersAreOfItsCountry) {
+  Document d = extract(
+      "Le Togo était représenté à cette cérémonie par une délégation, conduite par le directeur général de "
+      "l'Agence nationale de lutte contre la traite (ANLT), M. Komi Agbeko. Cette délégation est composée "
+      "notamment du président de la Commission nationale des droits humains, M. Kossi Amegan, et des "
+      "représentants du Ministère de la Justice.");
+  EXPECT_TRUE(has(d, Predicate::country, "Komi Agbeko", "TG")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::country, "Kossi Amegan", "TG")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::country, "Ministère de la Justice", "TG")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::memberOf, "Komi Agbeko", "Agence nationale de lutte contre la traite")) << dump(d);
+}
+
+TEST(RelationsTitles, ACounterpartHoldsTheSamePortfolio) {
+  Document d = extract(
+      "Le ministre de l'Intérieur, Komi Agbeko, a rencontré son homologue italien, Marco Bellini, au siège du "
+      "ministère de l'Intérieur italien.");
+  EXPECT_TRUE(has(d, Predicate::memberOf, "Marco Bellini", "ministère de l'Intérieur")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::country, "ministère de l'Intérieur", "IT")) << dump(d);
+  EXPECT_FALSE(has(d, Predicate::memberOf, "Komi Agbeko", "ministère de l'Intérieur")) << dump(d);
+}
+
+TEST(RelationsTitles, AMinistryInACapitalIsThatCountrys) {
+  Document d = extract(
+      "Les ministres de l'Intérieur du Togo, Komi Agbeko, et du Ghana, Kwame Boateng, ont signé un protocole au "
+      "ministère de l'Intérieur à Lomé.");
+  EXPECT_TRUE(has(d, Predicate::country, "ministère de l'Intérieur", "TG")) << dump(d);
+}
+
 // ---- One agreement per instrument in an article -------------------------------------
 
 std::vector<const Entity*> agreements_of(const Document& d) {

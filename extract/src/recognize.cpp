@@ -549,6 +549,18 @@ class Recognizer {
         }
         if (k >= end || !is_upper_word(tok(k)) || country_at(k)) break;
         if (hit_at(k, LexKind::institution_head)) break;
+        // "directeur général de l'ANLTP": an acronym the article defined.
+        if (tok(k).all_upper && taken_[k] < 0) {
+          if (auto it = acronyms_.find(std::string(d_.token_text(k))); it != acronyms_.end()) {
+            const auto& def = d_.mentions[static_cast<std::size_t>(it->second)];
+            std::string key = def.key, country = def.country;
+            int a = add(k, k + 1, EntityType::Institution, "acronym", key, std::string(d_.token_text(k)));
+            d_.mentions[static_cast<std::size_t>(a)].country = country;
+            d_.mentions[static_cast<std::size_t>(a)].refers_to = it->second;
+            j = k + 1;
+            continue;
+          }
+        }
         Complement c = complement(k + 1, end, true);
         std::uint32_t last = std::max(c.name_last, k + 1);
         std::string name = std::string(d_.token_range_text(k, c.demonym_at ? c.demonym_at : last));

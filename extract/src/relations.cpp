@@ -62,6 +62,7 @@ class RelationFinder {
  private:
   const Token& tok(std::uint32_t i) const { return d_.tokens[i]; }
   Entity& ent(int e) { return d_.entities[static_cast<std::size_t>(e)]; }
+  const Entity& ent(int e) const { return d_.entities[static_cast<std::size_t>(e)]; }
   const Mention& men(int m) const { return d_.mentions[static_cast<std::size_t>(m)]; }
 
   void relate(Predicate p, int s, int o, std::uint32_t sentence, const char* stage) {
@@ -315,6 +316,8 @@ class RelationFinder {
       if (int c = parenthesised_country(p); c >= 0) first_country = c;
       if (first_country >= 0) relate(Predicate::country, p.entity, first_country, sentence, "title-apposition");
       if (!has_institution && phrase->title->value == "minister") implied_ministry(p.entity, *phrase, first_country, sentence);
+      if (!has_institution && rules::has_class(Lexicon::norm(phrase->title->form), "counterpart"))
+        counterparts_.push_back(Counterpart{p.entity, sentence, first_country >= 0 ? ent(first_country).key : std::string()});
     }
   }
 
@@ -380,7 +383,24 @@ class RelationFinder {
   /// none. A ministry the article does not name is not made up: the title
   /// stays a role. A named ministry without a country takes the one country
   /// that the titles naming it agree on.
+  /// "Le ministre de l'Intérieur, X, ... son homologue italien, Y": a
+  /// counterpart holds the same portfolio, in their own country.
+  struct Counterpart {
+    int person = -1;
+    std::uint32_t sentence = 0;
+    std::string country;
+  };
+  std::vector<Counterpart> counterparts_;
+
   void implied_ministries() {
+    for (const auto& c : counterparts_) {
+      for (std::size_t i = 0; i < implied_.size(); ++i) {
+        const Implied im = implied_[i];
+        if (im.person == c.person || im.sentence > c.sentence || im.sentence + 1 < c.sentence) continue;
+        implied_.push_back(Implied{c.person, im.key, c.country, c.sentence});
+        break;
+      }
+    }
     std::map<int, std::set<std::string>> countries;  // named ministry -> countries of the titles
     std::vector<std::pair<const Implied*, int>> links;
     // A title without its country takes the person's, when another sentence gave it.
@@ -396,6 +416,12 @@ class RelationFinder {
         if (!(x.country.empty() || x.country == im.country)) continue;
         bool same = lex_.institution_identity_key(x.name) == im.key;
         for (const auto& l : x.labels) same = same || lex_.institution_identity_key(l) == im.key;
+        // A ministry of the gazetteer by any of its names ("Bundesministerium des
+        // Innern" is the "ministère allemand de l'Intérieur").
+        for (const std::uint32_t o : lex_.organisations_with_id(x.key)) {
+          same = same || lex_.institution_identity_key(lex_.organisations()[o].name) == im.key;
+          for (const auto& a : lex_.organisations()[o].aliases) same = same || lex_.institution_identity_key(a) == im.key;
+        }
         if (!same) continue;
         links.emplace_back(&im, static_cast<int>(i));
         if (x.country.empty()) countries[static_cast<int>(i)].insert(im.country);
@@ -487,6 +513,18 @@ class RelationFinder {
             e.labels.push_back(full);
         }
       }
+      // "au niveau du ministère de l'Intérieur à Dakar": a national body in a
+      // city of one country, that no word makes another's.
+      if (e.country.empty() && e.key.empty())
+        for (int m : e.mentions) {
+          const Mention& x = men(m);
+          const std::uint32_t k = x.last_token;
+          if (k + 1 >= d_.tokens.size() || tok(k).norm != "a" || nests_international(x)) continue;
+          for (int n : facts_.mentions(tok(k).sentence))
+            if (men(n).first_token == k + 1 && men(n).type == EntityType::Place && !men(n).country.empty())
+              e.country = men(n).country;
+          if (!e.country.empty()) break;
+        }
       if (!e.country.empty()) {
         int c = country_entity_or_new(e.country);
         relate(Predicate::country, self, c, first_sentence(self), "institution-country");
@@ -494,7 +532,68 @@ class RelationFinder {
     }
   }
 
+  /// Whether an institution's mention contains an international
+  /// organisation ("la mission de l'Union européenne", "le bureau de l'OIM").
+  bool nests_international(const Mention& x) const {
+    for (int n : facts_.mentions(tok(x.first_token).sentence)) {
+      const Mention& y = men(n);
+      if (&y == &x || y.type != EntityType::Institution || y.entity < 0 || y.entity == x.entity) continue;
+      if (y.first_token >= x.first_token && y.last_token <= x.last_token && !ent(y.entity).key.empty() &&
+          ent(y.entity).country.empty())
+        return true;
+    }
+    return false;
+  }
+
+  /// A country's delegation and its members: "Le Niger était représenté à
+  /// cette cérémonie par une délégation ..., conduite par le directeur général
+  /// de l'ANLTP, M. X. Cette délégation est composée notamment du président
+  /// de la commission ..., M. Y, des représentants du Ministère de l'Intérieur,
+  /// du Ministère de la Justice ...": X, Y and those ministries are the Niger's.
+  void delegations() {
+    int country = -1;
+    std::uint32_t where = 0;
+    for (std::uint32_t s = 0; s < d_.sentences.size(); ++s) {
+      const std::uint32_t s0 = d_.sentences[s].first_token, end = d_.sentences[s].last_token;
+      std::uint32_t at = end;
+      for (std::uint32_t k = s0; k < end && at == end; ++k)
+        if (tok(k).norm == "delegation") at = k;
+      if (at == end) continue;
+      const bool again = at > s0 && rules::has_class(tok(at - 1).norm, "demonstrative") && country >= 0 && s == where + 1;
+      if (!again) {
+        country = -1;
+        // "une délégation nigérienne", "une délégation du Niger"
+        if (auto a = actor_at(at + 1)) country = ent(a->entity).type == EntityType::Country ? a->entity : -1;
+        for (int m : facts_.mentions(s)) {
+          const Mention& x = men(m);
+          if (country < 0 && x.type == EntityType::Country && x.entity >= 0 && x.first_token == at + 1 && x.demonym)
+            country = x.entity;
+          // "Le Niger était représenté ... par une délégation"
+          if (country < 0 && x.type == EntityType::Country && x.entity >= 0 && !x.demonym && x.first_token < at &&
+              !in_title_[x.first_token])
+            for (std::uint32_t k = x.last_token; k < at && k < x.last_token + 4; ++k)
+              if (tok(k).norm.starts_with("represente")) country = x.entity;
+        }
+        if (country < 0) continue;
+      }
+      where = s;
+      const std::string iso = ent(country).key;
+      for (int m : facts_.mentions(s)) {
+        const Mention& x = men(m);
+        if (x.first_token <= at || x.entity < 0) continue;
+        if (x.type == EntityType::Person && !has_relation(Predicate::country, x.entity)) {
+          relate(Predicate::country, x.entity, country, s, "delegation");
+        } else if (x.type == EntityType::Institution && again && ent(x.entity).country.empty() &&
+                   ent(x.entity).key.empty()) {
+          ent(x.entity).country = iso;
+          relate(Predicate::country, x.entity, country, s, "delegation");
+        }
+      }
+    }
+  }
+
   void person_countries() {
+    delegations();
     // "du côté belge, le ministre X et ..." / "délégation nigérienne conduite par X".
     constexpr std::uint32_t kSideReach = 25;  // tokens: the clause that follows the side marker
     for (std::uint32_t s = 0; s < d_.sentences.size(); ++s) {
