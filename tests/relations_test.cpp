@@ -534,6 +534,67 @@ TEST(RelationsSignatories, TheOtherSignatorySignsForTheOtherParty) {
   EXPECT_TRUE(has(d, Predicate::country, "ministère de la Justice", "TG")) << dump(d);
 }
 
+TEST(RelationsParties, InstitutionsAfterAvecAndEntreAreParties) {
+  Document d = extract(
+      "Le Ministère togolais de la Justice a signé un protocole d'accord, le 3 mars 2020, avec le Ministère des "
+      "Affaires étrangères du Ghana.");
+  EXPECT_TRUE(has(d, Predicate::party, "agreement", "Ministère togolais de la Justice")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::party, "agreement", "Ministère des Affaires étrangères")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::cooperatesWith, "TG", "GH")) << dump(d);
+  Document e = extract("Un mémorandum d'entente a été signé dimanche entre le Togo et l'Union européenne.");
+  EXPECT_TRUE(has(e, Predicate::party, "agreement", "TG")) << dump(e);
+  EXPECT_TRUE(has(e, Predicate::party, "agreement", "Union européenne")) << dump(e);
+  EXPECT_TRUE(has(e, Predicate::cooperatesWith, "TG", "Union européenne")) << dump(e);
+}
+
+TEST(RelationsParties, TwoBodiesOfOneSideDoNotCooperateWithEachOther) {
+  Document d = extract(
+      "Le Ministère togolais de la Justice et le Ministère togolais de l'Intérieur ont signé un protocole avec "
+      "Europol.");
+  EXPECT_FALSE(has(d, Predicate::cooperatesWith, "Ministère togolais de la Justice", "Ministère togolais de l'Intérieur"))
+      << dump(d);
+  EXPECT_TRUE(has(d, Predicate::cooperatesWith, "Ministère togolais de la Justice", "Europol")) << dump(d);
+}
+
+TEST(RelationsParties, ExamplesOfAKindAreNoParties) {
+  Document d = extract(
+      "Alors que le Togo multiplie les accords bilatéraux avec plusieurs pays comme le Ghana, la France ou le "
+      "Mali, la signature de cet accord avec Europol marque un tournant.");
+  EXPECT_FALSE(has(d, Predicate::party, "agreement", "GH")) << dump(d);
+  EXPECT_FALSE(has(d, Predicate::party, "agreement", "FR")) << dump(d);
+  EXPECT_FALSE(has(d, Predicate::party, "agreement", "ML")) << dump(d);
+}
+
+TEST(RelationsParties, ACollaborationWithAnOrganisationIsNoSide) {
+  Document d = extract(
+      "L'Algérie et le Mali ont signé mercredi un programme de coopération en collaboration avec l'OIM.");
+  EXPECT_TRUE(has(d, Predicate::cooperatesWith, "DZ", "ML")) << dump(d);
+  EXPECT_FALSE(has(d, Predicate::party, "agreement", "Organisation internationale pour les migrations")) << dump(d);
+}
+
+TEST(RelationsParties, TheSignatoriesCountriesAreParties) {
+  Document d = extract(
+      "Le directeur général de la Police nationale togolaise, Komi Agbeko, et le directeur de la Police des "
+      "Pays-Bas ont signé une lettre d'intention.");
+  EXPECT_TRUE(has(d, Predicate::party, "agreement", "TG")) << dump(d);
+}
+
+TEST(RelationsSignatories, PersonsOfTheMeetingTookPartInWhatCameOfIt) {
+  Document d = extract(
+      "La ministre togolaise Ama Mensah a rencontré son homologue Kwame Boateng. Les entretiens ont porté sur la "
+      "sécurité. À l'issue de cette réunion, une déclaration d'intention commune a été signée.");
+  EXPECT_TRUE(has(d, Predicate::participant, "agreement", "Ama Mensah")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::participant, "agreement", "Kwame Boateng")) << dump(d);
+}
+
+TEST(RelationsSignatories, TheOneWhoLedADelegationToTheCeremonyTookPart) {
+  Document d = extract(
+      "Le Togo et le Ghana ont procédé mardi à la signature d'un protocole d'accord. Le Togo était représenté à "
+      "cette cérémonie par une délégation conduite par le directeur de l'Agence nationale, M. Komi Agbeko.");
+  EXPECT_TRUE(has(d, Predicate::participant, "agreement", "Komi Agbeko")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::country, "Komi Agbeko", "TG")) << dump(d);
+}
+
 // ---- Signatories in every reporting form (shape d) ------------------------------------
 
 TEST(RelationsSignatories, SubjectAndCounterpartSign) {

@@ -152,6 +152,12 @@ class RelationFinder {
     return k < limit && tok(k).alpha && tok(k).upper_initial && !mention_of_type(k, EntityType::Person);
   }
 
+  bool cooperation_word(std::uint32_t k) const {
+    for (const auto& t : facts_.triggers(tok(k).sentence))
+      if (t.first <= k && k < t.last && t.relation == "cooperate") return true;
+    return false;
+  }
+
   bool negation_at(std::uint32_t k) const {
     for (const auto& t : facts_.triggers(tok(k).sentence))
       if (t.first == k && t.relation == "negate") return true;
@@ -685,27 +691,56 @@ class RelationFinder {
       }
       if (sentences.empty())
         for (int m : a.mentions) sentences.emplace(tok(men(m).first_token).sentence, &men(m));
+      // Parties, on sides: the subject of the signing ("La France et le
+      // Sénégal ont signé", "Le MPCE et le MJSP ont signé"), what follows
+      // "avec" (the other side), and lists after "entre" or beside the
+      // instrument ("accord franco-espagnol"), whose members are all sides.
       std::set<int> parties;
-      std::vector<std::pair<int, std::uint32_t>> party_list;  // countries
-      std::vector<int> institution_parties;
+      std::vector<std::pair<int, std::uint32_t>> party_list;  // every party, in order
+      std::vector<int> subject_side, object_side, all_sides;
+      auto add_party = [&](int e, std::uint32_t s, std::vector<int>& side) {
+        if (!parties.insert(e).second) return;
+        party_list.emplace_back(e, s);
+        side.push_back(e);
+      };
       bool bilateral = false;
       for (const auto& [s, at] : sentences) {
         long trigger = std::max(facts_.find(s, "sign"), facts_.find(s, "launch"));
         for (int m : facts_.mentions(s)) {
           const Mention& x = men(m);
-          if (x.type == EntityType::Country && party_position(x, at->first_token, at->last_token) &&
-              agreement_owning(s, x.first_token) == self && parties.insert(x.entity).second)
-            party_list.emplace_back(x.entity, s);
-          // "Europol et l'OIM ont signé un accord": institutions before the verb.
-          if (x.type == EntityType::Institution && x.entity >= 0 && !in_title_[x.first_token] && trigger >= 0 &&
-              static_cast<long>(x.first_token) < trigger && x.first_token < at->first_token) {
-            relate(Predicate::party, self, x.entity, s, "agreement-subject");
-            for (int other : institution_parties) cooperate(other, x.entity, s, "agreement-parties");
-            institution_parties.push_back(x.entity);
+          if (x.entity < 0 || agreement_owning(s, x.first_token) != self || listed_as_example(x)) continue;
+          if (x.type == EntityType::Country && party_position(x, at->first_token, at->last_token)) {
+            if (x.first_token < at->first_token) {
+              add_party(x.entity, s, subject_side);
+            } else if (after_word(x, at->last_token, "with")) {
+              add_party(x.entity, s, object_side);
+            } else {
+              add_party(x.entity, s, all_sides);
+            }
+          }
+          if (x.type != EntityType::Institution || in_title_[x.first_token] || press_agency(x.entity)) continue;
+          // "Europol et l'OIM ont signé un accord": institutions before the verb;
+          // "... un protocole avec le Ministère des Affaires étrangères du Canada",
+          // "un mémorandum entre la Tunisie et l'Union européenne": after it.
+          if (trigger >= 0 && static_cast<long>(x.first_token) < trigger && x.first_token < at->first_token) {
+            add_party(x.entity, s, subject_side);
+          } else if (x.first_token > at->last_token && after_word(x, at->last_token, "with")) {
+            add_party(x.entity, s, object_side);
+          } else if (x.first_token > at->last_token && after_word(x, at->last_token, "between")) {
+            add_party(x.entity, s, all_sides);
           }
         }
-        for (std::uint32_t k = d_.sentences[s].first_token; k < d_.sentences[s].last_token; ++k)
-          if (rules::has_class(tok(k).norm, "bilateral")) bilateral = true;
+        // "un accord bilatéral", "les deux pays": the instrument binds two.
+        for (std::uint32_t k = d_.sentences[s].first_token; k < d_.sentences[s].last_token; ++k) {
+          if (!rules::has_class(tok(k).norm, "bilateral")) continue;
+          if (tok(k).norm == "deux") {
+            if (k + 1 < d_.sentences[s].last_token && rules::has_class(tok(k + 1).norm, "sides")) bilateral = true;
+          } else if (k >= at->last_token && k <= at->last_token + 12) {
+            bool clause = false;
+            for (std::uint32_t j = at->last_token; j < k; ++j) clause = clause || clause_break(j);
+            bilateral = bilateral || !clause;
+          }
+        }
         persons(self, s);
       }
       // "Le texte a été signé par X et Y": with one agreement in the article, a
@@ -720,32 +755,151 @@ class RelationFinder {
           persons(self, s);
           signing.insert(s);
         }
+        ceremony(self, sentences.begin()->first);
       }
-      // Parties from the countries of the signatories and participants.
-      if (party_list.empty()) {
+      meeting_participants(self, sentences.begin()->first);
+      // The countries of the signatories are parties ("X, directeur de la
+      // DGSN, et le directeur de la Police des Pays-Bas ont signé").
+      auto add_countries_of = [&](Predicate pred) {
         for (const auto& r : std::vector<Relation>(d_.relations)) {
-          if (r.subject != self || (r.predicate != Predicate::signatory && r.predicate != Predicate::participant))
-            continue;
-          for (const auto& c : d_.relations)
-            if (c.predicate == Predicate::country && c.subject == r.object && parties.insert(c.object).second)
-              party_list.emplace_back(c.object, r.sentence);
+          if (r.subject != self || r.predicate != pred) continue;
+          for (const auto& c : std::vector<Relation>(d_.relations))
+            if (c.predicate == Predicate::country && c.subject == r.object &&
+                std::none_of(party_list.begin(), party_list.end(),
+                             [&](const auto& p) { return country_of(p.first) == ent(c.object).key; }))
+              add_party(c.object, r.sentence, all_sides);
         }
-      }
+      };
+      add_countries_of(Predicate::signatory);
       // "Les deux pays ont signé", "un accord bilatéral": the two countries named
       // together just before, else the article's two countries when two stand
       // out (named more often than any third).
-      if (party_list.empty() && bilateral) {
+      const auto country_parties = [&] {
+        return std::count_if(party_list.begin(), party_list.end(),
+                             [&](const auto& p) { return ent(p.first).type == EntityType::Country; });
+      };
+      if (country_parties() < 2 && bilateral) {
         std::vector<int> two = pair_before(sentences.begin()->first);
         if (two.empty()) two = two_countries();
-        for (int c : two)
-          if (parties.insert(c).second) party_list.emplace_back(c, sentences.begin()->first);
+        if (country_parties() == 0 ||
+            std::any_of(two.begin(), two.end(), [&](int c) { return parties.count(c) != 0; }))
+          for (int c : two) add_party(c, sentences.begin()->first, all_sides);
       }
-      for (const auto& [c, s] : party_list) relate(Predicate::party, self, c, s, "agreement-sentence");
-      other_party_signatory(self, party_list);
-      for (std::size_t x = 0; x < party_list.size(); ++x)
-        for (std::size_t y = x + 1; y < party_list.size(); ++y)
-          cooperate(party_list[x].first, party_list[y].first, party_list[x].second, "agreement-parties");
+      // The participants' countries, when nothing else says who the parties are.
+      if (party_list.empty()) add_countries_of(Predicate::participant);
+      for (const auto& [c, s] : party_list)
+        relate(Predicate::party, self, c, s, ent(c).type == EntityType::Country ? "agreement-sentence" : "agreement-subject");
+      std::vector<std::pair<int, std::uint32_t>> countries;
+      for (const auto& p : party_list)
+        if (ent(p.first).type == EntityType::Country) countries.push_back(p);
+      other_party_signatory(self, countries);
+      // Parties cooperate across sides: with an "avec", the subject's with the
+      // object's; else all of them with each other.
+      auto sentence_of = [&](int e) {
+        for (const auto& p : party_list)
+          if (p.first == e) return p.second;
+        return sentences.begin()->first;
+      };
+      std::vector<int> left = subject_side, right = object_side;
+      if (right.empty()) {
+        left.insert(left.end(), all_sides.begin(), all_sides.end());
+        for (std::size_t x = 0; x < left.size(); ++x)
+          for (std::size_t y = x + 1; y < left.size(); ++y) cooperate(left[x], left[y], sentence_of(left[x]), "agreement-parties");
+      } else {
+        right.insert(right.end(), all_sides.begin(), all_sides.end());
+        for (int x : left)
+          for (int y : right) cooperate(x, y, sentence_of(x), "agreement-parties");
+      }
       date(a, signing);
+    }
+  }
+
+  /// Whether a mention is listed after word class `cls` ("entre", "avec")
+  /// that comes after token `from`: only list words stand between.
+  bool after_word(const Mention& x, std::uint32_t from, std::string_view cls) const {
+    for (std::uint32_t k = x.first_token; k-- > from;) {
+      const auto& n = tok(k).norm;
+      // "en collaboration avec l'OIM": a cooperation in the act, not a side of it.
+      if (rules::has_class(n, cls))
+        return !(k > 0 && facts_.index().has(k - 1, LexKind::trigger) && cooperation_word(k - 1));
+      if (rules::is_determiner(n) || n == "," || rules::has_class(n, "coordination") || rules::is_preposition(n) ||
+          n == "(" || n == ")" || tok(k).all_upper)
+        continue;
+      bool in_mention = false;
+      for (int m : facts_.mentions(tok(k).sentence))
+        if (men(m).first_token <= k && k < men(m).last_token && men(m).type != EntityType::Agreement) in_mention = true;
+      if (!in_mention) return false;
+    }
+    return false;
+  }
+
+  /// Whether a mention is an example of a kind ("avec plusieurs pays comme
+  /// l'Espagne, la France ou la Belgique"): not a party of what follows.
+  bool listed_as_example(const Mention& x) const {
+    std::uint32_t k = x.first_token;
+    while (k > 0) {
+      --k;
+      const auto& n = tok(k).norm;
+      if (rules::has_class(n, "such_as")) return true;
+      if (rules::is_determiner(n) || n == "," || rules::has_class(n, "coordination") || n == "ou") continue;
+      bool in_mention = false;
+      for (int m : facts_.mentions(tok(k).sentence))
+        if (men(m).first_token <= k && k < men(m).last_token && (men(m).type == EntityType::Country ||
+                                                                men(m).type == EntityType::Institution))
+          in_mention = true;
+      if (!in_mention) return false;
+    }
+    return false;
+  }
+
+  /// "Le Niger était représenté à cette cérémonie par une délégation ...,
+  /// conduite par X": after the signing, the persons who represent a side at
+  /// its ceremony took part in it.
+  void ceremony(int a, std::uint32_t from) {
+    for (std::uint32_t s = from + 1; s < d_.sentences.size() && s <= from + 3; ++s) {
+      std::uint32_t at = d_.sentences[s].last_token;
+      for (std::uint32_t k = d_.sentences[s].first_token; k + 1 < d_.sentences[s].last_token; ++k)
+        if (tok(k).norm == "ceremonie" && rules::has_class(tok(k - 1).norm, "demonstrative")) at = k;
+      if (at == d_.sentences[s].last_token) continue;
+      for (std::uint32_t k = at; k < d_.sentences[s].last_token; ++k) {
+        if (!rules::has_class(tok(k).norm, "by")) continue;
+        for (std::uint32_t p = k + 1; p < d_.sentences[s].last_token && p <= k + 25; ++p)
+          if (int per = person_covering(p); per >= 0) {
+            relate(Predicate::participant, a, men(per).entity, s, "ceremony");
+            break;
+          }
+      }
+    }
+  }
+
+  /// "À l'issue de cette réunion, une déclaration a été signée": with no
+  /// signatory named, the persons of the meeting took part in it (the
+  /// sentence before that says who met: "X a rencontré son homologue Y").
+  void meeting_participants(int a, std::uint32_t s) {
+    for (const auto& r : d_.relations)
+      if (r.subject == a && (r.predicate == Predicate::signatory || r.predicate == Predicate::participant)) return;
+    bool after_meeting = false;
+    for (std::uint32_t k = d_.sentences[s].first_token; k + 2 < d_.sentences[s].last_token; ++k)
+      if (rules::has_class(tok(k).norm, "end_of") && (rules::has_class(tok(k + 2).norm, "meeting") ||
+                                                     rules::has_class(tok(k + 3 < d_.tokens.size() ? k + 3 : k).norm, "meeting")))
+        after_meeting = true;
+    if (!after_meeting) return;
+    for (std::uint32_t back = 1; back <= 4 && back <= s; ++back) {
+      const std::uint32_t t = s - back;
+      bool met = false;
+      for (std::uint32_t k = d_.sentences[t].first_token; k < d_.sentences[t].last_token; ++k)
+        met = met || rules::has_class(tok(k).norm, "meet");
+      if (!met) continue;
+      std::vector<int> persons;
+      for (int m : facts_.mentions(t))
+        if (men(m).type == EntityType::Person && men(m).entity >= 0 &&
+            std::find(persons.begin(), persons.end(), men(m).entity) == persons.end())
+          persons.push_back(men(m).entity);
+      // The two who met; a sentence of more persons says more than a meeting.
+      if (persons.size() < 2) continue;
+      if (persons.size() > 2) return;
+      for (int p : persons) relate(Predicate::participant, a, p, s, "meeting-participant");
+      return;
     }
   }
 
@@ -756,6 +910,12 @@ class RelationFinder {
     for (std::uint32_t back = 0; back <= 2 && back <= s; ++back) {
       const std::uint32_t t = s - back;
       for (std::uint32_t k = d_.sentences[t].first_token; k < d_.sentences[t].last_token; ++k) {
+        // A list starts after no other item of it ("comme l'Espagne, la France
+        // ou la Belgique" is no pair "la France ou la Belgique").
+        if (k > d_.sentences[t].first_token) {
+          const auto& p = tok(k - 1).norm;
+          if (p == "," || p == "ou" || rules::has_class(p, "coordination") || rules::has_class(p, "such_as")) continue;
+        }
         auto listed = actors_listed(k, d_.sentences[t].last_token);
         if (listed.size() == 2 && d_.entities[static_cast<std::size_t>(listed[0])].type == EntityType::Country &&
             d_.entities[static_cast<std::size_t>(listed[1])].type == EntityType::Country)
