@@ -317,6 +317,11 @@ TEST(GraphIdentity, GazetteerIdJoinsInstitutionsWhateverTheirNames) {
   EXPECT_TRUE(has_label(kg.graph()[inst[0]], "OIM"));
 }
 
+TEST(GraphIdentity, AMiddleInitialWrittenOrNotIsOnePerson) {
+  auto kg = build({doc("a.txt", "x", {person("Christopher A. Wray")}), doc("b.txt", "x", {person("Christopher Wray")})});
+  EXPECT_EQ(nodes_of(kg, EntityType::Person).size(), 1U) << dump(kg);
+}
+
 TEST(GraphIdentity, TypesNeverMerge) {
   auto kg = build({doc("a.txt", "x", {person("Niger Delta"), institution("Niger Delta")})});
   EXPECT_EQ(boost::num_vertices(kg.graph()), 2U) << dump(kg);

@@ -210,6 +210,13 @@ TEST(RecognizePersons, MisspeltSurnameJoinsTheOnlyClosePerson) {
   EXPECT_EQ(persons.size(), 1U) << dump(d);
 }
 
+TEST(RecognizePersons, Initials) {
+  Document d = extract("Le directeur du Bureau fédéral, Christopher A. Wray, a reçu la délégation.");
+  EXPECT_TRUE(has_person(d, "Christopher A. Wray")) << dump(d);
+  Document e = extract("Le ministre J.-P. Dumont a signé l'accord avec le Togo hier.");
+  EXPECT_TRUE(has_person(e, "J.-P. Dumont")) << dump(e);
+}
+
 TEST(RecognizePersons, ArabicArticleKeptOrDroppedIsOnePerson) {
   Document d = extract(
       "Le président Ahmed Ould Salem El Bakri est arrivé. Le président Ahmed Ould Salem Bakri a parlé.");

@@ -408,6 +408,13 @@ TEST(RelationsCooperationShapes, AMeetingWithoutCooperationJoinsNothing) {
   EXPECT_EQ(count(d, Predicate::cooperatesWith), 0U) << dump(d);
 }
 
+TEST(RelationsCooperationShapes, TheTwoCountriesAgreeToCooperate) {
+  Document d = extract(
+      "Le Togo et le Ghana ont tenu leur première commission mixte. Les deux pays ont convenu de renforcer leur "
+      "coopération en matière de sécurité.");
+  EXPECT_TRUE(has(d, Predicate::cooperatesWith, "TG", "GH")) << dump(d);
+}
+
 TEST(RelationsCooperationShapes, CooperationBetweenTheTwoCountries) {
   Document d = extract(
       "Le ministre togolais Komi Agbeko a reçu à Lomé le ministre ghanéen Kwame Boateng. Les deux ministres ont "

@@ -587,6 +587,18 @@ class Recognizer {
     }
   }
 
+  /// The end of initials written from token j ("A.", "J.-P."), or j.
+  std::uint32_t initials_end(std::uint32_t j, std::uint32_t end) const {
+    std::uint32_t k = j;
+    while (k + 1 < end && tok(k).alpha && tok(k).upper_initial && d_.token_text(k).size() == 1 &&
+           tok(k + 1).norm == "." && !tok(k + 1).space_before) {
+      k += 2;
+      if (k + 1 < end && tok(k).norm == "-" && !tok(k).space_before && !tok(k + 1).space_before) ++k;
+    }
+    if (k > j && tok(k - 1).norm == "-") --k;
+    return k > j && tok(k - 1).norm == "." ? k : j;
+  }
+
   // ------------------------------------------------------------- 4. persons
   /// Capitalised name words from i: "El Hassan Daki", "Mohammed VI", "Jean-Marc Ayrault".
   std::uint32_t name_run(std::uint32_t i, std::uint32_t max_words = 5) const {
@@ -597,6 +609,14 @@ class Recognizer {
     while (j < end && words < max_words) {
       const Token& t = tok(j);
       if (taken_[j] >= 0) break;
+      // An initial: "Christopher A. Wray", "J.-P. Dumont".
+      if (std::uint32_t e = initials_end(j, end); e > j) {
+        if (e < end && is_upper_word(tok(e)) && taken_[e] < 0 && !name_stop(e)) {
+          j = e;
+          continue;
+        }
+        break;
+      }
       if (particle(j) && !rules::has_class(t.norm, "inner_particle")) {
         // "Ould", "Ben", "van", "von der": part of the name when a capitalised
         // word follows ("der", "den" only after another particle: alone they
@@ -650,6 +670,20 @@ class Recognizer {
       }
       const Token& t = tok(i);
       if (!is_upper_word(t)) continue;
+      // "le ministre J.-P. Dumont": initials and a surname after a title.
+      if (std::uint32_t e = initials_end(i, sentence_end(i)); e > i && i > 0) {
+        bool titled = false;
+        for (std::uint32_t k = i > 3 ? i - 3 : 0; k < i && !titled; ++k)
+          if (auto h = hit_at(k, LexKind::title); h && h->first.last == i) titled = true;
+        if (titled && e < size() && is_upper_word(tok(e)) && !Lexicon::is_common_word(tok(e).norm)) {
+          std::uint32_t last = name_run(i, 3);
+          if (last > e) {
+            add(i, last, EntityType::Person, "title-name");
+            i = last - 1;
+            continue;
+          }
+        }
+      }
       // A title and a name that is no common French word: "le commissaire Verlaine".
       if (std::uint32_t e = titled_surname(i); e > i) {
         add(i, e, EntityType::Person, "title-name");

@@ -1446,6 +1446,19 @@ class RelationFinder {
     return {};
   }
 
+  /// Whether the clause of token t has "les deux pays" (parties, États ...) as
+  /// its subject, before t.
+  bool two_sides_subject(std::uint32_t s, std::uint32_t t) const {
+    std::uint32_t start = d_.sentences[s].first_token;
+    for (std::uint32_t k = start; k < t; ++k)
+      if (clause_break(k)) start = k + 1;
+    for (std::uint32_t k = start; k + 2 < t + 1 && k + 2 < d_.sentences[s].last_token; ++k)
+      if (rules::is_determiner(tok(k).norm) && tok(k + 1).norm == "deux" && rules::has_class(tok(k + 2).norm, "sides") &&
+          (k == start || !rules::is_preposition(tok(k - 1).norm)))
+        return true;
+    return false;
+  }
+
   /// A cooperation between a and b, and between their countries when they
   /// are bodies of two different countries. Never within one country.
   void cooperate(int a, int b, std::uint32_t s, const char* stage) {
@@ -1566,6 +1579,16 @@ class RelationFinder {
           for (int a : subjects)
             for (int b : objects) cooperate(a, b, s, "cooperation-with");
           break;
+        }
+        // "Les deux pays ont convenu de renforcer leur coopération": the two
+        // named together just before, else the article's two.
+        if (two_sides_subject(s, t)) {
+          auto pair = pair_before(s);
+          if (pair.empty()) pair = two_countries();
+          if (pair.size() == 2) {
+            cooperate(pair[0], pair[1], s, "cooperation-two-sides");
+            break;
+          }
         }
         // "le Maroc et la Belgique renforcent leur coopération".
         auto subjects = subject_actors(s, t);
