@@ -602,6 +602,46 @@ TEST(RelationsSignatories, TheOneWhoLedADelegationToTheCeremonyTookPart) {
   EXPECT_TRUE(has(d, Predicate::country, "Komi Agbeko", "TG")) << dump(d);
 }
 
+TEST(RelationsParties, PartiesInAReportedSpeech) {
+  Document d = extract("M. Lemaire a rappelé que la France et le Cameroun avaient signé en 2019 un protocole de "
+                       "coopération judiciaire.");
+  EXPECT_TRUE(has(d, Predicate::party, "agreement", "FR")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::party, "agreement", "CM")) << dump(d);
+}
+
+TEST(RelationsParties, WhatTheAgreementProvidesIsNoParty) {
+  Document d = extract(
+      "Le Togo et le Ghana ont signé mardi un accord de sécurité. Cet accord prévoit la mise en place de "
+      "patrouilles et l'échange d'informations entre la police togolaise et la police ghanéenne.");
+  EXPECT_FALSE(has(d, Predicate::party, "agreement", "police togolaise")) << dump(d);
+  EXPECT_FALSE(has(d, Predicate::party, "agreement", "police ghanéenne")) << dump(d);
+}
+
+TEST(RelationsParties, CapitalsListedAsASubjectStandForTheirStates) {
+  Document d = extract("Migration : Lomé et Accra signent un mémorandum d'entente.");
+  EXPECT_TRUE(has(d, Predicate::party, "agreement", "TG")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::party, "agreement", "GH")) << dump(d);
+  Document e = extract("Le ministre s'est rendu à Lomé et Accra la semaine dernière.");
+  for (const auto& x : e.entities) EXPECT_NE(x.type, EntityType::Country) << dump(e);
+}
+
+TEST(RelationsSignatories, WithWhomTheySigned) {
+  Document d = extract(
+      "La présidente du Conseil italien, Giulia Ferraro, a reçu jeudi le président togolais, Komi Agbeko, avec "
+      "lequel elle a signé un mémorandum d'entente.");
+  EXPECT_TRUE(has(d, Predicate::signatory, "agreement", "Giulia Ferraro")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::signatory, "agreement", "Komi Agbeko")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::party, "agreement", "IT")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::party, "agreement", "TG")) << dump(d);
+}
+
+TEST(RelationsSignatories, PresenceAtTheCeremony) {
+  Document d = extract(
+      "Le Togo et le Ghana ont signé mardi un accord. Les ministres ont salué une étape importante. La "
+      "cérémonie s'est déroulée en présence de l'ambassadeur du Ghana au Togo, Kwame Boateng.");
+  EXPECT_TRUE(has(d, Predicate::participant, "agreement", "Kwame Boateng")) << dump(d);
+}
+
 // ---- Signatories in every reporting form (shape d) ------------------------------------
 
 TEST(RelationsSignatories, SubjectAndCounterpartSign) {

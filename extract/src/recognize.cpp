@@ -52,6 +52,7 @@ class Recognizer {
 
   void run() {
     gazetteer();
+    capitals_as_states();
     settle_organisations();
     institutions();
     title_complements();
@@ -210,6 +211,7 @@ class Recognizer {
           const auto& p = lex_.places()[place->index];
           int mi = add(i, m.last, EntityType::Place, "gazetteer", {}, p.name);
           d_.mentions[static_cast<std::size_t>(mi)].country = p.country;
+          if (p.kind == "capital" && !p.country.empty()) capitals_.insert(mi);
         } else if (demonym != nullptr) {
           int mi = add(i, m.last, EntityType::Country, "demonym", demonym->value, lex_.countries()[demonym->index].name);
           d_.mentions[static_cast<std::size_t>(mi)].demonym = true;
@@ -231,6 +233,57 @@ class Recognizer {
         i = m.last - 1;
         break;
       }
+    }
+  }
+
+  /// "Rabat et Madrid signent un accord", "Paris et Rabat vont s'aider
+  /// mutuellement": capitals listed together as the subject of a signing or
+  /// a cooperation stand for their states. Anywhere else a capital is a place.
+  void capitals_as_states() {
+    auto country_or_capital = [&](std::uint32_t k) -> int {
+      if (k >= size() || taken_[k] < 0) return -1;
+      const int mi = taken_[k];
+      const auto& m = d_.mentions[static_cast<std::size_t>(mi)];
+      if (m.first_token != k) return -1;
+      if (capitals_.count(mi) != 0 || (m.type == EntityType::Country && !m.demonym)) return mi;
+      return -1;
+    };
+    std::set<int> states;
+    for (int c : capitals_) {
+      const auto& p = d_.mentions[static_cast<std::size_t>(c)];
+      // "Rabat et Madrid", "Paris et le Maroc": the list of two.
+      std::uint32_t k = p.last_token;
+      int other = -1;
+      if (k + 1 < size() && rules::has_class(tok(k).norm, "coordination")) {
+        std::uint32_t j = k + 1;
+        if (j < size() && rules::is_determiner(tok(j).norm)) ++j;
+        other = country_or_capital(j);
+      }
+      if (other < 0) continue;
+      const auto& o = d_.mentions[static_cast<std::size_t>(other)];
+      // The list starts its clause ("Migration : Rome et Tunis signent") or follows "entre".
+      const std::uint32_t s0 = d_.sentences[tok(p.first_token).sentence].first_token;
+      const std::uint32_t f = p.first_token;
+      const bool starts = f == s0 || tok(f - 1).norm == ":" || rules::has_class(tok(f - 1).norm, "between") ||
+                          tok(f).newline_before;
+      if (!starts) continue;
+      bool acts = false;
+      for (std::uint32_t j = o.last_token; j < sentence_end(o.first_token) && j < o.last_token + 8 && !acts; ++j)
+        if (auto t = hit_at(j, LexKind::trigger))
+          acts = t->second->value == "sign" || t->second->value == "launch" || t->second->value == "cooperate";
+      if (!acts) continue;
+      states.insert(c);
+      if (capitals_.count(other) != 0) states.insert(other);
+    }
+    for (int c : states) {
+      auto& m = d_.mentions[static_cast<std::size_t>(c)];
+      const auto* country = lex_.country(m.country);
+      if (country == nullptr) continue;
+      m.type = EntityType::Country;
+      m.key = m.country;
+      m.name = country->name;
+      m.stage = "capital-for-state";
+      m.country.clear();
     }
   }
 
@@ -824,6 +877,7 @@ class Recognizer {
   std::vector<int> taken_;                 ///< token -> mention that owns it, -1 if none
   std::map<std::string, int> acronyms_;    ///< acronym defined in parentheses -> named mention
   std::map<int, std::vector<std::uint32_t>> ambiguous_;  ///< organisation mention -> its candidates of several countries
+  std::set<int> capitals_;  ///< place mentions that are capitals of states
   mutable std::vector<std::uint64_t> classes_;  ///< token -> classes(), once known
   mutable std::vector<bool> classes_known_;
   const std::uint64_t particle_;   ///< class bit of name particles

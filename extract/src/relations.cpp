@@ -841,6 +841,7 @@ class RelationFinder {
       --k;
       const auto& n = tok(k).norm;
       if (rules::has_class(n, "such_as")) return true;
+      if (n == "que" && k > 0 && rules::has_class(tok(k - 1).norm, "such_as")) return true;  // "tels que"
       if (rules::is_determiner(n) || n == "," || rules::has_class(n, "coordination") || n == "ou") continue;
       bool in_mention = false;
       for (int m : facts_.mentions(tok(k).sentence))
@@ -856,11 +857,20 @@ class RelationFinder {
   /// conduite par X": after the signing, the persons who represent a side at
   /// its ceremony took part in it.
   void ceremony(int a, std::uint32_t from) {
-    for (std::uint32_t s = from + 1; s < d_.sentences.size() && s <= from + 3; ++s) {
+    for (std::uint32_t s = from + 1; s < d_.sentences.size() && s <= from + 6; ++s) {
       std::uint32_t at = d_.sentences[s].last_token;
-      for (std::uint32_t k = d_.sentences[s].first_token; k + 1 < d_.sentences[s].last_token; ++k)
-        if (tok(k).norm == "ceremonie" && rules::has_class(tok(k - 1).norm, "demonstrative")) at = k;
+      for (std::uint32_t k = d_.sentences[s].first_token + 1; k + 1 < d_.sentences[s].last_token; ++k)
+        if (tok(k).norm == "ceremonie" &&
+            (rules::has_class(tok(k - 1).norm, "demonstrative") || rules::is_determiner(tok(k - 1).norm)))
+          at = k;
       if (at == d_.sentences[s].last_token) continue;
+      // "La cérémonie s'est déroulée en présence de X et de Y".
+      if (long p = facts_.find(s, "participate"); p > static_cast<long>(at)) {
+        for (int m : facts_.mentions(s))
+          if (men(m).type == EntityType::Person && men(m).entity >= 0 && static_cast<long>(men(m).first_token) > p)
+            relate(Predicate::participant, a, men(m).entity, s, "ceremony");
+        continue;
+      }
       for (std::uint32_t k = at; k < d_.sentences[s].last_token; ++k) {
         if (!rules::has_class(tok(k).norm, "by")) continue;
         for (std::uint32_t p = k + 1; p < d_.sentences[s].last_token && p <= k + 25; ++p)
@@ -982,6 +992,33 @@ class RelationFinder {
       if (!subjects.empty()) subject_verb = t.first;
     }
     for (int e : subjects) relate(Predicate::signatory, a, e, s, "signed-subject");
+    // "X a reçu Y, avec lequel il a signé un mémorandum": Y, and X who received.
+    if (subjects.empty())
+      for (const auto& t : facts_.triggers(s)) {
+        if (t.relation != "sign" || t.first < 4) continue;
+        std::uint32_t k = t.first;
+        while (k > d_.sentences[s].first_token && rules::has_class(tok(k - 1).norm, "clause_word")) --k;  // "a"
+        if (k < 3 || !rules::has_class(tok(k - 1).norm, "subject_pronoun") ||
+            (!rules::has_class(tok(k - 2).norm, "relative") && tok(k - 2).norm != "qui"))
+          continue;
+        if (!rules::has_class(tok(k - 3).norm, "with")) continue;
+        std::uint32_t before = k - 3;
+        while (before > d_.sentences[s].first_token && tok(before - 1).norm == ",") --before;
+        int antecedent = before > 0 ? person_covering(before - 1) : -1;
+        if (antecedent < 0) continue;
+        relate(Predicate::signatory, a, men(antecedent).entity, s, "signed-with-whom");
+        for (int m : facts_.mentions(s))
+          if (men(m).type == EntityType::Person && men(m).entity >= 0 && m != antecedent &&
+              men(m).first_token < men(antecedent).first_token && !in_title_[men(m).first_token]) {
+            // The subject of the sentence: the first person, before any verb.
+            bool verb = false;
+            for (std::uint32_t j = d_.sentences[s].first_token; j < men(m).first_token; ++j)
+              verb = verb || rules::has_class(tok(j).norm, "clause_word");
+            if (!verb) relate(Predicate::signatory, a, men(m).entity, s, "signed-with-whom");
+            break;
+          }
+        break;
+      }
     for (int m : facts_.mentions(s)) {
       const Mention& x = men(m);
       if (x.type != EntityType::Person) continue;
@@ -1373,7 +1410,7 @@ class RelationFinder {
         for (std::uint32_t j = k; j < end && j <= k + 4; ++j)
           if (rules::has_class(tok(j).norm, "such_as")) {
             k = j + 1;
-            if (k < end && rules::has_class(tok(k).norm, "such_as")) ++k;  // "telles que"
+            if (k < end && tok(k).norm == "que") ++k;  // "telles que"
             break;
           }
       if (k < end && rules::is_determiner(tok(k).norm)) ++k;
