@@ -452,6 +452,11 @@ TEST(RecognizeInstitutions, PluralDemonymAfterAListNamesNoInstitution) {
   EXPECT_TRUE(entities_of(d, EntityType::Institution).empty()) << dump(d);
 }
 
+TEST(RecognizeInstitutions, APluralGroupIsNoInstitution) {
+  Document d = extract("Le Togo financera la formation de garde-côtes ghanéens.");
+  EXPECT_TRUE(entities_of(d, EntityType::Institution).empty()) << dump(d);
+}
+
 TEST(RecognizeInstitutions, IndefiniteArticleDescribesNoInstitution) {
   Document d = extract("Le projet vise à doter le pays d'une Police professionnelle et inclusive.");
   EXPECT_TRUE(entities_of(d, EntityType::Institution).empty()) << dump(d);

@@ -642,6 +642,34 @@ TEST(RelationsSignatories, PresenceAtTheCeremony) {
   EXPECT_TRUE(has(d, Predicate::participant, "agreement", "Kwame Boateng")) << dump(d);
 }
 
+TEST(RelationsCooperationShapes, AJointOperationLedByActorsMakesThemCooperate) {
+  Document d = extract(
+      "Une opération conjointe menée par Europol, la police togolaise et la police ghanéenne a permis "
+      "l'arrestation de 23 personnes.");
+  EXPECT_TRUE(has(d, Predicate::cooperatesWith, "police togolaise", "police ghanéenne")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::cooperatesWith, "Europol", "police togolaise")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::cooperatesWith, "TG", "GH")) << dump(d);
+}
+
+TEST(RelationsTitles, ASecondTitleWithItsArticle) {
+  Document d = extract("Le ministre nigérien de la Défense, le général Moussa Issa, a reçu son homologue.");
+  EXPECT_TRUE(has(d, Predicate::country, "Moussa Issa", "NE")) << dump(d);
+  Document e = extract(
+      "À l'invitation de Jan Claes, ministre de l'Intérieur de la Belgique, le ministre de l'Intérieur, Komi "
+      "Agbeko, est arrivé.");
+  EXPECT_FALSE(has(e, Predicate::country, "Komi Agbeko", "BE")) << dump(e);
+  EXPECT_TRUE(has(e, Predicate::country, "Jan Claes", "BE")) << dump(e);
+}
+
+TEST(RelationsInstruments, AnInstrumentInForceTakesNoDateOfTheNews) {
+  Document d = extract(
+      "Londres, 18 mars 2022 (Belga) - La justice britannique a autorisé l'extradition vers la Belgique d'un "
+      "suspect, en vertu de la convention d'extradition signée entre les deux pays.");
+  auto a = agreements_of(d);
+  ASSERT_EQ(a.size(), 1U) << dump(d);
+  EXPECT_EQ(a[0]->date, "") << dump(d);
+}
+
 // ---- Signatories in every reporting form (shape d) ------------------------------------
 
 TEST(RelationsSignatories, SubjectAndCounterpartSign) {

@@ -509,8 +509,12 @@ class Recognizer {
       const auto& hm = head->first;
       // "garde des Sceaux" is a title, not the institution "garde".
       if (auto t = hit_at(i, LexKind::title); t && t->first.last >= hm.last) continue;
-      // Institution names are singular: "les services compétents" is no name.
-      if (!first.upper_initial && first.norm.size() > 1 && first.norm.back() == 's') continue;
+      // Institution names are singular: "les services compétents", "des
+      // garde-côtes tunisiens" are no names.
+      const Token& head_last = tok(hm.last - 1);
+      if (!first.upper_initial && ((first.norm.size() > 1 && first.norm.back() == 's') ||
+                                   (head_last.norm.size() > 1 && head_last.norm.back() == 's' && !head_last.upper_initial)))
+        continue;
       // "une Police professionnelle": a description, not a name.
       if (i > 0 && rules::has_class(tok(i - 1).norm, "indefinite")) continue;
       const std::string& cls = head->second->value;

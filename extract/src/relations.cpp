@@ -146,6 +146,8 @@ class RelationFinder {
     std::uint32_t k = comma + 1;
     if (k >= limit) return false;
     if (title_at(k)) return true;
+    // "le ministre de la Défense, le général X"
+    if (rules::is_determiner(tok(k).norm) && k + 1 < limit && title_at(k + 1)) return true;
     if (!rules::is_preposition(tok(k).norm) || rules::has_class(tok(k).norm, "locative")) return false;
     ++k;
     if (k < limit && rules::is_determiner(tok(k).norm)) ++k;
@@ -213,6 +215,10 @@ class RelationFinder {
     if (k > s0 && rules::has_class(tok(k - 1).norm, "coordination")) return std::nullopt;
     const std::uint32_t phrase_end = comma ? end - 1 : end;
     std::optional<Phrase> found;
+    // The phrase as it was before the last comma crossed: "X, ministre de ...,
+    // le ministre de l'Intérieur, Y" gives Y the part after X's title.
+    std::optional<Phrase> before_comma;
+    bool crossed = false;
     for (std::uint32_t steps = 0; k > s0 && steps < 40; ++steps) {
       --k;
       const auto& n = tok(k).norm;
@@ -223,7 +229,12 @@ class RelationFinder {
         continue;
       }
       if (n == ",") {
-        if (comma_continues_title(k, phrase_end)) continue;
+        if (found && comma_continues_title(k, phrase_end)) {
+          if (!crossed) before_comma = found;
+          crossed = true;
+          continue;
+        }
+        if (!found && comma_continues_title(k, phrase_end)) continue;
         return found;
       }
       if (rules::has_class(n, "clause_word") || verb_trigger_at(k)) return found;
@@ -232,7 +243,7 @@ class RelationFinder {
         // The leftmost title of the phrase ("procureur général du Roi ...").
         found = Phrase{k, phrase_end, t->second, t->first};
       }
-      if (mention_of_type(k, EntityType::Person)) return found;
+      if (mention_of_type(k, EntityType::Person)) return crossed ? before_comma : found;
     }
     return found;
   }
@@ -568,8 +579,16 @@ class RelationFinder {
       const bool again = at > s0 && rules::has_class(tok(at - 1).norm, "demonstrative") && country >= 0 && s == where + 1;
       if (!again) {
         country = -1;
-        // "une délégation nigérienne", "une délégation du Niger"
-        if (auto a = actor_at(at + 1)) country = ent(a->entity).type == EntityType::Country ? a->entity : -1;
+        // "une délégation nigérienne", "une délégation du Niger", "une délégation
+        // du ministère de la Justice du Cameroun"
+        for (std::uint32_t k = at + 1; k < end && k <= at + 3 && country < 0; ++k) {
+          if (auto a = actor_at(k)) {
+            const std::string iso = country_of(a->entity);
+            if (!iso.empty()) country = country_entity_or_new(iso);
+            break;
+          }
+          if (!rules::is_preposition(tok(k).norm) && !rules::is_determiner(tok(k).norm)) break;
+        }
         for (int m : facts_.mentions(s)) {
           const Mention& x = men(m);
           if (country < 0 && x.type == EntityType::Country && x.entity >= 0 && x.first_token == at + 1 && x.demonym)
@@ -1158,12 +1177,30 @@ class RelationFinder {
     return d_.sentences[s].last_token;
   }
 
+  /// Whether the article refers to the agreement as older than its news
+  /// ("en vertu de la convention d'extradition signée entre les deux pays").
+  bool referred_to(const Entity& a) const {
+    if (a.mentions.empty()) return false;
+    const std::uint32_t f = men(a.mentions.front()).first_token;
+    for (std::uint32_t k = f >= 4 ? f - 4 : 0; k < f; ++k)
+      if (rules::has_class(tok(k).norm, "reference_to")) return true;
+    return false;
+  }
+
   void date(Entity& a, const std::set<std::uint32_t>& sentences) {
     const DateMention* best = nullptr;
     std::size_t best_distance = 0;
     const int self = static_cast<int>(&a - d_.entities.data());
+    const bool referred = referred_to(a);
     for (const auto& dm : d_.dates) {
       if (!sentences.count(dm.sentence)) continue;
+      // An instrument in force is dated only by a date right after its signing.
+      if (referred) {
+        long sign = facts_.find(dm.sentence, "sign");
+        if (sign < 0 || dm.span.begin < tok(static_cast<std::uint32_t>(sign)).span.begin ||
+            token_at_byte(dm.sentence, dm.span.begin) > static_cast<std::uint32_t>(sign) + 8)
+          continue;
+      }
       const int owner = agreement_owning(dm.sentence, token_at_byte(dm.sentence, dm.span.begin));
       if (owner >= 0 && owner != self) continue;
       long trigger = std::max(facts_.find(dm.sentence, "sign"), facts_.find(dm.sentence, "launch"));
@@ -1182,8 +1219,10 @@ class RelationFinder {
       a.date_end = best->end;
       return;
     }
-    // With one agreement in the article, its first full date (often the dateline).
-    if (!single_agreement()) return;
+    // With one agreement in the article, its first full date (often the
+    // dateline), unless the article only refers to it as older than its news
+    // ("en vertu de la convention signée entre les deux pays").
+    if (!single_agreement() || referred) return;
     for (const auto& dm : d_.dates) {
       if (dm.value.size() == 10 && dm.value[4] == '-') {
         a.date = dm.value;
@@ -1592,6 +1631,15 @@ class RelationFinder {
       for (const auto& trig : facts_.triggers(s)) {
         if (trig.relation != "cooperate" || inside_name(trig.first)) continue;
         const std::uint32_t t = trig.first;
+        // "une opération conjointe menée par Europol, la police italienne et la
+        // police judiciaire française": those who act together.
+        if (std::uint32_t b = link_after(t, end, "by"); b > 0 && b <= t + 3) {
+          auto together = actors_listed(b + 1, end);
+          for (std::size_t x = 0; x < together.size(); ++x)
+            for (std::size_t y = x + 1; y < together.size(); ++y)
+              cooperate(together[x], together[y], s, "acting-together");
+          if (together.size() >= 2) break;
+        }
         // "la coopération entre le Maroc et la Belgique".
         if (std::uint32_t b = link_after(t, end, "between"); b > 0) {
           auto pair = actors_listed(b + 1, end);
