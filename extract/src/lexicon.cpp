@@ -3,6 +3,8 @@
 #include "text_util.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <cstdio>
 
 #include <unicode/locid.h>
@@ -437,7 +439,24 @@ bool is_title_word(std::string_view norm) {
   static const std::uint64_t bit = lex().class_bit("title_word");
   return in_class(norm, bit);
 }
-bool has_class(std::string_view norm, std::string_view cls) { return lex().word_is(norm, cls); }
+std::uint64_t class_bit(std::string_view cls) {
+  // The rules ask about a few dozen classes, always by a literal name, many
+  // times a token: the bit of a name is kept by the address of its
+  // characters, so that the class table is searched once per name and thread.
+  struct Slot {
+    const char* name = nullptr;
+    std::size_t size = 0;
+    std::uint64_t bit = 0;
+  };
+  thread_local std::array<Slot, 128> cache;
+  Slot& slot = cache[(reinterpret_cast<std::uintptr_t>(cls.data()) >> 2U) % cache.size()];
+  if (slot.name != cls.data() || slot.size != cls.size()) slot = Slot{cls.data(), cls.size(), lex().class_bit(cls)};
+  return slot.bit;
+}
+
+std::uint64_t classes_of(std::string_view norm) { return lex().classes_of(norm); }
+
+bool has_class(std::string_view norm, std::string_view cls) { return (lex().classes_of(norm) & class_bit(cls)) != 0; }
 
 bool is_adjective(std::string_view norm) {
   static const std::uint64_t not_adjective = lex().class_bit("not_adjective");

@@ -154,8 +154,17 @@ class Recognizer {
     // Countries named in the document, counted: national organisations are
     // read as such only when their country is named too.
     std::map<std::string, int> named;
-    for (std::uint32_t i = 0; i < size(); ++i)
+    for (std::uint32_t i = 0; i < size(); ++i) {
       if (auto c = country_at(i)) ++named[c->iso2];
+      // "franco-belge", and capitals ("Paris et Bruxelles"), name their states too.
+      if (!index_.has(i, LexKind::prefix) && !index_.has(i, LexKind::place)) continue;
+      for (const auto& m : index_.at(i))
+        for (const auto& h : *m.hits) {
+          if (h.kind == LexKind::prefix && m.last < size() && tok(m.last).norm == "-") ++named[h.value];
+          if (h.kind == LexKind::place && tok(i).upper_initial && lex_.places()[h.index].kind == "capital")
+            ++named[lex_.places()[h.index].country];
+        }
+    }
 
     for (std::uint32_t i = 0; i < size(); ++i) {
       if (taken_[i] >= 0 || tok(i).punct) continue;

@@ -19,6 +19,8 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
+#include <unordered_set>
 
 #include "entente/extract/names.hpp"
 #include "entente/extract/pipeline.hpp"
@@ -30,6 +32,14 @@
 namespace entente::extract {
 namespace {
 
+/// A string literal as a template argument (word_is<"preposition">).
+template <std::size_t N>
+struct Literal {
+  char text[N] = {};
+  constexpr Literal(const char (&s)[N]) { std::copy_n(s, N, text); }  // NOLINT: implicit by design
+  constexpr std::string_view view() const { return {text, N - 1}; }
+};
+
 class RelationFinder {
  public:
   RelationFinder(Document& d, const SentenceFacts& facts) : d_(d), lex_(Lexicon::french()), facts_(facts) {
@@ -40,6 +50,42 @@ class RelationFinder {
       if (d.mentions[k].entity >= 0) mention_at_[d.mentions[k].first_token] = static_cast<int>(k);
     for (const auto& m : d.mentions)
       if (m.type == EntityType::Country && m.entity >= 0) ++country_count_[m.entity];
+    token_classes_.reserve(d.tokens.size());
+    for (const auto& t : d.tokens) token_classes_.push_back(rules::classes_of(t.norm));
+    // Token -> the mentions over it, looked up by many rules: built once.
+    starts_.assign(d.tokens.size() + 1, 0);
+    person_over_.assign(d.tokens.size(), -1);
+    types_over_.assign(d.tokens.size(), 0);
+    for (const auto& m : d.mentions)
+      if (m.first_token < d.tokens.size()) ++starts_[m.first_token + 1];
+    for (std::size_t k = 1; k < starts_.size(); ++k) starts_[k] += starts_[k - 1];
+    by_start_.resize(d.mentions.size());
+    std::vector<std::uint32_t> fill(starts_.begin(), starts_.end() - 1);
+    for (std::size_t i = 0; i < d.mentions.size(); ++i) {
+      const auto& m = d.mentions[i];
+      if (m.first_token >= d.tokens.size()) continue;
+      by_start_[fill[m.first_token]++] = static_cast<int>(i);
+      for (std::uint32_t k = m.first_token; k < m.last_token && k < d.tokens.size(); ++k) {
+        types_over_[k] |= static_cast<std::uint8_t>(1u << static_cast<unsigned>(m.type));
+        if (m.type == EntityType::Person && m.entity >= 0 && person_over_[k] < 0) person_over_[k] = static_cast<int>(i);
+      }
+    }
+  }
+
+  /// Whether token k is a word of class `cls` of words.tsv (a literal).
+  bool word_is(std::uint32_t k, std::string_view cls) const {
+    return k < token_classes_.size() && (token_classes_[k] & rules::class_bit(cls)) != 0;
+  }
+  /// The same for a class named at compile time: its bit is looked up once.
+  template <Literal Cls>
+  bool word_is(std::uint32_t k) const {
+    static const std::uint64_t bit = rules::class_bit(Cls.view());
+    return k < token_classes_.size() && (token_classes_[k] & bit) != 0;
+  }
+
+  /// The mentions that start at token k, in document order.
+  std::span<const int> starting_at(std::uint32_t k) const {
+    return {by_start_.data() + starts_[k], by_start_.data() + starts_[k + 1]};
   }
 
   void run() {
@@ -68,15 +114,17 @@ class RelationFinder {
   void relate(Predicate p, int s, int o, std::uint32_t sentence, const char* stage) {
     if (s < 0 || o < 0 || s == o) return;
     if (p == Predicate::cooperatesWith && o < s) std::swap(s, o);
-    for (const auto& r : d_.relations)
-      if (r.predicate == p && r.subject == s && r.object == o) return;
+    if (!related_.insert(relation_key(p, s, o)).second) return;
+    with_subject_.insert(relation_key(p, s, -1));
     d_.relations.push_back(Relation{p, s, o, sentence, stage});
   }
 
-  bool has_relation(Predicate p, int s) const {
-    return std::any_of(d_.relations.begin(), d_.relations.end(),
-                       [&](const Relation& r) { return r.predicate == p && r.subject == s; });
+  static std::uint64_t relation_key(Predicate p, int s, int o) {
+    return (static_cast<std::uint64_t>(p) << 56U) | (static_cast<std::uint64_t>(static_cast<std::uint32_t>(s)) << 28U) |
+           (static_cast<std::uint64_t>(static_cast<std::uint32_t>(o)) & 0xFFFFFFFULL);
   }
+
+  bool has_relation(Predicate p, int s) const { return with_subject_.count(relation_key(p, s, -1)) != 0; }
 
   std::optional<std::pair<std::uint32_t, const LexHit*>> title_at(std::uint32_t i) const {
     if (!facts_.index().has(i, LexKind::title)) return std::nullopt;
@@ -98,7 +146,7 @@ class RelationFinder {
 
   /// "en Algérie", "au Maroc": the country is where something happens.
   bool locative(const Mention& x) const {
-    return x.first_token > 0 && rules::has_class(tok(x.first_token - 1).norm, "locative");
+    return x.first_token > 0 && word_is<"locative">(x.first_token - 1);
   }
 
   /// Whether country mention x, in the sentence of agreement mention `at`,
@@ -112,8 +160,8 @@ class RelationFinder {
     if (x.first_token <= at_last + 2) return true;
     for (std::uint32_t k = x.first_token; k-- > at_last;) {
       const auto& n = tok(k).norm;
-      if (rules::has_class(n, "between") || rules::has_class(n, "by") || rules::has_class(n, "with")) return true;
-      if (rules::has_class(n, "coordination") && k + 3 >= x.first_token) return true;
+      if (word_is<"between">(k) || word_is<"by">(k) || word_is<"with">(k)) return true;
+      if (word_is<"coordination">(k) && k + 3 >= x.first_token) return true;
       if (n == "," || n == ";") break;
     }
     return false;
@@ -147,10 +195,10 @@ class RelationFinder {
     if (k >= limit) return false;
     if (title_at(k)) return true;
     // "le ministre de la Défense, le général X"
-    if (rules::is_determiner(tok(k).norm) && k + 1 < limit && title_at(k + 1)) return true;
-    if (!rules::is_preposition(tok(k).norm) || rules::has_class(tok(k).norm, "locative")) return false;
+    if (word_is<"determiner">(k) && k + 1 < limit && title_at(k + 1)) return true;
+    if (!word_is<"preposition">(k) || word_is<"locative">(k)) return false;
     ++k;
-    if (k < limit && rules::is_determiner(tok(k).norm)) ++k;
+    if (k < limit && word_is<"determiner">(k)) ++k;
     return k < limit && tok(k).alpha && tok(k).upper_initial && !mention_of_type(k, EntityType::Person);
   }
 
@@ -177,9 +225,7 @@ class RelationFinder {
   }
 
   bool mention_of_type(std::uint32_t k, EntityType t) const {
-    for (int m : facts_.mentions(tok(k).sentence))
-      if (men(m).type == t && men(m).first_token <= k && k < men(m).last_token) return true;
-    return false;
+    return (types_over_[k] & (1u << static_cast<unsigned>(t))) != 0;
   }
 
   /// The "(" that opens the parenthesis closed at token `close`, within a few
@@ -212,7 +258,7 @@ class RelationFinder {
     std::uint32_t k = end;
     bool comma = tok(end - 1).norm == ",";
     if (comma) --k;
-    if (k > s0 && rules::has_class(tok(k - 1).norm, "coordination")) return std::nullopt;
+    if (k > s0 && word_is<"coordination">(k - 1)) return std::nullopt;
     const std::uint32_t phrase_end = comma ? end - 1 : end;
     std::optional<Phrase> found;
     // The phrase as it was before the last comma crossed: "X, ministre de ...,
@@ -237,7 +283,7 @@ class RelationFinder {
         if (!found && comma_continues_title(k, phrase_end)) continue;
         return found;
       }
-      if (rules::has_class(n, "clause_word") || verb_trigger_at(k)) return found;
+      if (word_is<"clause_word">(k) || verb_trigger_at(k)) return found;
       if (n == "\"" || n == ":" || n == "(" || n == ";") return found;
       if (auto t = title_at(k); t && t->first <= phrase_end) {
         // The leftmost title of the phrase ("procureur général du Roi ...").
@@ -273,7 +319,7 @@ class RelationFinder {
   std::optional<Phrase> phrase_at(std::uint32_t k, std::uint32_t s_end) const {
     if (k >= s_end || tok(k).norm != ",") return std::nullopt;
     ++k;
-    if (k < s_end && rules::is_determiner(tok(k).norm)) ++k;
+    if (k < s_end && word_is<"determiner">(k)) ++k;
     auto t = title_at(k);
     if (!t) return std::nullopt;
     std::uint32_t e = t->first;
@@ -290,10 +336,10 @@ class RelationFinder {
         continue;
       }
       if (n == "," || n == "." || n == ")" || n == "\"" || n == ";" || n == ":") break;
-      if (mention_of_type(e, EntityType::Person) || verb_trigger_at(e) || rules::has_class(n, "clause_word")) break;
+      if (mention_of_type(e, EntityType::Person) || verb_trigger_at(e) || word_is<"clause_word">(e)) break;
       ++e;
     }
-    while (e > t->first && rules::has_class(tok(e - 1).norm, "conjunction")) --e;
+    while (e > t->first && word_is<"conjunction">(e - 1)) --e;
     return Phrase{k, e, t->second, t->first};
   }
 
@@ -340,8 +386,9 @@ class RelationFinder {
 
   /// The mention of type `t` that starts at token k in its sentence, or -1.
   int mention_starting(std::uint32_t k, EntityType t) const {
-    for (int m : facts_.mentions(tok(k).sentence))
-      if (men(m).first_token == k && men(m).type == t && men(m).entity >= 0) return m;
+    if (k >= d_.tokens.size()) return -1;
+    for (int m : starting_at(k))
+      if (men(m).type == t && men(m).entity >= 0) return m;
     return -1;
   }
 
@@ -358,7 +405,7 @@ class RelationFinder {
       if (!t || t->second->value != "minister" || !t->second->form.starts_with("ministre")) continue;
       std::uint32_t j = t->first;
       if (int d = mention_starting(j, EntityType::Country); d >= 0 && men(d).demonym) j = men(d).last_token;
-      if (j < ph.last && rules::is_preposition(tok(j).norm) && !rules::has_class(tok(j).norm, "locative")) k = j;
+      if (j < ph.last && word_is<"preposition">(j) && !word_is<"locative">(j)) k = j;
     }
     if (k >= ph.last) return;
     std::uint32_t e = k;
@@ -375,8 +422,8 @@ class RelationFinder {
       }
       ++e;
     }
-    while (e > k && (rules::is_preposition(tok(e - 1).norm) || rules::is_determiner(tok(e - 1).norm) ||
-                     rules::has_class(tok(e - 1).norm, "conjunction") || tok(e - 1).norm == ","))
+    while (e > k && (word_is<"preposition">(e - 1) || word_is<"determiner">(e - 1) ||
+                     word_is<"conjunction">(e - 1) || tok(e - 1).norm == ","))
       --e;
     if (e <= k + 1) return;
     implied_.push_back(Implied{person, lex_.institution_identity_key("ministère " + std::string(d_.token_range_text(k, e))),
@@ -515,9 +562,9 @@ class RelationFinder {
       for (int m : e.mentions) {
         const Mention& x = men(m);
         std::uint32_t k = x.last_token;
-        const bool where = k < d_.tokens.size() && rules::has_class(tok(k).norm, "locative");
-        if (k < d_.tokens.size() && rules::is_preposition(tok(k).norm)) ++k;
-        if (k < d_.tokens.size() && rules::is_determiner(tok(k).norm)) ++k;
+        const bool where = k < d_.tokens.size() && word_is<"locative">(k);
+        if (k < d_.tokens.size() && word_is<"preposition">(k)) ++k;
+        if (k < d_.tokens.size() && word_is<"determiner">(k)) ++k;
         int c = k < mention_at_.size() ? mention_at_[k] : -1;
         if (c >= 0 && men(c).type == EntityType::Country && !men(c).demonym && k > x.last_token &&
             tok(k).sentence == tok(x.first_token).sentence) {
@@ -576,7 +623,7 @@ class RelationFinder {
       for (std::uint32_t k = s0; k < end && at == end; ++k)
         if (tok(k).norm == "delegation") at = k;
       if (at == end) continue;
-      const bool again = at > s0 && rules::has_class(tok(at - 1).norm, "demonstrative") && country >= 0 && s == where + 1;
+      const bool again = at > s0 && word_is<"demonstrative">(at - 1) && country >= 0 && s == where + 1;
       if (!again) {
         country = -1;
         // "une délégation nigérienne", "une délégation du Niger", "une délégation
@@ -587,7 +634,7 @@ class RelationFinder {
             if (!iso.empty()) country = country_entity_or_new(iso);
             break;
           }
-          if (!rules::is_preposition(tok(k).norm) && !rules::is_determiner(tok(k).norm)) break;
+          if (!word_is<"preposition">(k) && !word_is<"determiner">(k)) break;
         }
         for (int m : facts_.mentions(s)) {
           const Mention& x = men(m);
@@ -628,8 +675,8 @@ class RelationFinder {
         const Mention& x = men(m);
         if (x.type == EntityType::Country && x.first_token > 0) {
           std::uint32_t k = x.first_token - 1;
-          if (rules::has_class(tok(k).norm, "side") ||
-              (k > 0 && rules::has_class(tok(k - 1).norm, "side") && rules::is_preposition(tok(k).norm))) {
+          if (word_is<"side">(k) ||
+              (k > 0 && word_is<"side">(k - 1) && word_is<"preposition">(k))) {
             side = x.entity;
             side_at = x.first_token;
           }
@@ -649,7 +696,7 @@ class RelationFinder {
         continue;
       }
       std::uint32_t k = x.first_token;
-      if (k < 2 || !rules::is_determiner(tok(k - 2).norm)) continue;
+      if (k < 2 || !word_is<"determiner">(k - 2)) continue;
       int c = mention_at_[k - 1];
       if (c >= 0 && men(c).type == EntityType::Country && men(c).demonym && men(c).last_token == k)
         relate(Predicate::country, x.entity, men(c).entity, tok(k).sentence, "demonym-before-name");
@@ -659,7 +706,7 @@ class RelationFinder {
       const Mention& x = d_.mentions[i];
       if (x.type != EntityType::Person || x.entity < 0 || has_relation(Predicate::country, x.entity)) continue;
       std::uint32_t k = x.last_token;
-      if (k + 1 >= d_.tokens.size() || !rules::is_preposition(tok(k).norm) || rules::has_class(tok(k).norm, "by")) continue;
+      if (k + 1 >= d_.tokens.size() || !word_is<"preposition">(k) || word_is<"by">(k)) continue;
       int c = mention_at_[k + 1];
       if (c >= 0 && men(c).type == EntityType::Country && !men(c).demonym)
         relate(Predicate::country, x.entity, men(c).entity, tok(k).sentence, "name-of-country");
@@ -751,9 +798,9 @@ class RelationFinder {
         }
         // "un accord bilatéral", "les deux pays": the instrument binds two.
         for (std::uint32_t k = d_.sentences[s].first_token; k < d_.sentences[s].last_token; ++k) {
-          if (!rules::has_class(tok(k).norm, "bilateral")) continue;
+          if (!word_is<"bilateral">(k)) continue;
           if (tok(k).norm == "deux") {
-            if (k + 1 < d_.sentences[s].last_token && rules::has_class(tok(k + 1).norm, "sides")) bilateral = true;
+            if (k + 1 < d_.sentences[s].last_token && word_is<"sides">(k + 1)) bilateral = true;
           } else if (k >= at->last_token && k <= at->last_token + 12) {
             bool clause = false;
             for (std::uint32_t j = at->last_token; j < k; ++j) clause = clause || clause_break(j);
@@ -839,9 +886,9 @@ class RelationFinder {
     for (std::uint32_t k = x.first_token; k-- > from;) {
       const auto& n = tok(k).norm;
       // "en collaboration avec l'OIM": a cooperation in the act, not a side of it.
-      if (rules::has_class(n, cls))
+      if (word_is(k, cls))
         return !(k > 0 && facts_.index().has(k - 1, LexKind::trigger) && cooperation_word(k - 1));
-      if (rules::is_determiner(n) || n == "," || rules::has_class(n, "coordination") || rules::is_preposition(n) ||
+      if (word_is<"determiner">(k) || n == "," || word_is<"coordination">(k) || word_is<"preposition">(k) ||
           n == "(" || n == ")" || tok(k).all_upper)
         continue;
       bool in_mention = false;
@@ -859,9 +906,9 @@ class RelationFinder {
     while (k > 0) {
       --k;
       const auto& n = tok(k).norm;
-      if (rules::has_class(n, "such_as")) return true;
-      if (n == "que" && k > 0 && rules::has_class(tok(k - 1).norm, "such_as")) return true;  // "tels que"
-      if (rules::is_determiner(n) || n == "," || rules::has_class(n, "coordination") || n == "ou") continue;
+      if (word_is<"such_as">(k)) return true;
+      if (n == "que" && k > 0 && word_is<"such_as">(k - 1)) return true;  // "tels que"
+      if (word_is<"determiner">(k) || n == "," || word_is<"coordination">(k) || n == "ou") continue;
       bool in_mention = false;
       for (int m : facts_.mentions(tok(k).sentence))
         if (men(m).first_token <= k && k < men(m).last_token && (men(m).type == EntityType::Country ||
@@ -880,7 +927,7 @@ class RelationFinder {
       std::uint32_t at = d_.sentences[s].last_token;
       for (std::uint32_t k = d_.sentences[s].first_token + 1; k + 1 < d_.sentences[s].last_token; ++k)
         if (tok(k).norm == "ceremonie" &&
-            (rules::has_class(tok(k - 1).norm, "demonstrative") || rules::is_determiner(tok(k - 1).norm)))
+            (word_is<"demonstrative">(k - 1) || word_is<"determiner">(k - 1)))
           at = k;
       if (at == d_.sentences[s].last_token) continue;
       // "La cérémonie s'est déroulée en présence de X et de Y".
@@ -891,7 +938,7 @@ class RelationFinder {
         continue;
       }
       for (std::uint32_t k = at; k < d_.sentences[s].last_token; ++k) {
-        if (!rules::has_class(tok(k).norm, "by")) continue;
+        if (!word_is<"by">(k)) continue;
         for (std::uint32_t p = k + 1; p < d_.sentences[s].last_token && p <= k + 25; ++p)
           if (int per = person_covering(p); per >= 0) {
             relate(Predicate::participant, a, men(per).entity, s, "ceremony");
@@ -909,15 +956,15 @@ class RelationFinder {
       if (r.subject == a && (r.predicate == Predicate::signatory || r.predicate == Predicate::participant)) return;
     bool after_meeting = false;
     for (std::uint32_t k = d_.sentences[s].first_token; k + 2 < d_.sentences[s].last_token; ++k)
-      if (rules::has_class(tok(k).norm, "end_of") && (rules::has_class(tok(k + 2).norm, "meeting") ||
-                                                     rules::has_class(tok(k + 3 < d_.tokens.size() ? k + 3 : k).norm, "meeting")))
+      if (word_is<"end_of">(k) && (word_is<"meeting">(k + 2) ||
+                                                     word_is<"meeting">(k + 3 < d_.tokens.size() ? k + 3 : k)))
         after_meeting = true;
     if (!after_meeting) return;
     for (std::uint32_t back = 1; back <= 4 && back <= s; ++back) {
       const std::uint32_t t = s - back;
       bool met = false;
       for (std::uint32_t k = d_.sentences[t].first_token; k < d_.sentences[t].last_token; ++k)
-        met = met || rules::has_class(tok(k).norm, "meet");
+        met = met || word_is<"meet">(k);
       if (!met) continue;
       std::vector<int> persons;
       for (int m : facts_.mentions(t))
@@ -943,7 +990,7 @@ class RelationFinder {
         // ou la Belgique" is no pair "la France ou la Belgique").
         if (k > d_.sentences[t].first_token) {
           const auto& p = tok(k - 1).norm;
-          if (p == "," || p == "ou" || rules::has_class(p, "coordination") || rules::has_class(p, "such_as")) continue;
+          if (p == "," || p == "ou" || word_is<"coordination">(k - 1) || word_is<"such_as">(k - 1)) continue;
         }
         auto listed = actors_listed(k, d_.sentences[t].last_token);
         if (listed.size() == 2 && d_.entities[static_cast<std::size_t>(listed[0])].type == EntityType::Country &&
@@ -1001,7 +1048,7 @@ class RelationFinder {
     long participate = facts_.find(s, "participate");
     // "la réunion, à laquelle ont assisté X": the presence is at another event.
     for (long k = participate - 1; participate >= 0 && k >= 0 && k >= participate - 3; --k)
-      if (rules::has_class(tok(static_cast<std::uint32_t>(k)).norm, "relative")) participate = -1;
+      if (word_is<"relative">(static_cast<std::uint32_t>(k))) participate = -1;
     // "X et son homologue Y ont signé ...": the persons who sign are its subject.
     std::vector<int> subjects;
     long subject_verb = -1;
@@ -1016,11 +1063,11 @@ class RelationFinder {
       for (const auto& t : facts_.triggers(s)) {
         if (t.relation != "sign" || t.first < 4) continue;
         std::uint32_t k = t.first;
-        while (k > d_.sentences[s].first_token && rules::has_class(tok(k - 1).norm, "clause_word")) --k;  // "a"
-        if (k < 3 || !rules::has_class(tok(k - 1).norm, "subject_pronoun") ||
-            (!rules::has_class(tok(k - 2).norm, "relative") && tok(k - 2).norm != "qui"))
+        while (k > d_.sentences[s].first_token && word_is<"clause_word">(k - 1)) --k;  // "a"
+        if (k < 3 || !word_is<"subject_pronoun">(k - 1) ||
+            (!word_is<"relative">(k - 2) && tok(k - 2).norm != "qui"))
           continue;
-        if (!rules::has_class(tok(k - 3).norm, "with")) continue;
+        if (!word_is<"with">(k - 3)) continue;
         std::uint32_t before = k - 3;
         while (before > d_.sentences[s].first_token && tok(before - 1).norm == ",") --before;
         int antecedent = before > 0 ? person_covering(before - 1) : -1;
@@ -1032,7 +1079,7 @@ class RelationFinder {
             // The subject of the sentence: the first person, before any verb.
             bool verb = false;
             for (std::uint32_t j = d_.sentences[s].first_token; j < men(m).first_token; ++j)
-              verb = verb || rules::has_class(tok(j).norm, "clause_word");
+              verb = verb || word_is<"clause_word">(j);
             if (!verb) relate(Predicate::signatory, a, men(m).entity, s, "signed-with-whom");
             break;
           }
@@ -1059,7 +1106,7 @@ class RelationFinder {
     for (long k = v; k < at; ++k) {
       const auto k32 = static_cast<std::uint32_t>(k);
       if (clause_break(k32)) return false;
-      if (rules::has_class(tok(k32).norm, "with")) return true;
+      if (word_is<"with">(k32)) return true;
     }
     return false;
   }
@@ -1069,16 +1116,11 @@ class RelationFinder {
   /// ("a été signé": the subject is signed, it does not sign), a quote, ";" or ":".
   bool clause_break(std::uint32_t k) const {
     const auto& n = tok(k).norm;
-    return n == ";" || n == ":" || n == "\"" || rules::has_class(n, "subordinator");
+    return n == ";" || n == ":" || n == "\"" || word_is<"subordinator">(k);
   }
 
   /// The person mention covering token k, or -1.
-  int person_covering(std::uint32_t k) const {
-    for (int m : facts_.mentions(tok(k).sentence))
-      if (men(m).type == EntityType::Person && men(m).entity >= 0 && men(m).first_token <= k && k < men(m).last_token)
-        return m;
-    return -1;
-  }
+  int person_covering(std::uint32_t k) const { return k < person_over_.size() ? person_over_[k] : -1; }
 
   /// The persons of the subject of the signing word at `v`: "X et son homologue
   /// Y ont signé", "X, ministre ..., et Y, ministre ..., ont procédé, hier, à
@@ -1090,7 +1132,7 @@ class RelationFinder {
   /// subject only behind "procéder à".
   std::vector<int> subject_persons(std::uint32_t s, std::uint32_t v, bool noun_ok = false) const {
     std::vector<int> out;
-    if (!noun_ok && rules::has_class(tok(v).norm, "sign_noun")) {
+    if (!noun_ok && word_is<"sign_noun">(v)) {
       bool proceed = false;
       for (std::uint32_t k = v > 12 ? v - 12 : 0; k < v; ++k) proceed = proceed || tok(k).norm.starts_with("proced");
       if (!proceed) return out;
@@ -1115,15 +1157,15 @@ class RelationFinder {
         // is a complement, and the subject ends there.
         std::uint32_t before = honorific_before(men(p).first_token);
         if (before > s0 && !in_title_[before - 1] &&
-            (rules::is_preposition(tok(before - 1).norm) || rules::has_class(tok(before - 1).norm, "by") ||
-             rules::has_class(tok(before - 1).norm, "with")))
+            (word_is<"preposition">(before - 1) || word_is<"by">(before - 1) ||
+             word_is<"with">(before - 1)))
           break;
         if (std::find(out.begin(), out.end(), men(p).entity) == out.end()) out.push_back(men(p).entity);
         k = men(p).first_token;
         continue;
       }
-      if (in_title_[k] || n == "," || n == "(" || n == ")" || rules::has_class(n, "coordination") ||
-          rules::is_determiner(n) || rules::has_class(n, "possessive") || facts_.index().has(k, LexKind::honorific) ||
+      if (in_title_[k] || n == "," || n == "(" || n == ")" || word_is<"coordination">(k) ||
+          word_is<"determiner">(k) || word_is<"possessive">(k) || facts_.index().has(k, LexKind::honorific) ||
           title_at(k))
         continue;
       if (mention_starting(k, EntityType::Country) >= 0 || mention_starting(k, EntityType::Institution) >= 0) {
@@ -1141,8 +1183,7 @@ class RelationFinder {
   /// "signé par ... X", "conclu entre ... X": a "by" or "between" word lies between.
   bool after_link(long trigger, long at) const {
     for (long k = trigger; k < at; ++k) {
-      const auto& n = tok(static_cast<std::uint32_t>(k)).norm;
-      if (rules::has_class(n, "by") || rules::has_class(n, "between")) return true;
+      if (word_is<"by">(static_cast<std::uint32_t>(k)) || word_is<"between">(static_cast<std::uint32_t>(k))) return true;
     }
     std::uint32_t s = tok(static_cast<std::uint32_t>(trigger)).sentence;
     for (const auto& t : facts_.triggers(s))
@@ -1183,7 +1224,7 @@ class RelationFinder {
     if (a.mentions.empty()) return false;
     const std::uint32_t f = men(a.mentions.front()).first_token;
     for (std::uint32_t k = f >= 4 ? f - 4 : 0; k < f; ++k)
-      if (rules::has_class(tok(k).norm, "reference_to")) return true;
+      if (word_is<"reference_to">(k)) return true;
     return false;
   }
 
@@ -1253,13 +1294,13 @@ class RelationFinder {
     for (std::uint32_t s = 0; s < d_.sentences.size() && s < 2; ++s) {
       std::uint32_t k = d_.sentences[s].first_token;
       const std::uint32_t end = d_.sentences[s].last_token;
-      if (k < end && rules::is_determiner(tok(k).norm)) ++k;
+      if (k < end && word_is<"determiner">(k)) ++k;
       for (int m : facts_.mentions(s)) {
         const Mention& x = men(m);
         if (x.first_token != k || x.type != EntityType::Institution || x.entity < 0) continue;
         std::uint32_t v = x.last_token;
         if (v < end && tok(v).norm == "a") ++v;  // "a annoncé"
-        if (v < end && rules::has_class(tok(v).norm, "reporting")) return x.entity;
+        if (v < end && word_is<"reporting">(v)) return x.entity;
       }
     }
     return -1;
@@ -1314,12 +1355,12 @@ class RelationFinder {
   void visitors() {
     for (std::uint32_t s = 0; s < d_.sentences.size(); ++s) {
       for (std::uint32_t v = d_.sentences[s].first_token; v < d_.sentences[s].last_token; ++v) {
-        if (!rules::has_class(tok(v).norm, "visit")) continue;
+        if (!word_is<"visit">(v)) continue;
         std::vector<int> group = subject_persons(s, v, /*noun_ok=*/true);
         if (group.size() < 2) break;
         bool counterpart = false;
         for (std::uint32_t k = d_.sentences[s].first_token; k < v; ++k)
-          counterpart = counterpart || rules::has_class(tok(k).norm, "counterpart");
+          counterpart = counterpart || word_is<"counterpart">(k);
         if (counterpart) break;
         std::set<int> known;
         std::vector<int> unknown;
@@ -1347,16 +1388,15 @@ class RelationFinder {
     for (std::uint32_t s = 0; s < d_.sentences.size(); ++s) {
       const std::uint32_t end = d_.sentences[s].last_token;
       for (std::uint32_t k = d_.sentences[s].first_token; k + 2 < end; ++k) {
-        const auto& n = tok(k).norm;
         // "la présidence de X ... confiée à Y"
-        if (rules::has_class(n, "headship") && rules::is_preposition(tok(k + 1).norm)) {
+        if (word_is<"headship">(k) && word_is<"preposition">(k + 1)) {
           std::uint32_t j = k + 2;
-          if (j < end && rules::is_determiner(tok(j).norm)) ++j;
+          if (j < end && word_is<"determiner">(j)) ++j;
           int inst = mention_starting(j, EntityType::Institution);
           if (inst < 0) continue;
           for (std::uint32_t c = men(inst).last_token; c + 1 < end; ++c) {
             if (clause_break(c)) break;
-            if (!rules::has_class(tok(c).norm, "entrusted")) continue;
+            if (!word_is<"entrusted">(c)) continue;
             for (std::uint32_t p = c + 1; p < end && p <= c + 12; ++p) {
               if (int per = person_covering(p); per >= 0) {
                 relate(Predicate::memberOf, men(per).entity, men(inst).entity, s, "head-of");
@@ -1367,14 +1407,14 @@ class RelationFinder {
           }
         }
         // "X, présidée par Y", "dirigé par Y"
-        if (rules::has_class(n, "headed") && k + 2 < end && rules::has_class(tok(k + 1).norm, "by")) {
+        if (word_is<"headed">(k) && k + 2 < end && word_is<"by">(k + 1)) {
           int inst = -1;
           for (int m : facts_.mentions(s))
             if (men(m).type == EntityType::Institution && men(m).entity >= 0 && men(m).last_token <= k &&
                 men(m).last_token + 2 >= k)
               inst = m;
           std::uint32_t p = k + 2;
-          while (p < end && (rules::is_determiner(tok(p).norm) || in_title_[p] || facts_.index().has(p, LexKind::honorific))) ++p;
+          while (p < end && (word_is<"determiner">(p) || in_title_[p] || facts_.index().has(p, LexKind::honorific))) ++p;
           int per = p < end ? person_covering(p) : -1;
           if (inst >= 0 && per >= 0) relate(Predicate::memberOf, men(per).entity, men(inst).entity, s, "head-of");
         }
@@ -1408,22 +1448,22 @@ class RelationFinder {
   };
   std::optional<Actor> actor_at(std::uint32_t k) const {
     if (k >= d_.tokens.size() || in_title_[k] || qualifier_[k]) return std::nullopt;
-    for (int m : facts_.mentions(tok(k).sentence)) {
+    for (int m : starting_at(k)) {
       const Mention& x = men(m);
-      if (x.first_token != k || x.entity < 0) continue;
+      if (x.entity < 0) continue;
       if (x.type == EntityType::Institution && !press_agency(x.entity)) return Actor{x.entity, x.last_token};
       if (x.type == EntityType::Country && !x.demonym) return Actor{x.entity, x.last_token};
     }
-    if (rules::has_class(tok(k).norm, "authority_noun")) {
+    if (word_is<"authority_noun">(k)) {
       // "les autorités marocaines", "les services de sécurité marocains", "les
       // services de sécurité du Maroc": the noun, lower-case complements, then
       // a demonym or "de" + a country.
       const std::uint32_t end = d_.sentences[tok(k).sentence].last_token;
       for (std::uint32_t j = k + 1; j < end && j <= k + 5; ++j) {
-        for (int m : facts_.mentions(tok(j).sentence)) {
+        for (int m : starting_at(j)) {
           const Mention& x = men(m);
-          if (x.first_token == j && x.entity >= 0 && x.type == EntityType::Country &&
-              (x.demonym || rules::is_preposition(tok(j - 1).norm) || rules::is_determiner(tok(j - 1).norm)))
+          if (x.entity >= 0 && x.type == EntityType::Country &&
+              (x.demonym || word_is<"preposition">(j - 1) || word_is<"determiner">(j - 1)))
             return Actor{x.entity, x.last_token};
         }
         const auto& n = tok(j).norm;
@@ -1439,29 +1479,29 @@ class RelationFinder {
   std::vector<int> actors_listed(std::uint32_t k, std::uint32_t end) const {
     std::vector<int> out;
     while (k < end) {
-      if (rules::is_determiner(tok(k).norm) || rules::has_class(tok(k).norm, "possessive") ||
-          rules::is_preposition(tok(k).norm))
+      if (word_is<"determiner">(k) || word_is<"possessive">(k) ||
+          word_is<"preposition">(k))
         ++k;
       // "avec le soutien d'Europol", "avec la mission de l'Union européenne".
-      if (k + 1 < end && rules::has_class(tok(k).norm, "support_noun") && rules::is_preposition(tok(k + 1).norm)) k += 2;
+      if (k + 1 < end && word_is<"support_noun">(k) && word_is<"preposition">(k + 1)) k += 2;
       // "avec des organisations onusiennes telles que l'OIM, l'ONUDC et le HCR".
       if (out.empty() && !actor_at(k))
         for (std::uint32_t j = k; j < end && j <= k + 4; ++j)
-          if (rules::has_class(tok(j).norm, "such_as")) {
+          if (word_is<"such_as">(j)) {
             k = j + 1;
             if (k < end && tok(k).norm == "que") ++k;  // "telles que"
             break;
           }
-      if (k < end && rules::is_determiner(tok(k).norm)) ++k;
+      if (k < end && word_is<"determiner">(k)) ++k;
       auto a = actor_at(k);
       if (!a) break;
       if (std::find(out.begin(), out.end(), a->entity) == out.end()) out.push_back(a->entity);
       k = a->last;
       // "(MPCE)" after an institution.
       if (k + 2 < end && tok(k).norm == "(" && tok(k + 2).norm == ")") k += 3;
-      if (k < end && (tok(k).norm == "," || rules::has_class(tok(k).norm, "coordination") || tok(k).norm == "ou")) {
+      if (k < end && (tok(k).norm == "," || word_is<"coordination">(k) || tok(k).norm == "ou")) {
         ++k;
-        if (k < end && rules::has_class(tok(k).norm, "coordination")) ++k;  // ", et"
+        if (k < end && word_is<"coordination">(k)) ++k;  // ", et"
         continue;
       }
       break;
@@ -1474,7 +1514,7 @@ class RelationFinder {
   std::uint32_t link_after(std::uint32_t t, std::uint32_t end, std::string_view cls) const {
     for (std::uint32_t k = t + 1; k < end && k <= t + 8; ++k) {
       const auto& n = tok(k).norm;
-      if (rules::has_class(n, cls)) return k;
+      if (word_is(k, cls)) return k;
       // "une synergie accrue a été établie avec": auxiliaries and participles
       // go on; a comma, another clause or a negation do not.
       if (n == "," || clause_break(k) || negation_at(k)) return 0;
@@ -1507,14 +1547,14 @@ class RelationFinder {
       if (in_title_[k]) continue;
       if (!actor_at(k)) continue;
       std::uint32_t p = k;
-      while (p > start && rules::is_determiner(tok(p - 1).norm)) --p;
+      while (p > start && word_is<"determiner">(p - 1)) --p;
       // After "avec", "à", "pour", "en": a complement, not the subject; after
       // "de" it may be ("la volonté des services de sécurité du Maroc et des
       // Émirats arabes unis de consolider leur coopération").
       const auto& before = p > start ? tok(p - 1).norm : std::string();
-      if (p > start && !rules::has_class(before, "genitive") &&
-          (rules::is_preposition(before) || rules::has_class(before, "with") || rules::has_class(before, "by") ||
-           rules::has_class(before, "locative") || before == "a"))
+      if (p > start && !word_is<"genitive">(p - 1) &&
+          (word_is<"preposition">(p - 1) || word_is<"with">(p - 1) || word_is<"by">(p - 1) ||
+           word_is<"locative">(p - 1) || before == "a"))
         continue;
       auto listed = actors_listed(p, t);
       if (!listed.empty()) return listed;
@@ -1529,8 +1569,8 @@ class RelationFinder {
     for (std::uint32_t k = start; k < t; ++k)
       if (clause_break(k)) start = k + 1;
     for (std::uint32_t k = start; k + 2 < t + 1 && k + 2 < d_.sentences[s].last_token; ++k)
-      if (rules::is_determiner(tok(k).norm) && tok(k + 1).norm == "deux" && rules::has_class(tok(k + 2).norm, "sides") &&
-          (k == start || !rules::is_preposition(tok(k - 1).norm)))
+      if (word_is<"determiner">(k) && tok(k + 1).norm == "deux" && word_is<"sides">(k + 2) &&
+          (k == start || !word_is<"preposition">(k - 1)))
         return true;
     return false;
   }
@@ -1583,9 +1623,9 @@ class RelationFinder {
         k = a->last - 1;
         continue;
       }
-      if (in_title_[k] || n == "," || rules::is_determiner(n) || rules::has_class(n, "possessive") ||
-          rules::has_class(n, "coordination") || rules::is_preposition(n) || rules::has_class(n, "with") ||
-          rules::has_class(n, "authority_noun") || facts_.index().has(k, LexKind::honorific) ||
+      if (in_title_[k] || n == "," || word_is<"determiner">(k) || word_is<"possessive">(k) ||
+          word_is<"coordination">(k) || word_is<"preposition">(k) || word_is<"with">(k) ||
+          word_is<"authority_noun">(k) || facts_.index().has(k, LexKind::honorific) ||
           mention_starting(k, EntityType::Country) >= 0)
         continue;
       break;
@@ -1602,10 +1642,10 @@ class RelationFinder {
     if (!facts_.has(s, "cooperate")) return;
     const std::uint32_t s0 = d_.sentences[s].first_token, end = d_.sentences[s].last_token;
     for (std::uint32_t v = s0; v < end; ++v) {
-      if (!rules::has_class(tok(v).norm, "meet")) continue;
+      if (!word_is<"meet">(v)) continue;
       std::vector<int> left, right;
       std::uint32_t after = v + 1;
-      if (after < end && rules::has_class(tok(after).norm, "between")) {
+      if (after < end && word_is<"between">(after)) {
         // "la rencontre entre X et Y": both sides after the word.
         right = parties_listed(after + 1, end);
         if (right.size() >= 2) {
@@ -1644,8 +1684,8 @@ class RelationFinder {
         if (std::uint32_t b = link_after(t, end, "between"); b > 0) {
           auto pair = actors_listed(b + 1, end);
           // "la coopération entre les deux pays": the two the article is about.
-          if (pair.empty() && b + 3 < end && rules::is_determiner(tok(b + 1).norm) &&
-              rules::has_class(tok(b + 2).norm, "bilateral") && tok(b + 3).norm == "pays") {
+          if (pair.empty() && b + 3 < end && word_is<"determiner">(b + 1) &&
+              word_is<"bilateral">(b + 2) && tok(b + 3).norm == "pays") {
             pair = pair_before(s);
             if (pair.empty()) pair = two_countries();
           }
@@ -1693,6 +1733,13 @@ class RelationFinder {
   std::vector<bool> in_title_;
   std::vector<bool> qualifier_;  ///< country tokens that only say whose an institution is ("du Sénégal")
   std::vector<int> mention_at_;  ///< token -> first linked mention starting there, -1 if none
+  std::vector<std::uint32_t> starts_;  ///< token -> its first index in by_start_ (starts_[k + 1]: one past its last)
+  std::vector<int> by_start_;          ///< mentions ordered by their first token
+  std::vector<int> person_over_;       ///< token -> a linked person mention over it, -1 if none
+  std::vector<std::uint8_t> types_over_;  ///< token -> bits (1 << EntityType) of the mentions over it
+  std::vector<std::uint64_t> token_classes_;  ///< token -> its classes of words.tsv (rules::classes_of)
+  std::unordered_set<std::uint64_t> related_;       ///< relation_key of every relation made
+  std::unordered_set<std::uint64_t> with_subject_;  ///< relation_key(p, s, -1) of every relation made
   std::map<int, int> country_count_;
 };
 
