@@ -1,20 +1,44 @@
 // Stage: relations from sentence structure.
 //
-// Rules, each a member function below:
-//   roles        a person in apposition to a title phrase ("le ministre de
-//                la Justice, X" / "X, président de la commission ...") holds
-//                the role; institutions in the phrase give memberOf, its first
-//                country gives country; "ministre de la Justice" implies the
-//                ministry when the text does not name it
-//   countries    an institution's country from "du Maroc" or "marocaine";
-//                a person's from the institution, or "du côté belge",
-//                "délégation nigérienne ... conduite par X"
-//   agreements   parties (countries of the sentences that report it, outside
-//                persons' titles), signatories ("signé par", "conclu entre"),
-//                participants ("entre X avec Y" at a launch, "en présence de"),
-//                date (the sentence's date, else the article's first full date)
-//   cooperation  parties of an agreement cooperate; "coopération ... avec X",
-//                "entre X et Y", and "X et Y renforcent leur coopération"
+// Precision first: a relation is made only from words of the text; a country,
+// a ministry or a signatory the text does not give stays unknown.
+//
+// Rules, each a member function below, in the order they run:
+//   roles           a person in apposition to a title phrase ("le ministre
+//                   tunisien de l'Intérieur, X", "X, ministre de l'Intérieur du
+//                   Niger", "le directeur général de la Sûreté nationale (DGSN),
+//                   M. X", "son homologue italien, X", "le burundais X") holds the
+//                   role; institutions in the phrase give memberOf, its country
+//                   (demonym, "du Niger", "(Niger)") gives country
+//   heads           "la présidence de X ... confiée à Y", "X, présidée par Y"
+//   institution_countries  "la Cour de cassation du Maroc", "la police
+//                   marocaine"; "au ministère de l'Intérieur à Dakar" (a city of
+//                   one country); "au Maroc" is where, not whose
+//   sole_country    an article that names one country only situates its
+//                   unqualified national institutions in it
+//   person_countries  via the institution; "du côté belge"; delegations ("Le
+//                   Niger était représenté par une délégation conduite par X.
+//                   Cette délégation est composée de Y, du Ministère ...")
+//   visitors        persons who visit together, no counterpart among them,
+//                   are one delegation
+//   agreements      parties on sides (the subject of the signing, "avec",
+//                   "entre", the signatories' countries, "les deux pays"),
+//                   signatories ("signé par", "X et son homologue Y ont signé",
+//                   "ont procédé à la signature", "avec lequel il a signé"),
+//                   the other party's signatory, participants ("en présence de",
+//                   the persons of the meeting it ended, whoever led a side to
+//                   the ceremony), date (near the signing; the article's first
+//                   full date only for the one agreement of an article)
+//   implied_ministries  a minister's title ties the person to the ministry the
+//                   article names, of the same portfolio and country; a
+//                   counterpart holds the same portfolio
+//   cooperation     agreement parties across sides; "la coopération entre X et
+//                   Y", "X coopère avec Y", "X et Y renforcent leur
+//                   coopération", "les deux pays ont convenu de ...", a meeting
+//                   for cooperation, a joint operation led by several actors;
+//                   bodies of two countries make their countries cooperate,
+//                   bodies of one country never do; countries that only share a
+//                   sentence do not cooperate
 #include <algorithm>
 #include <map>
 #include <optional>
