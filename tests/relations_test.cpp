@@ -670,6 +670,25 @@ TEST(RelationsInstruments, AnInstrumentInForceTakesNoDateOfTheNews) {
   EXPECT_EQ(a[0]->date, "") << dump(d);
 }
 
+TEST(RelationsSignatories, TheTwoWhoMetSigned) {
+  Document d = extract(
+      "Le Premier ministre belge Jan Claes a rencontré à Lomé le président togolais Komi Agbeko. Les deux "
+      "dirigeants ont signé une déclaration conjointe sur la sécurité.");
+  EXPECT_TRUE(has(d, Predicate::signatory, "agreement", "Jan Claes")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::signatory, "agreement", "Komi Agbeko")) << dump(d);
+  Document e = extract(
+      "Le ministre Jan Claes a rencontré son homologue Komi Agbeko. La rencontre a affirmé les relations entre "
+      "les deux pays, après la signature d'un mémorandum entre le Togo et l'Union européenne.");
+  EXPECT_FALSE(has(e, Predicate::signatory, "agreement", "Jan Claes")) << dump(e);
+}
+
+TEST(RelationsCooperationShapes, APhoneCallAboutCooperation) {
+  Document d = extract(
+      "Le président togolais Komi Agbeko s'est entretenu au téléphone avec son homologue ghanéen Kwame Boateng "
+      "de la coopération migratoire.");
+  EXPECT_TRUE(has(d, Predicate::cooperatesWith, "TG", "GH")) << dump(d);
+}
+
 // ---- Signatories in every reporting form (shape d) ------------------------------------
 
 TEST(RelationsSignatories, SubjectAndCounterpartSign) {

@@ -972,6 +972,26 @@ class RelationFinder {
     }
   }
 
+  /// The two persons of the nearest sentence before s (three at most) that
+  /// says they met ("X a rencontré à Kinshasa Y"); none when it names more.
+  std::vector<int> two_who_met(std::uint32_t s) const {
+    for (std::uint32_t back = 0; back <= 3 && back <= s; ++back) {
+      const std::uint32_t t = s - back;
+      bool met = false;
+      for (std::uint32_t k = d_.sentences[t].first_token; k < d_.sentences[t].last_token; ++k)
+        met = met || word_is<"meet">(k);
+      if (!met) continue;
+      std::vector<int> persons;
+      for (int m : facts_.mentions(t))
+        if (men(m).type == EntityType::Person && men(m).entity >= 0 &&
+            std::find(persons.begin(), persons.end(), men(m).entity) == persons.end())
+          persons.push_back(men(m).entity);
+      if (persons.size() < 2) continue;
+      return persons.size() == 2 ? persons : std::vector<int>{};
+    }
+    return {};
+  }
+
   /// "À l'issue de cette réunion, une déclaration a été signée": with no
   /// signatory named, the persons of the meeting took part in it (the
   /// sentence before that says who met: "X a rencontré son homologue Y").
@@ -1082,6 +1102,13 @@ class RelationFinder {
       if (!subjects.empty()) subject_verb = t.first;
     }
     for (int e : subjects) relate(Predicate::signatory, a, e, s, "signed-subject");
+    // "Les deux dirigeants ont signé": the two who met just before.
+    if (subjects.empty())
+      for (const auto& t : facts_.triggers(s))
+        if (t.relation == "sign" && two_sides_subject(s, t.first)) {
+          for (int p : two_who_met(s)) relate(Predicate::signatory, a, p, s, "signed-the-two");
+          break;
+        }
     // "X a reçu Y, avec lequel il a signé un mémorandum": Y, and X who received.
     if (subjects.empty())
       for (const auto& t : facts_.triggers(s)) {
@@ -1592,9 +1619,10 @@ class RelationFinder {
     std::uint32_t start = d_.sentences[s].first_token;
     for (std::uint32_t k = start; k < t; ++k)
       if (clause_break(k)) start = k + 1;
+    // The subject starts its clause, or follows a comma ("Ce faisant, les deux parties ...").
     for (std::uint32_t k = start; k + 2 < t + 1 && k + 2 < d_.sentences[s].last_token; ++k)
       if (word_is<"determiner">(k) && tok(k + 1).norm == "deux" && word_is<"sides">(k + 2) &&
-          (k == start || !word_is<"preposition">(k - 1)))
+          (k == start || tok(k - 1).norm == ","))
         return true;
     return false;
   }
@@ -1680,6 +1708,14 @@ class RelationFinder {
         for (int p : subject_persons(s, v, true))
           if (int c = person_country(p); c >= 0) left.push_back(c);
         for (int a : subject_actors(s, v)) left.push_back(a);
+        // "s'est entretenu au téléphone avec son homologue Y": past a short adverbial.
+        for (std::uint32_t k = after; k < end && k < after + 6; ++k)
+          if (word_is<"with">(k)) {
+            after = k + 1;
+            break;
+          } else if (clause_break(k) || tok(k).norm == ",") {
+            break;
+          }
         right = parties_listed(after, end);
       }
       for (int a : left)
