@@ -434,6 +434,17 @@ TEST(RelationsDiscourse, ADelegationAndItsMembersAreOfItsCountry) {
   EXPECT_TRUE(has(d, Predicate::memberOf, "Komi Agbeko", "Agence nationale de lutte contre la traite")) << dump(d);
 }
 
+TEST(RelationsTitles, TheOfficeOfATitle) {
+  Document d = extract(
+      "Le procureur général du Togo, Komi Agbeko, a reçu la délégation. Le bureau du procureur général du Togo "
+      "l'a annoncé.");
+  EXPECT_TRUE(has(d, Predicate::memberOf, "Komi Agbeko", "bureau du procureur général")) << dump(d);
+  Document e = extract(
+      "Le procureur général du Ghana, Kwame Boateng, a reçu la délégation. Le bureau du procureur général du "
+      "Togo l'a annoncé.");
+  EXPECT_EQ(count(e, Predicate::memberOf), 0U) << dump(e);
+}
+
 TEST(RelationsTitles, ACounterpartHoldsTheSamePortfolio) {
   Document d = extract(
       "Le ministre de l'Intérieur, Komi Agbeko, a rencontré son homologue italien, Marco Bellini, au siège du "

@@ -120,6 +120,7 @@ class RelationFinder {
     reporter_ = reporting_institution();
     person_countries();
     visitors();
+    offices();
     agreements();
     implied_ministries();
     cooperation();
@@ -1396,6 +1397,35 @@ class RelationFinder {
       e.country = iso;
       relate(Predicate::country, static_cast<int>(i), country_entity_or_new(iso), first_sentence(static_cast<int>(i)),
              "sole-country");
+    }
+  }
+
+  /// "Le procureur général de Russie, X" and "le bureau du procureur général
+  /// de la Fédération de Russie": the office of a title is where the one who
+  /// holds it, of the same country, works.
+  void offices() {
+    for (std::size_t i = 0; i < d_.entities.size(); ++i) {
+      const Entity& inst = d_.entities[i];
+      if (inst.type != EntityType::Institution || inst.country.empty()) continue;
+      const std::string name = name_key(inst.name);
+      std::string title;
+      for (const char* office : {"bureau du ", "bureau de la ", "cabinet du ", "cabinet de la ", "secretariat du "})
+        if (name.starts_with(office)) title = name.substr(std::string_view(office).size());
+      if (title.size() < 4) continue;
+      for (std::size_t p = 0; p < d_.entities.size(); ++p) {
+        const Entity& person = d_.entities[p];
+        if (person.type != EntityType::Person) continue;
+        const int c = person_country(static_cast<int>(p));
+        if (c < 0 || ent(c).key != inst.country) continue;
+        for (const auto& role : person.roles) {
+          const std::string r = name_key(role.title);
+          if (r == title || (r.starts_with(title) && r.size() > title.size() && r[title.size()] == ' ')) {
+            relate(Predicate::memberOf, static_cast<int>(p), static_cast<int>(i), first_sentence(static_cast<int>(p)),
+                   "office-of-title");
+            break;
+          }
+        }
+      }
     }
   }
 
