@@ -392,6 +392,30 @@ TEST(RelationsDiscourse, AnInstitutionInACountryIsNotThatCountrys) {
     }
 }
 
+TEST(RelationsCooperationShapes, SupportFromAnOrganisation) {
+  Document d = extract(
+      "Le Togo et le Ghana bénéficieront de l'appui technique de l'Office des Nations unies contre la drogue et le "
+      "crime pour former les magistrats.");
+  EXPECT_TRUE(has(d, Predicate::cooperatesWith, "TG", "Office des Nations unies contre la drogue et le crime")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::cooperatesWith, "GH", "Office des Nations unies contre la drogue et le crime")) << dump(d);
+}
+
+TEST(RelationsCooperationShapes, EveryCooperationOfASentence) {
+  Document d = extract(
+      "Elle prévoit une équipe commune togolo-ghanéenne, en collaboration avec Europol, ainsi qu'un échange "
+      "renforcé d'informations entre la police togolaise et la police ghanéenne.");
+  EXPECT_TRUE(has(d, Predicate::cooperatesWith, "TG", "Europol")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::cooperatesWith, "police togolaise", "police ghanéenne")) << dump(d);
+}
+
+TEST(RelationsSignatories, TheSignatorysInstitutionTakesTheCountryFoundForTheSignatory) {
+  Document d = extract(
+      "Le Togo et le Ghana ont signé un plan d'action. Le texte a été signé par Ama Owusu, directrice de l'Office "
+      "central des frontières, et par Kwame Boateng, directeur de la Police nationale ghanéenne.");
+  EXPECT_TRUE(has(d, Predicate::country, "Ama Owusu", "TG")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::country, "Office central des frontières", "TG")) << dump(d);
+}
+
 TEST(RelationsCooperationShapes, AMeetingForCooperationJoinsTheSidesThatMeet) {
   Document d = extract(
       "Le ministre chinois de la Sécurité publique, Li Wen, a rencontré le burundais Pierre Ndayishimiye, le 7 "

@@ -122,6 +122,7 @@ class RelationFinder {
     visitors();
     offices();
     agreements();
+    institutions_of_members();
     implied_ministries();
     cooperation();
     std::sort(d_.relations.begin(), d_.relations.end(), [](const Relation& a, const Relation& b) {
@@ -752,8 +753,13 @@ class RelationFinder {
           relate(Predicate::country, self, country_entity_or_new(inst.country), r.sentence, "via-institution");
       }
     }
-    // A national institution without a country takes the country of its
-    // member ("Moumouni Hamidou (Niger), président de la commission nationale ...").
+    institutions_of_members();
+  }
+
+  /// A national institution without a country takes the country of its
+  /// member ("Moumouni Hamidou (Niger), président de la commission nationale
+  /// ..."). Run again once the signatories' countries are known.
+  void institutions_of_members() {
     for (const auto& r : std::vector<Relation>(d_.relations)) {
       if (r.predicate != Predicate::memberOf) continue;
       Entity& inst = ent(r.object);
@@ -1768,7 +1774,7 @@ class RelationFinder {
           for (std::size_t x = 0; x < together.size(); ++x)
             for (std::size_t y = x + 1; y < together.size(); ++y)
               cooperate(together[x], together[y], s, "acting-together");
-          if (together.size() >= 2) break;
+          if (together.size() >= 2) continue;
         }
         // "la coopération entre le Maroc et la Belgique".
         if (std::uint32_t b = link_after(t, end, "between"); b > 0) {
@@ -1781,7 +1787,19 @@ class RelationFinder {
           }
           for (std::size_t x = 0; x < pair.size(); ++x)
             for (std::size_t y = x + 1; y < pair.size(); ++y) cooperate(pair[x], pair[y], s, "cooperation-between");
-          if (pair.size() >= 2) break;
+          if (pair.size() >= 2) continue;
+        }
+        // "le Maroc et la Tunisie bénéficieront de l'appui technique de l'ONUDC".
+        if (word_is<"benefit">(t)) {
+          std::uint32_t k = t + 1;
+          while (k < end && k < t + 6 && !word_is<"support_noun">(k)) ++k;
+          while (k < end && k < t + 8 && !word_is<"preposition">(k)) ++k;
+          auto objects = k < end ? actors_listed(k + 1, end) : std::vector<int>{};
+          if (!objects.empty()) {
+            for (int a : subject_actors(s, t))
+              for (int b : objects) cooperate(a, b, s, "benefit-of-support");
+            continue;
+          }
         }
         // "la Belgique veut renforcer sa coopération avec le Maroc".
         if (std::uint32_t w = link_after(t, end, "with"); w > 0) {
@@ -1793,7 +1811,7 @@ class RelationFinder {
           if (subjects.empty() && reporter_ >= 0 && !has_person_or_actor_before(s, t)) subjects.push_back(reporter_);
           for (int a : subjects)
             for (int b : objects) cooperate(a, b, s, "cooperation-with");
-          break;
+          continue;
         }
         // "Les deux pays ont convenu de renforcer leur coopération": the two
         // named together just before, else the article's two.
@@ -1802,7 +1820,7 @@ class RelationFinder {
           if (pair.empty()) pair = two_countries();
           if (pair.size() == 2) {
             cooperate(pair[0], pair[1], s, "cooperation-two-sides");
-            break;
+            continue;
           }
         }
         // "le Maroc et la Belgique renforcent leur coopération".
@@ -1811,7 +1829,7 @@ class RelationFinder {
           for (std::size_t x = 0; x < subjects.size(); ++x)
             for (std::size_t y = x + 1; y < subjects.size(); ++y)
               cooperate(subjects[x], subjects[y], s, "cooperation-subjects");
-          break;
+          continue;
         }
       }
     }
