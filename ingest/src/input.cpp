@@ -43,13 +43,19 @@ std::uint64_t ArchiveSource::consumed() const {
 
 bool Input::fill() {
   if (eof_ || failed_) return false;
-  if (begin_ > 0 && (begin_ == end_ || begin_ >= buffer_.size() / 2)) {
-    std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
+  if (begin_ > 0 && (begin_ == end_ || begin_ >= capacity_ / 2)) {
+    std::memmove(buffer_.get(), buffer_.get() + begin_, end_ - begin_);
     end_ -= begin_;
     begin_ = 0;
   }
-  if (buffer_.size() - end_ < kChunk) buffer_.resize(std::max(buffer_.size() * 2, end_ + kChunk));
-  const std::ptrdiff_t got = source_.read(buffer_.data() + end_, buffer_.size() - end_);
+  if (capacity_ - end_ < kMinRead) {
+    const std::size_t grown = std::max(capacity_ * 2, end_ + kChunk);
+    std::unique_ptr<char[]> bigger = std::make_unique_for_overwrite<char[]>(grown);
+    if (end_ > begin_) std::memcpy(bigger.get() + begin_, buffer_.get() + begin_, end_ - begin_);
+    buffer_ = std::move(bigger);
+    capacity_ = grown;
+  }
+  const std::ptrdiff_t got = source_.read(buffer_.get() + end_, capacity_ - end_);
   if (got < 0) {
     failed_ = true;
     return false;
@@ -65,7 +71,7 @@ bool Input::fill() {
 std::string_view Input::peek(std::size_t n) {
   while (available() < n && fill()) {
   }
-  return std::string_view(buffer_).substr(begin_, std::min(n, available()));
+  return {buffer_.get() + begin_, std::min(n, available())};
 }
 
 Input::Line Input::line(std::string& out, std::size_t max) {
@@ -73,7 +79,7 @@ Input::Line Input::line(std::string& out, std::size_t max) {
   std::size_t searched = 0;
   bool too_long = false;
   for (;;) {
-    const char* start = buffer_.data() + begin_;
+    const char* start = buffer_.get() + begin_;
     const void* nl = std::memchr(start + searched, '\n', available() - searched);
     if (nl != nullptr) {
       const auto len = static_cast<std::size_t>(static_cast<const char*>(nl) - start);
@@ -104,7 +110,7 @@ Input::Line Input::line(std::string& out, std::size_t max) {
     }
     if (!fill()) {
       if (too_long) return Line::too_long;
-      out.append(buffer_.data() + begin_, available());
+      out.append(buffer_.get() + begin_, available());
       consume(available());
       if (out.empty()) return Line::end;
       if (out.back() == '\r') out.pop_back();
@@ -117,7 +123,7 @@ bool Input::read(std::size_t n, std::string& out) {
   while (n > 0) {
     if (available() == 0 && !fill()) return false;
     const std::size_t take = std::min(n, available());
-    out.append(buffer_.data() + begin_, take);
+    out.append(buffer_.get() + begin_, take);
     consume(take);
     n -= take;
   }
@@ -137,7 +143,7 @@ bool Input::skip(std::size_t n) {
 bool Input::rest(std::string& out, std::size_t max) {
   for (;;) {
     const std::size_t take = std::min(available(), max - std::min(max, out.size()));
-    out.append(buffer_.data() + begin_, take);
+    out.append(buffer_.get() + begin_, take);
     consume(take);
     if (available() > 0) return false;  // over `max`
     if (!fill()) return !failed_;

@@ -94,11 +94,17 @@ class Input {
   }
 
   ByteSource& source_;
-  std::string buffer_;
+  /// Bytes read and not yet consumed are [begin_, end_) of buffer_, which
+  /// holds capacity_ bytes, never zero-filled: a corpus of small files must
+  /// not pay for clearing a large buffer per file.
+  std::unique_ptr<char[]> buffer_;
+  std::size_t capacity_ = 0;
   std::size_t begin_ = 0, end_ = 0;
   std::uint64_t offset_ = 0;
   bool eof_ = false, failed_ = false;
   static constexpr std::size_t kChunk = std::size_t{256} << 10U;
+  /// The least free space a read is made into (else the buffer grows).
+  static constexpr std::size_t kMinRead = std::size_t{16} << 10U;
 };
 
 }  // namespace entente::ingest

@@ -12,6 +12,7 @@
 //
 // THREAD SAFETY: pure functions.
 #pragma once
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -46,7 +47,10 @@ struct Guess {
   bool reliable = false;  ///< CLD2's own judgement: enough text, a clear winner
 };
 
-/// The language of a UTF-8 text (its first 16 KiB are enough).
+/// How much of a text identify_language reads: its first 2 KiB.
+inline constexpr std::size_t kLanguageSample = std::size_t{2} << 10U;
+
+/// The language of a UTF-8 text, from its first kLanguageSample bytes.
 Guess identify_language(std::string_view utf8);
 
 }  // namespace entente::ingest
