@@ -210,6 +210,13 @@ TEST(RecognizePersons, MisspeltSurnameJoinsTheOnlyClosePerson) {
   EXPECT_EQ(persons.size(), 1U) << dump(d);
 }
 
+TEST(RecognizePersons, Initials) {
+  Document d = extract("Le directeur du Bureau fédéral, Christopher A. Wray, a reçu la délégation.");
+  EXPECT_TRUE(has_person(d, "Christopher A. Wray")) << dump(d);
+  Document e = extract("Le ministre J.-P. Dumont a signé l'accord avec le Togo hier.");
+  EXPECT_TRUE(has_person(e, "J.-P. Dumont")) << dump(e);
+}
+
 TEST(RecognizePersons, ArabicArticleKeptOrDroppedIsOnePerson) {
   Document d = extract(
       "Le président Ahmed Ould Salem El Bakri est arrivé. Le président Ahmed Ould Salem Bakri a parlé.");
@@ -254,6 +261,17 @@ TEST(RecognizeCountries, CountryNamesAndTheirMentions) {
   EXPECT_EQ(ma->mentions.size(), 2U) << dump(d);
   EXPECT_EQ(be->mentions.size(), 2U) << dump(d);
   EXPECT_EQ(entities_of(d, EntityType::Country).size(), 2U) << dump(d);
+}
+
+TEST(RecognizeCountries, ASharedDemonymStandsForTheOneStateTheArticleNames) {
+  Document d = extract("Le président Paul Mbala a reçu à Kinshasa le chef de la police congolaise.");
+  EXPECT_NE(find_country(d, "CD"), nullptr) << dump(d);
+  Document e = extract("La police congolaise a arrêté trois suspects.");
+  EXPECT_EQ(find_country(e, "CD"), nullptr) << dump(e);
+  EXPECT_EQ(find_country(e, "CG"), nullptr) << dump(e);
+  Document f = extract("Entre Kinshasa et Brazzaville, la police congolaise surveille le fleuve.");
+  EXPECT_EQ(find_country(f, "CD"), nullptr) << dump(f);
+  EXPECT_EQ(find_country(f, "CG"), nullptr) << dump(f);
 }
 
 TEST(RecognizeCountries, CitiesAndRegionsAreNoCountries) {
@@ -442,6 +460,11 @@ TEST(RecognizeInstitutions, ServiceNamedWithItsCountry) {
 
 TEST(RecognizeInstitutions, PluralDemonymAfterAListNamesNoInstitution) {
   Document d = extract("Des véhicules ont été remis à la gendarmerie, à la police et à la marine togolaises.");
+  EXPECT_TRUE(entities_of(d, EntityType::Institution).empty()) << dump(d);
+}
+
+TEST(RecognizeInstitutions, APluralGroupIsNoInstitution) {
+  Document d = extract("Le Togo financera la formation de garde-côtes ghanéens.");
   EXPECT_TRUE(entities_of(d, EntityType::Institution).empty()) << dump(d);
 }
 

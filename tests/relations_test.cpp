@@ -392,6 +392,30 @@ TEST(RelationsDiscourse, AnInstitutionInACountryIsNotThatCountrys) {
     }
 }
 
+TEST(RelationsCooperationShapes, SupportFromAnOrganisation) {
+  Document d = extract(
+      "Le Togo et le Ghana bénéficieront de l'appui technique de l'Office des Nations unies contre la drogue et le "
+      "crime pour former les magistrats.");
+  EXPECT_TRUE(has(d, Predicate::cooperatesWith, "TG", "Office des Nations unies contre la drogue et le crime")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::cooperatesWith, "GH", "Office des Nations unies contre la drogue et le crime")) << dump(d);
+}
+
+TEST(RelationsCooperationShapes, EveryCooperationOfASentence) {
+  Document d = extract(
+      "Elle prévoit une équipe commune togolo-ghanéenne, en collaboration avec Europol, ainsi qu'un échange "
+      "renforcé d'informations entre la police togolaise et la police ghanéenne.");
+  EXPECT_TRUE(has(d, Predicate::cooperatesWith, "TG", "Europol")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::cooperatesWith, "police togolaise", "police ghanéenne")) << dump(d);
+}
+
+TEST(RelationsSignatories, TheSignatorysInstitutionTakesTheCountryFoundForTheSignatory) {
+  Document d = extract(
+      "Le Togo et le Ghana ont signé un plan d'action. Le texte a été signé par Ama Owusu, directrice de l'Office "
+      "central des frontières, et par Kwame Boateng, directeur de la Police nationale ghanéenne.");
+  EXPECT_TRUE(has(d, Predicate::country, "Ama Owusu", "TG")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::country, "Office central des frontières", "TG")) << dump(d);
+}
+
 TEST(RelationsCooperationShapes, AMeetingForCooperationJoinsTheSidesThatMeet) {
   Document d = extract(
       "Le ministre chinois de la Sécurité publique, Li Wen, a rencontré le burundais Pierre Ndayishimiye, le 7 "
@@ -408,11 +432,57 @@ TEST(RelationsCooperationShapes, AMeetingWithoutCooperationJoinsNothing) {
   EXPECT_EQ(count(d, Predicate::cooperatesWith), 0U) << dump(d);
 }
 
+TEST(RelationsCooperationShapes, TheTwoCountriesAgreeToCooperate) {
+  Document d = extract(
+      "Le Togo et le Ghana ont tenu leur première commission mixte. Les deux pays ont convenu de renforcer leur "
+      "coopération en matière de sécurité.");
+  EXPECT_TRUE(has(d, Predicate::cooperatesWith, "TG", "GH")) << dump(d);
+}
+
 TEST(RelationsCooperationShapes, CooperationBetweenTheTwoCountries) {
   Document d = extract(
       "Le ministre togolais Komi Agbeko a reçu à Lomé le ministre ghanéen Kwame Boateng. Les deux ministres ont "
       "examiné les moyens de renforcer la coopération entre les deux pays.");
   EXPECT_TRUE(has(d, Predicate::cooperatesWith, "TG", "GH")) << dump(d);
+}
+
+TEST(RelationsDiscourse, ADelegationAndItsMembersAreOfItsCountry) {
+  Document d = extract(
+      "Le Togo était représenté à cette cérémonie par une délégation, conduite par le directeur général de "
+      "l'Agence nationale de lutte contre la traite (ANLT), M. Komi Agbeko. Cette délégation est composée "
+      "notamment du président de la Commission nationale des droits humains, M. Kossi Amegan, et des "
+      "représentants du Ministère de la Justice.");
+  EXPECT_TRUE(has(d, Predicate::country, "Komi Agbeko", "TG")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::country, "Kossi Amegan", "TG")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::country, "Ministère de la Justice", "TG")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::memberOf, "Komi Agbeko", "Agence nationale de lutte contre la traite")) << dump(d);
+}
+
+TEST(RelationsTitles, TheOfficeOfATitle) {
+  Document d = extract(
+      "Le procureur général du Togo, Komi Agbeko, a reçu la délégation. Le bureau du procureur général du Togo "
+      "l'a annoncé.");
+  EXPECT_TRUE(has(d, Predicate::memberOf, "Komi Agbeko", "bureau du procureur général")) << dump(d);
+  Document e = extract(
+      "Le procureur général du Ghana, Kwame Boateng, a reçu la délégation. Le bureau du procureur général du "
+      "Togo l'a annoncé.");
+  EXPECT_EQ(count(e, Predicate::memberOf), 0U) << dump(e);
+}
+
+TEST(RelationsTitles, ACounterpartHoldsTheSamePortfolio) {
+  Document d = extract(
+      "Le ministre de l'Intérieur, Komi Agbeko, a rencontré son homologue italien, Marco Bellini, au siège du "
+      "ministère de l'Intérieur italien.");
+  EXPECT_TRUE(has(d, Predicate::memberOf, "Marco Bellini", "ministère de l'Intérieur")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::country, "ministère de l'Intérieur", "IT")) << dump(d);
+  EXPECT_FALSE(has(d, Predicate::memberOf, "Komi Agbeko", "ministère de l'Intérieur")) << dump(d);
+}
+
+TEST(RelationsTitles, AMinistryInACapitalIsThatCountrys) {
+  Document d = extract(
+      "Les ministres de l'Intérieur du Togo, Komi Agbeko, et du Ghana, Kwame Boateng, ont signé un protocole au "
+      "ministère de l'Intérieur à Lomé.");
+  EXPECT_TRUE(has(d, Predicate::country, "ministère de l'Intérieur", "TG")) << dump(d);
 }
 
 // ---- One agreement per instrument in an article -------------------------------------
@@ -504,6 +574,154 @@ TEST(RelationsSignatories, TheOtherSignatorySignsForTheOtherParty) {
   // The ministry the article names joins the signatory whose country is now known.
   EXPECT_TRUE(has(d, Predicate::memberOf, "Komi Agbeko", "ministère de la Justice")) << dump(d);
   EXPECT_TRUE(has(d, Predicate::country, "ministère de la Justice", "TG")) << dump(d);
+}
+
+TEST(RelationsParties, InstitutionsAfterAvecAndEntreAreParties) {
+  Document d = extract(
+      "Le Ministère togolais de la Justice a signé un protocole d'accord, le 3 mars 2020, avec le Ministère des "
+      "Affaires étrangères du Ghana.");
+  EXPECT_TRUE(has(d, Predicate::party, "agreement", "Ministère togolais de la Justice")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::party, "agreement", "Ministère des Affaires étrangères")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::cooperatesWith, "TG", "GH")) << dump(d);
+  Document e = extract("Un mémorandum d'entente a été signé dimanche entre le Togo et l'Union européenne.");
+  EXPECT_TRUE(has(e, Predicate::party, "agreement", "TG")) << dump(e);
+  EXPECT_TRUE(has(e, Predicate::party, "agreement", "Union européenne")) << dump(e);
+  EXPECT_TRUE(has(e, Predicate::cooperatesWith, "TG", "Union européenne")) << dump(e);
+}
+
+TEST(RelationsParties, TwoBodiesOfOneSideDoNotCooperateWithEachOther) {
+  Document d = extract(
+      "Le Ministère togolais de la Justice et le Ministère togolais de l'Intérieur ont signé un protocole avec "
+      "Europol.");
+  EXPECT_FALSE(has(d, Predicate::cooperatesWith, "Ministère togolais de la Justice", "Ministère togolais de l'Intérieur"))
+      << dump(d);
+  EXPECT_TRUE(has(d, Predicate::cooperatesWith, "Ministère togolais de la Justice", "Europol")) << dump(d);
+}
+
+TEST(RelationsParties, ExamplesOfAKindAreNoParties) {
+  Document d = extract(
+      "Alors que le Togo multiplie les accords bilatéraux avec plusieurs pays comme le Ghana, la France ou le "
+      "Mali, la signature de cet accord avec Europol marque un tournant.");
+  EXPECT_FALSE(has(d, Predicate::party, "agreement", "GH")) << dump(d);
+  EXPECT_FALSE(has(d, Predicate::party, "agreement", "FR")) << dump(d);
+  EXPECT_FALSE(has(d, Predicate::party, "agreement", "ML")) << dump(d);
+}
+
+TEST(RelationsParties, ACollaborationWithAnOrganisationIsNoSide) {
+  Document d = extract(
+      "L'Algérie et le Mali ont signé mercredi un programme de coopération en collaboration avec l'OIM.");
+  EXPECT_TRUE(has(d, Predicate::cooperatesWith, "DZ", "ML")) << dump(d);
+  EXPECT_FALSE(has(d, Predicate::party, "agreement", "Organisation internationale pour les migrations")) << dump(d);
+}
+
+TEST(RelationsParties, TheSignatoriesCountriesAreParties) {
+  Document d = extract(
+      "Le directeur général de la Police nationale togolaise, Komi Agbeko, et le directeur de la Police des "
+      "Pays-Bas ont signé une lettre d'intention.");
+  EXPECT_TRUE(has(d, Predicate::party, "agreement", "TG")) << dump(d);
+}
+
+TEST(RelationsSignatories, PersonsOfTheMeetingTookPartInWhatCameOfIt) {
+  Document d = extract(
+      "La ministre togolaise Ama Mensah a rencontré son homologue Kwame Boateng. Les entretiens ont porté sur la "
+      "sécurité. À l'issue de cette réunion, une déclaration d'intention commune a été signée.");
+  EXPECT_TRUE(has(d, Predicate::participant, "agreement", "Ama Mensah")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::participant, "agreement", "Kwame Boateng")) << dump(d);
+}
+
+TEST(RelationsSignatories, TheOneWhoLedADelegationToTheCeremonyTookPart) {
+  Document d = extract(
+      "Le Togo et le Ghana ont procédé mardi à la signature d'un protocole d'accord. Le Togo était représenté à "
+      "cette cérémonie par une délégation conduite par le directeur de l'Agence nationale, M. Komi Agbeko.");
+  EXPECT_TRUE(has(d, Predicate::participant, "agreement", "Komi Agbeko")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::country, "Komi Agbeko", "TG")) << dump(d);
+}
+
+TEST(RelationsParties, PartiesInAReportedSpeech) {
+  Document d = extract("M. Lemaire a rappelé que la France et le Cameroun avaient signé en 2019 un protocole de "
+                       "coopération judiciaire.");
+  EXPECT_TRUE(has(d, Predicate::party, "agreement", "FR")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::party, "agreement", "CM")) << dump(d);
+}
+
+TEST(RelationsParties, WhatTheAgreementProvidesIsNoParty) {
+  Document d = extract(
+      "Le Togo et le Ghana ont signé mardi un accord de sécurité. Cet accord prévoit la mise en place de "
+      "patrouilles et l'échange d'informations entre la police togolaise et la police ghanéenne.");
+  EXPECT_FALSE(has(d, Predicate::party, "agreement", "police togolaise")) << dump(d);
+  EXPECT_FALSE(has(d, Predicate::party, "agreement", "police ghanéenne")) << dump(d);
+}
+
+TEST(RelationsParties, CapitalsListedAsASubjectStandForTheirStates) {
+  Document d = extract("Migration : Lomé et Accra signent un mémorandum d'entente.");
+  EXPECT_TRUE(has(d, Predicate::party, "agreement", "TG")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::party, "agreement", "GH")) << dump(d);
+  Document e = extract("Le ministre s'est rendu à Lomé et Accra la semaine dernière.");
+  for (const auto& x : e.entities) EXPECT_NE(x.type, EntityType::Country) << dump(e);
+}
+
+TEST(RelationsSignatories, WithWhomTheySigned) {
+  Document d = extract(
+      "La présidente du Conseil italien, Giulia Ferraro, a reçu jeudi le président togolais, Komi Agbeko, avec "
+      "lequel elle a signé un mémorandum d'entente.");
+  EXPECT_TRUE(has(d, Predicate::signatory, "agreement", "Giulia Ferraro")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::signatory, "agreement", "Komi Agbeko")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::party, "agreement", "IT")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::party, "agreement", "TG")) << dump(d);
+}
+
+TEST(RelationsSignatories, PresenceAtTheCeremony) {
+  Document d = extract(
+      "Le Togo et le Ghana ont signé mardi un accord. Les ministres ont salué une étape importante. La "
+      "cérémonie s'est déroulée en présence de l'ambassadeur du Ghana au Togo, Kwame Boateng.");
+  EXPECT_TRUE(has(d, Predicate::participant, "agreement", "Kwame Boateng")) << dump(d);
+}
+
+TEST(RelationsCooperationShapes, AJointOperationLedByActorsMakesThemCooperate) {
+  Document d = extract(
+      "Une opération conjointe menée par Europol, la police togolaise et la police ghanéenne a permis "
+      "l'arrestation de 23 personnes.");
+  EXPECT_TRUE(has(d, Predicate::cooperatesWith, "police togolaise", "police ghanéenne")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::cooperatesWith, "Europol", "police togolaise")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::cooperatesWith, "TG", "GH")) << dump(d);
+}
+
+TEST(RelationsTitles, ASecondTitleWithItsArticle) {
+  Document d = extract("Le ministre nigérien de la Défense, le général Moussa Issa, a reçu son homologue.");
+  EXPECT_TRUE(has(d, Predicate::country, "Moussa Issa", "NE")) << dump(d);
+  Document e = extract(
+      "À l'invitation de Jan Claes, ministre de l'Intérieur de la Belgique, le ministre de l'Intérieur, Komi "
+      "Agbeko, est arrivé.");
+  EXPECT_FALSE(has(e, Predicate::country, "Komi Agbeko", "BE")) << dump(e);
+  EXPECT_TRUE(has(e, Predicate::country, "Jan Claes", "BE")) << dump(e);
+}
+
+TEST(RelationsInstruments, AnInstrumentInForceTakesNoDateOfTheNews) {
+  Document d = extract(
+      "Londres, 18 mars 2022 (Belga) - La justice britannique a autorisé l'extradition vers la Belgique d'un "
+      "suspect, en vertu de la convention d'extradition signée entre les deux pays.");
+  auto a = agreements_of(d);
+  ASSERT_EQ(a.size(), 1U) << dump(d);
+  EXPECT_EQ(a[0]->date, "") << dump(d);
+}
+
+TEST(RelationsSignatories, TheTwoWhoMetSigned) {
+  Document d = extract(
+      "Le Premier ministre belge Jan Claes a rencontré à Lomé le président togolais Komi Agbeko. Les deux "
+      "dirigeants ont signé une déclaration conjointe sur la sécurité.");
+  EXPECT_TRUE(has(d, Predicate::signatory, "agreement", "Jan Claes")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::signatory, "agreement", "Komi Agbeko")) << dump(d);
+  Document e = extract(
+      "Le ministre Jan Claes a rencontré son homologue Komi Agbeko. La rencontre a affirmé les relations entre "
+      "les deux pays, après la signature d'un mémorandum entre le Togo et l'Union européenne.");
+  EXPECT_FALSE(has(e, Predicate::signatory, "agreement", "Jan Claes")) << dump(e);
+}
+
+TEST(RelationsCooperationShapes, APhoneCallAboutCooperation) {
+  Document d = extract(
+      "Le président togolais Komi Agbeko s'est entretenu au téléphone avec son homologue ghanéen Kwame Boateng "
+      "de la coopération migratoire.");
+  EXPECT_TRUE(has(d, Predicate::cooperatesWith, "TG", "GH")) << dump(d);
 }
 
 // ---- Signatories in every reporting form (shape d) ------------------------------------

@@ -3,6 +3,8 @@
 #include "text_util.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <cstdio>
 
 #include <unicode/locid.h>
@@ -136,6 +138,7 @@ Lexicon::Lexicon() : edges_(1024) {
   load_pairs("institution_heads.tsv", file_bytes("institution_heads.tsv"), LexKind::institution_head);
   load_pairs("agreements.tsv", file_bytes("agreements.tsv"), LexKind::agreement);
   load_pairs("triggers.tsv", file_bytes("triggers.tsv"), LexKind::trigger);
+  load_pairs("shared_demonyms.tsv", file_bytes("shared_demonyms.tsv"), LexKind::shared_demonym);
   for (const auto& row : read_tsv("honorifics.tsv", file_bytes("honorifics.tsv"), "form")) {
     add_phrase(row[0], LexHit{LexKind::honorific, 0, row[0], false, row[0]});
   }
@@ -263,6 +266,7 @@ void Lexicon::load_pairs(std::string_view file, std::string_view bytes, LexKind 
   switch (kind) {
     case LexKind::agreement: header = "form\tkind"; break;
     case LexKind::trigger: header = "form\trelation"; break;
+    case LexKind::shared_demonym: header = "form\tcountries"; break;
     default: header = "form\tclass"; break;
   }
   std::uint32_t index = 0;
@@ -437,7 +441,24 @@ bool is_title_word(std::string_view norm) {
   static const std::uint64_t bit = lex().class_bit("title_word");
   return in_class(norm, bit);
 }
-bool has_class(std::string_view norm, std::string_view cls) { return lex().word_is(norm, cls); }
+std::uint64_t class_bit(std::string_view cls) {
+  // The rules ask about a few dozen classes, always by a literal name, many
+  // times a token: the bit of a name is kept by the address of its
+  // characters, so that the class table is searched once per name and thread.
+  struct Slot {
+    const char* name = nullptr;
+    std::size_t size = 0;
+    std::uint64_t bit = 0;
+  };
+  thread_local std::array<Slot, 128> cache;
+  Slot& slot = cache[(reinterpret_cast<std::uintptr_t>(cls.data()) >> 2U) % cache.size()];
+  if (slot.name != cls.data() || slot.size != cls.size()) slot = Slot{cls.data(), cls.size(), lex().class_bit(cls)};
+  return slot.bit;
+}
+
+std::uint64_t classes_of(std::string_view norm) { return lex().classes_of(norm); }
+
+bool has_class(std::string_view norm, std::string_view cls) { return (lex().classes_of(norm) & class_bit(cls)) != 0; }
 
 bool is_adjective(std::string_view norm) {
   static const std::uint64_t not_adjective = lex().class_bit("not_adjective");

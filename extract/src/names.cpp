@@ -85,9 +85,12 @@ std::string institution_key(std::string_view name) {
 
 std::string person_key(std::string_view name) {
   const std::vector<std::string> words = key_words(name_key(name));
+  // A middle initial is written or not: "Christopher A. Wray" is "Christopher Wray".
+  const auto full = std::count_if(words.begin(), words.end(), [](const std::string& w) { return w.size() > 1; });
   std::string out;
   for (const auto& w : words) {
     if (w == "el" || w == "al") continue;
+    if (w.size() == 1 && full >= 2) continue;
     if (!out.empty()) out.push_back(' ');
     out += w;
   }

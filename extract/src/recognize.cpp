@@ -52,6 +52,7 @@ class Recognizer {
 
   void run() {
     gazetteer();
+    capitals_as_states();
     settle_organisations();
     institutions();
     title_complements();
@@ -136,7 +137,13 @@ class Recognizer {
     bool demonym = false;
   };
   std::optional<CountryAt> country_at(std::uint32_t i) const {
-    if (i >= size() || !(index_.has(i, LexKind::country_name) || index_.has(i, LexKind::demonym))) return std::nullopt;
+    if (i >= size()) return std::nullopt;
+    // A shared demonym the gazetteer settled ("congolaise" in an article on the DRC).
+    if (index_.has(i, LexKind::shared_demonym) && taken_[i] >= 0) {
+      const auto& m = d_.mentions[static_cast<std::size_t>(taken_[i])];
+      if (m.stage == "shared-demonym" && m.first_token == i) return CountryAt{m.key, m.last_token, true};
+    }
+    if (!(index_.has(i, LexKind::country_name) || index_.has(i, LexKind::demonym))) return std::nullopt;
     for (const auto& m : index_.at(i)) {
       for (const auto& h : *m.hits) {
         if (h.kind == LexKind::country_name && is_upper_word(tok(i)) &&
@@ -153,8 +160,17 @@ class Recognizer {
     // Countries named in the document, counted: national organisations are
     // read as such only when their country is named too.
     std::map<std::string, int> named;
-    for (std::uint32_t i = 0; i < size(); ++i)
+    for (std::uint32_t i = 0; i < size(); ++i) {
       if (auto c = country_at(i)) ++named[c->iso2];
+      // "franco-belge", and capitals ("Paris et Bruxelles"), name their states too.
+      if (!index_.has(i, LexKind::prefix) && !index_.has(i, LexKind::place)) continue;
+      for (const auto& m : index_.at(i))
+        for (const auto& h : *m.hits) {
+          if (h.kind == LexKind::prefix && m.last < size() && tok(m.last).norm == "-") ++named[h.value];
+          if (h.kind == LexKind::place && tok(i).upper_initial && lex_.places()[h.index].kind == "capital")
+            ++named[lex_.places()[h.index].country];
+        }
+    }
 
     for (std::uint32_t i = 0; i < size(); ++i) {
       if (taken_[i] >= 0 || tok(i).punct) continue;
@@ -166,6 +182,7 @@ class Recognizer {
         const LexHit* place = nullptr;
         const LexHit* demonym = nullptr;
         const LexHit* prefix = nullptr;
+        const LexHit* shared = nullptr;
         int org_score = -1;
         std::vector<std::uint32_t> candidates;  // organisations of this name whose country is named
         for (const auto& h : *m.hits) {
@@ -192,6 +209,7 @@ class Recognizer {
               break;
             case LexKind::demonym: demonym = &h; break;
             case LexKind::prefix: prefix = &h; break;
+            case LexKind::shared_demonym: shared = &h; break;
             default: break;
           }
         }
@@ -210,8 +228,22 @@ class Recognizer {
           const auto& p = lex_.places()[place->index];
           int mi = add(i, m.last, EntityType::Place, "gazetteer", {}, p.name);
           d_.mentions[static_cast<std::size_t>(mi)].country = p.country;
+          if (p.kind == "capital" && !p.country.empty()) capitals_.insert(mi);
         } else if (demonym != nullptr) {
           int mi = add(i, m.last, EntityType::Country, "demonym", demonym->value, lex_.countries()[demonym->index].name);
+          d_.mentions[static_cast<std::size_t>(mi)].demonym = true;
+        } else if (shared != nullptr && !first.upper_initial) {
+          // "congolais": the one of its states the article names, if only one.
+          std::string only;
+          int named_states = 0;
+          for (const auto& iso : split_codes(shared->value))
+            if (named.count(iso) != 0) {
+              only = iso;
+              ++named_states;
+            }
+          const auto* c = named_states == 1 ? lex_.country(only) : nullptr;
+          if (c == nullptr) continue;
+          int mi = add(i, m.last, EntityType::Country, "shared-demonym", only, c->name);
           d_.mentions[static_cast<std::size_t>(mi)].demonym = true;
         } else if (prefix != nullptr && m.last + 1 < size() && tok(m.last).norm == "-" && !tok(m.last).space_before) {
           // "maroco-nigérienne": the prefix names a country when a demonym or
@@ -232,6 +264,68 @@ class Recognizer {
         break;
       }
     }
+  }
+
+  /// "Rabat et Madrid signent un accord", "Paris et Rabat vont s'aider
+  /// mutuellement": capitals listed together as the subject of a signing or
+  /// a cooperation stand for their states. Anywhere else a capital is a place.
+  void capitals_as_states() {
+    auto country_or_capital = [&](std::uint32_t k) -> int {
+      if (k >= size() || taken_[k] < 0) return -1;
+      const int mi = taken_[k];
+      const auto& m = d_.mentions[static_cast<std::size_t>(mi)];
+      if (m.first_token != k) return -1;
+      if (capitals_.count(mi) != 0 || (m.type == EntityType::Country && !m.demonym)) return mi;
+      return -1;
+    };
+    std::set<int> states;
+    for (int c : capitals_) {
+      const auto& p = d_.mentions[static_cast<std::size_t>(c)];
+      // "Rabat et Madrid", "Paris et le Maroc": the list of two.
+      std::uint32_t k = p.last_token;
+      int other = -1;
+      if (k + 1 < size() && rules::has_class(tok(k).norm, "coordination")) {
+        std::uint32_t j = k + 1;
+        if (j < size() && rules::is_determiner(tok(j).norm)) ++j;
+        other = country_or_capital(j);
+      }
+      if (other < 0) continue;
+      const auto& o = d_.mentions[static_cast<std::size_t>(other)];
+      // The list starts its clause ("Migration : Rome et Tunis signent") or follows "entre".
+      const std::uint32_t s0 = d_.sentences[tok(p.first_token).sentence].first_token;
+      const std::uint32_t f = p.first_token;
+      const bool starts = f == s0 || tok(f - 1).norm == ":" || rules::has_class(tok(f - 1).norm, "between") ||
+                          tok(f).newline_before;
+      if (!starts) continue;
+      bool acts = false;
+      for (std::uint32_t j = o.last_token; j < sentence_end(o.first_token) && j < o.last_token + 8 && !acts; ++j)
+        if (auto t = hit_at(j, LexKind::trigger))
+          acts = t->second->value == "sign" || t->second->value == "launch" || t->second->value == "cooperate";
+      if (!acts) continue;
+      states.insert(c);
+      if (capitals_.count(other) != 0) states.insert(other);
+    }
+    for (int c : states) {
+      auto& m = d_.mentions[static_cast<std::size_t>(c)];
+      const auto* country = lex_.country(m.country);
+      if (country == nullptr) continue;
+      m.type = EntityType::Country;
+      m.key = m.country;
+      m.name = country->name;
+      m.stage = "capital-for-state";
+      m.country.clear();
+    }
+  }
+
+  static std::vector<std::string> split_codes(std::string_view codes) {
+    std::vector<std::string> out;
+    std::size_t i = 0;
+    while (i <= codes.size()) {
+      std::size_t j = std::min(codes.find('|', i), codes.size());
+      if (j > i) out.emplace_back(codes.substr(i, j - i));
+      i = j + 1;
+    }
+    return out;
   }
 
   /// National bodies of several countries share a name ("Sûreté nationale":
@@ -456,8 +550,12 @@ class Recognizer {
       const auto& hm = head->first;
       // "garde des Sceaux" is a title, not the institution "garde".
       if (auto t = hit_at(i, LexKind::title); t && t->first.last >= hm.last) continue;
-      // Institution names are singular: "les services compétents" is no name.
-      if (!first.upper_initial && first.norm.size() > 1 && first.norm.back() == 's') continue;
+      // Institution names are singular: "les services compétents", "des
+      // garde-côtes tunisiens" are no names.
+      const Token& head_last = tok(hm.last - 1);
+      if (!first.upper_initial && ((first.norm.size() > 1 && first.norm.back() == 's') ||
+                                   (head_last.norm.size() > 1 && head_last.norm.back() == 's' && !head_last.upper_initial)))
+        continue;
       // "une Police professionnelle": a description, not a name.
       if (i > 0 && rules::has_class(tok(i - 1).norm, "indefinite")) continue;
       const std::string& cls = head->second->value;
@@ -549,6 +647,18 @@ class Recognizer {
         }
         if (k >= end || !is_upper_word(tok(k)) || country_at(k)) break;
         if (hit_at(k, LexKind::institution_head)) break;
+        // "directeur général de l'ANLTP": an acronym the article defined.
+        if (tok(k).all_upper && taken_[k] < 0) {
+          if (auto it = acronyms_.find(std::string(d_.token_text(k))); it != acronyms_.end()) {
+            const auto& def = d_.mentions[static_cast<std::size_t>(it->second)];
+            std::string key = def.key, country = def.country;
+            int a = add(k, k + 1, EntityType::Institution, "acronym", key, std::string(d_.token_text(k)));
+            d_.mentions[static_cast<std::size_t>(a)].country = country;
+            d_.mentions[static_cast<std::size_t>(a)].refers_to = it->second;
+            j = k + 1;
+            continue;
+          }
+        }
         Complement c = complement(k + 1, end, true);
         std::uint32_t last = std::max(c.name_last, k + 1);
         std::string name = std::string(d_.token_range_text(k, c.demonym_at ? c.demonym_at : last));
@@ -575,6 +685,18 @@ class Recognizer {
     }
   }
 
+  /// The end of initials written from token j ("A.", "J.-P."), or j.
+  std::uint32_t initials_end(std::uint32_t j, std::uint32_t end) const {
+    std::uint32_t k = j;
+    while (k + 1 < end && tok(k).alpha && tok(k).upper_initial && d_.token_text(k).size() == 1 &&
+           tok(k + 1).norm == "." && !tok(k + 1).space_before) {
+      k += 2;
+      if (k + 1 < end && tok(k).norm == "-" && !tok(k).space_before && !tok(k + 1).space_before) ++k;
+    }
+    if (k > j && tok(k - 1).norm == "-") --k;
+    return k > j && tok(k - 1).norm == "." ? k : j;
+  }
+
   // ------------------------------------------------------------- 4. persons
   /// Capitalised name words from i: "El Hassan Daki", "Mohammed VI", "Jean-Marc Ayrault".
   std::uint32_t name_run(std::uint32_t i, std::uint32_t max_words = 5) const {
@@ -585,6 +707,14 @@ class Recognizer {
     while (j < end && words < max_words) {
       const Token& t = tok(j);
       if (taken_[j] >= 0) break;
+      // An initial: "Christopher A. Wray", "J.-P. Dumont".
+      if (std::uint32_t e = initials_end(j, end); e > j) {
+        if (e < end && is_upper_word(tok(e)) && taken_[e] < 0 && !name_stop(e)) {
+          j = e;
+          continue;
+        }
+        break;
+      }
       if (particle(j) && !rules::has_class(t.norm, "inner_particle")) {
         // "Ould", "Ben", "van", "von der": part of the name when a capitalised
         // word follows ("der", "den" only after another particle: alone they
@@ -638,6 +768,20 @@ class Recognizer {
       }
       const Token& t = tok(i);
       if (!is_upper_word(t)) continue;
+      // "le ministre J.-P. Dumont": initials and a surname after a title.
+      if (std::uint32_t e = initials_end(i, sentence_end(i)); e > i && i > 0) {
+        bool titled = false;
+        for (std::uint32_t k = i > 3 ? i - 3 : 0; k < i && !titled; ++k)
+          if (auto h = hit_at(k, LexKind::title); h && h->first.last == i) titled = true;
+        if (titled && e < size() && is_upper_word(tok(e)) && !Lexicon::is_common_word(tok(e).norm)) {
+          std::uint32_t last = name_run(i, 3);
+          if (last > e) {
+            add(i, last, EntityType::Person, "title-name");
+            i = last - 1;
+            continue;
+          }
+        }
+      }
       // A title and a name that is no common French word: "le commissaire Verlaine".
       if (std::uint32_t e = titled_surname(i); e > i) {
         add(i, e, EntityType::Person, "title-name");
@@ -778,6 +922,7 @@ class Recognizer {
   std::vector<int> taken_;                 ///< token -> mention that owns it, -1 if none
   std::map<std::string, int> acronyms_;    ///< acronym defined in parentheses -> named mention
   std::map<int, std::vector<std::uint32_t>> ambiguous_;  ///< organisation mention -> its candidates of several countries
+  std::set<int> capitals_;  ///< place mentions that are capitals of states
   mutable std::vector<std::uint64_t> classes_;  ///< token -> classes(), once known
   mutable std::vector<bool> classes_known_;
   const std::uint64_t particle_;   ///< class bit of name particles

@@ -1,24 +1,50 @@
 // Stage: relations from sentence structure.
 //
-// Rules, each a member function below:
-//   roles        a person in apposition to a title phrase ("le ministre de
-//                la Justice, X" / "X, président de la commission ...") holds
-//                the role; institutions in the phrase give memberOf, its first
-//                country gives country; "ministre de la Justice" implies the
-//                ministry when the text does not name it
-//   countries    an institution's country from "du Maroc" or "marocaine";
-//                a person's from the institution, or "du côté belge",
-//                "délégation nigérienne ... conduite par X"
-//   agreements   parties (countries of the sentences that report it, outside
-//                persons' titles), signatories ("signé par", "conclu entre"),
-//                participants ("entre X avec Y" at a launch, "en présence de"),
-//                date (the sentence's date, else the article's first full date)
-//   cooperation  parties of an agreement cooperate; "coopération ... avec X",
-//                "entre X et Y", and "X et Y renforcent leur coopération"
+// Precision first: a relation is made only from words of the text; a country,
+// a ministry or a signatory the text does not give stays unknown.
+//
+// Rules, each a member function below, in the order they run:
+//   roles           a person in apposition to a title phrase ("le ministre
+//                   tunisien de l'Intérieur, X", "X, ministre de l'Intérieur du
+//                   Niger", "le directeur général de la Sûreté nationale (DGSN),
+//                   M. X", "son homologue italien, X", "le burundais X") holds the
+//                   role; institutions in the phrase give memberOf, its country
+//                   (demonym, "du Niger", "(Niger)") gives country
+//   heads           "la présidence de X ... confiée à Y", "X, présidée par Y"
+//   institution_countries  "la Cour de cassation du Maroc", "la police
+//                   marocaine"; "au ministère de l'Intérieur à Dakar" (a city of
+//                   one country); "au Maroc" is where, not whose
+//   sole_country    an article that names one country only situates its
+//                   unqualified national institutions in it
+//   person_countries  via the institution; "du côté belge"; delegations ("Le
+//                   Niger était représenté par une délégation conduite par X.
+//                   Cette délégation est composée de Y, du Ministère ...")
+//   visitors        persons who visit together, no counterpart among them,
+//                   are one delegation
+//   agreements      parties on sides (the subject of the signing, "avec",
+//                   "entre", the signatories' countries, "les deux pays"),
+//                   signatories ("signé par", "X et son homologue Y ont signé",
+//                   "ont procédé à la signature", "avec lequel il a signé"),
+//                   the other party's signatory, participants ("en présence de",
+//                   the persons of the meeting it ended, whoever led a side to
+//                   the ceremony), date (near the signing; the article's first
+//                   full date only for the one agreement of an article)
+//   implied_ministries  a minister's title ties the person to the ministry the
+//                   article names, of the same portfolio and country; a
+//                   counterpart holds the same portfolio
+//   cooperation     agreement parties across sides; "la coopération entre X et
+//                   Y", "X coopère avec Y", "X et Y renforcent leur
+//                   coopération", "les deux pays ont convenu de ...", a meeting
+//                   for cooperation, a joint operation led by several actors;
+//                   bodies of two countries make their countries cooperate,
+//                   bodies of one country never do; countries that only share a
+//                   sentence do not cooperate
 #include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
+#include <unordered_set>
 
 #include "entente/extract/names.hpp"
 #include "entente/extract/pipeline.hpp"
@@ -30,6 +56,14 @@
 namespace entente::extract {
 namespace {
 
+/// A string literal as a template argument (word_is<"preposition">).
+template <std::size_t N>
+struct Literal {
+  char text[N] = {};
+  constexpr Literal(const char (&s)[N]) { std::copy_n(s, N, text); }  // NOLINT: implicit by design
+  constexpr std::string_view view() const { return {text, N - 1}; }
+};
+
 class RelationFinder {
  public:
   RelationFinder(Document& d, const SentenceFacts& facts) : d_(d), lex_(Lexicon::french()), facts_(facts) {
@@ -40,6 +74,42 @@ class RelationFinder {
       if (d.mentions[k].entity >= 0) mention_at_[d.mentions[k].first_token] = static_cast<int>(k);
     for (const auto& m : d.mentions)
       if (m.type == EntityType::Country && m.entity >= 0) ++country_count_[m.entity];
+    token_classes_.reserve(d.tokens.size());
+    for (const auto& t : d.tokens) token_classes_.push_back(rules::classes_of(t.norm));
+    // Token -> the mentions over it, looked up by many rules: built once.
+    starts_.assign(d.tokens.size() + 1, 0);
+    person_over_.assign(d.tokens.size(), -1);
+    types_over_.assign(d.tokens.size(), 0);
+    for (const auto& m : d.mentions)
+      if (m.first_token < d.tokens.size()) ++starts_[m.first_token + 1];
+    for (std::size_t k = 1; k < starts_.size(); ++k) starts_[k] += starts_[k - 1];
+    by_start_.resize(d.mentions.size());
+    std::vector<std::uint32_t> fill(starts_.begin(), starts_.end() - 1);
+    for (std::size_t i = 0; i < d.mentions.size(); ++i) {
+      const auto& m = d.mentions[i];
+      if (m.first_token >= d.tokens.size()) continue;
+      by_start_[fill[m.first_token]++] = static_cast<int>(i);
+      for (std::uint32_t k = m.first_token; k < m.last_token && k < d.tokens.size(); ++k) {
+        types_over_[k] |= static_cast<std::uint8_t>(1u << static_cast<unsigned>(m.type));
+        if (m.type == EntityType::Person && m.entity >= 0 && person_over_[k] < 0) person_over_[k] = static_cast<int>(i);
+      }
+    }
+  }
+
+  /// Whether token k is a word of class `cls` of words.tsv (a literal).
+  bool word_is(std::uint32_t k, std::string_view cls) const {
+    return k < token_classes_.size() && (token_classes_[k] & rules::class_bit(cls)) != 0;
+  }
+  /// The same for a class named at compile time: its bit is looked up once.
+  template <Literal Cls>
+  bool word_is(std::uint32_t k) const {
+    static const std::uint64_t bit = rules::class_bit(Cls.view());
+    return k < token_classes_.size() && (token_classes_[k] & bit) != 0;
+  }
+
+  /// The mentions that start at token k, in document order.
+  std::span<const int> starting_at(std::uint32_t k) const {
+    return {by_start_.data() + starts_[k], by_start_.data() + starts_[k + 1]};
   }
 
   void run() {
@@ -50,7 +120,9 @@ class RelationFinder {
     reporter_ = reporting_institution();
     person_countries();
     visitors();
+    offices();
     agreements();
+    institutions_of_members();
     implied_ministries();
     cooperation();
     std::sort(d_.relations.begin(), d_.relations.end(), [](const Relation& a, const Relation& b) {
@@ -62,20 +134,23 @@ class RelationFinder {
  private:
   const Token& tok(std::uint32_t i) const { return d_.tokens[i]; }
   Entity& ent(int e) { return d_.entities[static_cast<std::size_t>(e)]; }
+  const Entity& ent(int e) const { return d_.entities[static_cast<std::size_t>(e)]; }
   const Mention& men(int m) const { return d_.mentions[static_cast<std::size_t>(m)]; }
 
   void relate(Predicate p, int s, int o, std::uint32_t sentence, const char* stage) {
     if (s < 0 || o < 0 || s == o) return;
     if (p == Predicate::cooperatesWith && o < s) std::swap(s, o);
-    for (const auto& r : d_.relations)
-      if (r.predicate == p && r.subject == s && r.object == o) return;
+    if (!related_.insert(relation_key(p, s, o)).second) return;
+    with_subject_.insert(relation_key(p, s, -1));
     d_.relations.push_back(Relation{p, s, o, sentence, stage});
   }
 
-  bool has_relation(Predicate p, int s) const {
-    return std::any_of(d_.relations.begin(), d_.relations.end(),
-                       [&](const Relation& r) { return r.predicate == p && r.subject == s; });
+  static std::uint64_t relation_key(Predicate p, int s, int o) {
+    return (static_cast<std::uint64_t>(p) << 56U) | (static_cast<std::uint64_t>(static_cast<std::uint32_t>(s)) << 28U) |
+           (static_cast<std::uint64_t>(static_cast<std::uint32_t>(o)) & 0xFFFFFFFULL);
   }
+
+  bool has_relation(Predicate p, int s) const { return with_subject_.count(relation_key(p, s, -1)) != 0; }
 
   std::optional<std::pair<std::uint32_t, const LexHit*>> title_at(std::uint32_t i) const {
     if (!facts_.index().has(i, LexKind::title)) return std::nullopt;
@@ -97,7 +172,7 @@ class RelationFinder {
 
   /// "en Algérie", "au Maroc": the country is where something happens.
   bool locative(const Mention& x) const {
-    return x.first_token > 0 && rules::has_class(tok(x.first_token - 1).norm, "locative");
+    return x.first_token > 0 && word_is<"locative">(x.first_token - 1);
   }
 
   /// Whether country mention x, in the sentence of agreement mention `at`,
@@ -111,8 +186,8 @@ class RelationFinder {
     if (x.first_token <= at_last + 2) return true;
     for (std::uint32_t k = x.first_token; k-- > at_last;) {
       const auto& n = tok(k).norm;
-      if (rules::has_class(n, "between") || rules::has_class(n, "by") || rules::has_class(n, "with")) return true;
-      if (rules::has_class(n, "coordination") && k + 3 >= x.first_token) return true;
+      if (word_is<"between">(k) || word_is<"by">(k) || word_is<"with">(k)) return true;
+      if (word_is<"coordination">(k) && k + 3 >= x.first_token) return true;
       if (n == "," || n == ";") break;
     }
     return false;
@@ -145,10 +220,18 @@ class RelationFinder {
     std::uint32_t k = comma + 1;
     if (k >= limit) return false;
     if (title_at(k)) return true;
-    if (!rules::is_preposition(tok(k).norm) || rules::has_class(tok(k).norm, "locative")) return false;
+    // "le ministre de la Défense, le général X"
+    if (word_is<"determiner">(k) && k + 1 < limit && title_at(k + 1)) return true;
+    if (!word_is<"preposition">(k) || word_is<"locative">(k)) return false;
     ++k;
-    if (k < limit && rules::is_determiner(tok(k).norm)) ++k;
+    if (k < limit && word_is<"determiner">(k)) ++k;
     return k < limit && tok(k).alpha && tok(k).upper_initial && !mention_of_type(k, EntityType::Person);
+  }
+
+  bool cooperation_word(std::uint32_t k) const {
+    for (const auto& t : facts_.triggers(tok(k).sentence))
+      if (t.first <= k && k < t.last && t.relation == "cooperate") return true;
+    return false;
   }
 
   bool negation_at(std::uint32_t k) const {
@@ -168,9 +251,7 @@ class RelationFinder {
   }
 
   bool mention_of_type(std::uint32_t k, EntityType t) const {
-    for (int m : facts_.mentions(tok(k).sentence))
-      if (men(m).type == t && men(m).first_token <= k && k < men(m).last_token) return true;
-    return false;
+    return (types_over_[k] & (1u << static_cast<unsigned>(t))) != 0;
   }
 
   /// The "(" that opens the parenthesis closed at token `close`, within a few
@@ -203,9 +284,13 @@ class RelationFinder {
     std::uint32_t k = end;
     bool comma = tok(end - 1).norm == ",";
     if (comma) --k;
-    if (k > s0 && rules::has_class(tok(k - 1).norm, "coordination")) return std::nullopt;
+    if (k > s0 && word_is<"coordination">(k - 1)) return std::nullopt;
     const std::uint32_t phrase_end = comma ? end - 1 : end;
     std::optional<Phrase> found;
+    // The phrase as it was before the last comma crossed: "X, ministre de ...,
+    // le ministre de l'Intérieur, Y" gives Y the part after X's title.
+    std::optional<Phrase> before_comma;
+    bool crossed = false;
     for (std::uint32_t steps = 0; k > s0 && steps < 40; ++steps) {
       --k;
       const auto& n = tok(k).norm;
@@ -216,16 +301,21 @@ class RelationFinder {
         continue;
       }
       if (n == ",") {
-        if (comma_continues_title(k, phrase_end)) continue;
+        if (found && comma_continues_title(k, phrase_end)) {
+          if (!crossed) before_comma = found;
+          crossed = true;
+          continue;
+        }
+        if (!found && comma_continues_title(k, phrase_end)) continue;
         return found;
       }
-      if (rules::has_class(n, "clause_word") || verb_trigger_at(k)) return found;
+      if (word_is<"clause_word">(k) || verb_trigger_at(k)) return found;
       if (n == "\"" || n == ":" || n == "(" || n == ";") return found;
       if (auto t = title_at(k); t && t->first <= phrase_end) {
         // The leftmost title of the phrase ("procureur général du Roi ...").
         found = Phrase{k, phrase_end, t->second, t->first};
       }
-      if (mention_of_type(k, EntityType::Person)) return found;
+      if (mention_of_type(k, EntityType::Person)) return crossed ? before_comma : found;
     }
     return found;
   }
@@ -255,7 +345,7 @@ class RelationFinder {
   std::optional<Phrase> phrase_at(std::uint32_t k, std::uint32_t s_end) const {
     if (k >= s_end || tok(k).norm != ",") return std::nullopt;
     ++k;
-    if (k < s_end && rules::is_determiner(tok(k).norm)) ++k;
+    if (k < s_end && word_is<"determiner">(k)) ++k;
     auto t = title_at(k);
     if (!t) return std::nullopt;
     std::uint32_t e = t->first;
@@ -272,10 +362,10 @@ class RelationFinder {
         continue;
       }
       if (n == "," || n == "." || n == ")" || n == "\"" || n == ";" || n == ":") break;
-      if (mention_of_type(e, EntityType::Person) || verb_trigger_at(e) || rules::has_class(n, "clause_word")) break;
+      if (mention_of_type(e, EntityType::Person) || verb_trigger_at(e) || word_is<"clause_word">(e)) break;
       ++e;
     }
-    while (e > t->first && rules::has_class(tok(e - 1).norm, "conjunction")) --e;
+    while (e > t->first && word_is<"conjunction">(e - 1)) --e;
     return Phrase{k, e, t->second, t->first};
   }
 
@@ -315,13 +405,16 @@ class RelationFinder {
       if (int c = parenthesised_country(p); c >= 0) first_country = c;
       if (first_country >= 0) relate(Predicate::country, p.entity, first_country, sentence, "title-apposition");
       if (!has_institution && phrase->title->value == "minister") implied_ministry(p.entity, *phrase, first_country, sentence);
+      if (!has_institution && rules::has_class(Lexicon::norm(phrase->title->form), "counterpart"))
+        counterparts_.push_back(Counterpart{p.entity, sentence, first_country >= 0 ? ent(first_country).key : std::string()});
     }
   }
 
   /// The mention of type `t` that starts at token k in its sentence, or -1.
   int mention_starting(std::uint32_t k, EntityType t) const {
-    for (int m : facts_.mentions(tok(k).sentence))
-      if (men(m).first_token == k && men(m).type == t && men(m).entity >= 0) return m;
+    if (k >= d_.tokens.size()) return -1;
+    for (int m : starting_at(k))
+      if (men(m).type == t && men(m).entity >= 0) return m;
     return -1;
   }
 
@@ -338,7 +431,7 @@ class RelationFinder {
       if (!t || t->second->value != "minister" || !t->second->form.starts_with("ministre")) continue;
       std::uint32_t j = t->first;
       if (int d = mention_starting(j, EntityType::Country); d >= 0 && men(d).demonym) j = men(d).last_token;
-      if (j < ph.last && rules::is_preposition(tok(j).norm) && !rules::has_class(tok(j).norm, "locative")) k = j;
+      if (j < ph.last && word_is<"preposition">(j) && !word_is<"locative">(j)) k = j;
     }
     if (k >= ph.last) return;
     std::uint32_t e = k;
@@ -355,8 +448,8 @@ class RelationFinder {
       }
       ++e;
     }
-    while (e > k && (rules::is_preposition(tok(e - 1).norm) || rules::is_determiner(tok(e - 1).norm) ||
-                     rules::has_class(tok(e - 1).norm, "conjunction") || tok(e - 1).norm == ","))
+    while (e > k && (word_is<"preposition">(e - 1) || word_is<"determiner">(e - 1) ||
+                     word_is<"conjunction">(e - 1) || tok(e - 1).norm == ","))
       --e;
     if (e <= k + 1) return;
     implied_.push_back(Implied{person, lex_.institution_identity_key("ministère " + std::string(d_.token_range_text(k, e))),
@@ -380,7 +473,24 @@ class RelationFinder {
   /// none. A ministry the article does not name is not made up: the title
   /// stays a role. A named ministry without a country takes the one country
   /// that the titles naming it agree on.
+  /// "Le ministre de l'Intérieur, X, ... son homologue italien, Y": a
+  /// counterpart holds the same portfolio, in their own country.
+  struct Counterpart {
+    int person = -1;
+    std::uint32_t sentence = 0;
+    std::string country;
+  };
+  std::vector<Counterpart> counterparts_;
+
   void implied_ministries() {
+    for (const auto& c : counterparts_) {
+      for (std::size_t i = 0; i < implied_.size(); ++i) {
+        const Implied im = implied_[i];
+        if (im.person == c.person || im.sentence > c.sentence || im.sentence + 1 < c.sentence) continue;
+        implied_.push_back(Implied{c.person, im.key, c.country, c.sentence});
+        break;
+      }
+    }
     std::map<int, std::set<std::string>> countries;  // named ministry -> countries of the titles
     std::vector<std::pair<const Implied*, int>> links;
     // A title without its country takes the person's, when another sentence gave it.
@@ -396,6 +506,12 @@ class RelationFinder {
         if (!(x.country.empty() || x.country == im.country)) continue;
         bool same = lex_.institution_identity_key(x.name) == im.key;
         for (const auto& l : x.labels) same = same || lex_.institution_identity_key(l) == im.key;
+        // A ministry of the gazetteer by any of its names ("Bundesministerium des
+        // Innern" is the "ministère allemand de l'Intérieur").
+        for (const std::uint32_t o : lex_.organisations_with_id(x.key)) {
+          same = same || lex_.institution_identity_key(lex_.organisations()[o].name) == im.key;
+          for (const auto& a : lex_.organisations()[o].aliases) same = same || lex_.institution_identity_key(a) == im.key;
+        }
         if (!same) continue;
         links.emplace_back(&im, static_cast<int>(i));
         if (x.country.empty()) countries[static_cast<int>(i)].insert(im.country);
@@ -472,9 +588,9 @@ class RelationFinder {
       for (int m : e.mentions) {
         const Mention& x = men(m);
         std::uint32_t k = x.last_token;
-        const bool where = k < d_.tokens.size() && rules::has_class(tok(k).norm, "locative");
-        if (k < d_.tokens.size() && rules::is_preposition(tok(k).norm)) ++k;
-        if (k < d_.tokens.size() && rules::is_determiner(tok(k).norm)) ++k;
+        const bool where = k < d_.tokens.size() && word_is<"locative">(k);
+        if (k < d_.tokens.size() && word_is<"preposition">(k)) ++k;
+        if (k < d_.tokens.size() && word_is<"determiner">(k)) ++k;
         int c = k < mention_at_.size() ? mention_at_[k] : -1;
         if (c >= 0 && men(c).type == EntityType::Country && !men(c).demonym && k > x.last_token &&
             tok(k).sentence == tok(x.first_token).sentence) {
@@ -487,6 +603,18 @@ class RelationFinder {
             e.labels.push_back(full);
         }
       }
+      // "au niveau du ministère de l'Intérieur à Dakar": a national body in a
+      // city of one country, that no word makes another's.
+      if (e.country.empty() && e.key.empty())
+        for (int m : e.mentions) {
+          const Mention& x = men(m);
+          const std::uint32_t k = x.last_token;
+          if (k + 1 >= d_.tokens.size() || tok(k).norm != "a" || nests_international(x)) continue;
+          for (int n : facts_.mentions(tok(k).sentence))
+            if (men(n).first_token == k + 1 && men(n).type == EntityType::Place && !men(n).country.empty())
+              e.country = men(n).country;
+          if (!e.country.empty()) break;
+        }
       if (!e.country.empty()) {
         int c = country_entity_or_new(e.country);
         relate(Predicate::country, self, c, first_sentence(self), "institution-country");
@@ -494,7 +622,76 @@ class RelationFinder {
     }
   }
 
+  /// Whether an institution's mention contains an international
+  /// organisation ("la mission de l'Union européenne", "le bureau de l'OIM").
+  bool nests_international(const Mention& x) const {
+    for (int n : facts_.mentions(tok(x.first_token).sentence)) {
+      const Mention& y = men(n);
+      if (&y == &x || y.type != EntityType::Institution || y.entity < 0 || y.entity == x.entity) continue;
+      if (y.first_token >= x.first_token && y.last_token <= x.last_token && !ent(y.entity).key.empty() &&
+          ent(y.entity).country.empty())
+        return true;
+    }
+    return false;
+  }
+
+  /// A country's delegation and its members: "Le Niger était représenté à
+  /// cette cérémonie par une délégation ..., conduite par le directeur général
+  /// de l'ANLTP, M. X. Cette délégation est composée notamment du président
+  /// de la commission ..., M. Y, des représentants du Ministère de l'Intérieur,
+  /// du Ministère de la Justice ...": X, Y and those ministries are the Niger's.
+  void delegations() {
+    int country = -1;
+    std::uint32_t where = 0;
+    for (std::uint32_t s = 0; s < d_.sentences.size(); ++s) {
+      const std::uint32_t s0 = d_.sentences[s].first_token, end = d_.sentences[s].last_token;
+      std::uint32_t at = end;
+      for (std::uint32_t k = s0; k < end && at == end; ++k)
+        if (tok(k).norm == "delegation") at = k;
+      if (at == end) continue;
+      const bool again = at > s0 && word_is<"demonstrative">(at - 1) && country >= 0 && s == where + 1;
+      if (!again) {
+        country = -1;
+        // "une délégation nigérienne", "une délégation du Niger", "une délégation
+        // du ministère de la Justice du Cameroun"
+        for (std::uint32_t k = at + 1; k < end && k <= at + 3 && country < 0; ++k) {
+          if (auto a = actor_at(k)) {
+            const std::string iso = country_of(a->entity);
+            if (!iso.empty()) country = country_entity_or_new(iso);
+            break;
+          }
+          if (!word_is<"preposition">(k) && !word_is<"determiner">(k)) break;
+        }
+        for (int m : facts_.mentions(s)) {
+          const Mention& x = men(m);
+          if (country < 0 && x.type == EntityType::Country && x.entity >= 0 && x.first_token == at + 1 && x.demonym)
+            country = x.entity;
+          // "Le Niger était représenté ... par une délégation"
+          if (country < 0 && x.type == EntityType::Country && x.entity >= 0 && !x.demonym && x.first_token < at &&
+              !in_title_[x.first_token])
+            for (std::uint32_t k = x.last_token; k < at && k < x.last_token + 4; ++k)
+              if (tok(k).norm.starts_with("represente")) country = x.entity;
+        }
+        if (country < 0) continue;
+      }
+      where = s;
+      const std::string iso = ent(country).key;
+      for (int m : facts_.mentions(s)) {
+        const Mention& x = men(m);
+        if (x.first_token <= at || x.entity < 0) continue;
+        if (x.type == EntityType::Person && !has_relation(Predicate::country, x.entity)) {
+          relate(Predicate::country, x.entity, country, s, "delegation");
+        } else if (x.type == EntityType::Institution && again && ent(x.entity).country.empty() &&
+                   ent(x.entity).key.empty()) {
+          ent(x.entity).country = iso;
+          relate(Predicate::country, x.entity, country, s, "delegation");
+        }
+      }
+    }
+  }
+
   void person_countries() {
+    delegations();
     // "du côté belge, le ministre X et ..." / "délégation nigérienne conduite par X".
     constexpr std::uint32_t kSideReach = 25;  // tokens: the clause that follows the side marker
     for (std::uint32_t s = 0; s < d_.sentences.size(); ++s) {
@@ -504,8 +701,8 @@ class RelationFinder {
         const Mention& x = men(m);
         if (x.type == EntityType::Country && x.first_token > 0) {
           std::uint32_t k = x.first_token - 1;
-          if (rules::has_class(tok(k).norm, "side") ||
-              (k > 0 && rules::has_class(tok(k - 1).norm, "side") && rules::is_preposition(tok(k).norm))) {
+          if (word_is<"side">(k) ||
+              (k > 0 && word_is<"side">(k - 1) && word_is<"preposition">(k))) {
             side = x.entity;
             side_at = x.first_token;
           }
@@ -525,7 +722,7 @@ class RelationFinder {
         continue;
       }
       std::uint32_t k = x.first_token;
-      if (k < 2 || !rules::is_determiner(tok(k - 2).norm)) continue;
+      if (k < 2 || !word_is<"determiner">(k - 2)) continue;
       int c = mention_at_[k - 1];
       if (c >= 0 && men(c).type == EntityType::Country && men(c).demonym && men(c).last_token == k)
         relate(Predicate::country, x.entity, men(c).entity, tok(k).sentence, "demonym-before-name");
@@ -535,7 +732,7 @@ class RelationFinder {
       const Mention& x = d_.mentions[i];
       if (x.type != EntityType::Person || x.entity < 0 || has_relation(Predicate::country, x.entity)) continue;
       std::uint32_t k = x.last_token;
-      if (k + 1 >= d_.tokens.size() || !rules::is_preposition(tok(k).norm) || rules::has_class(tok(k).norm, "by")) continue;
+      if (k + 1 >= d_.tokens.size() || !word_is<"preposition">(k) || word_is<"by">(k)) continue;
       int c = mention_at_[k + 1];
       if (c >= 0 && men(c).type == EntityType::Country && !men(c).demonym)
         relate(Predicate::country, x.entity, men(c).entity, tok(k).sentence, "name-of-country");
@@ -556,8 +753,13 @@ class RelationFinder {
           relate(Predicate::country, self, country_entity_or_new(inst.country), r.sentence, "via-institution");
       }
     }
-    // A national institution without a country takes the country of its
-    // member ("Moumouni Hamidou (Niger), président de la commission nationale ...").
+    institutions_of_members();
+  }
+
+  /// A national institution without a country takes the country of its
+  /// member ("Moumouni Hamidou (Niger), président de la commission nationale
+  /// ..."). Run again once the signatories' countries are known.
+  void institutions_of_members() {
     for (const auto& r : std::vector<Relation>(d_.relations)) {
       if (r.predicate != Predicate::memberOf) continue;
       Entity& inst = ent(r.object);
@@ -586,27 +788,56 @@ class RelationFinder {
       }
       if (sentences.empty())
         for (int m : a.mentions) sentences.emplace(tok(men(m).first_token).sentence, &men(m));
+      // Parties, on sides: the subject of the signing ("La France et le
+      // Sénégal ont signé", "Le MPCE et le MJSP ont signé"), what follows
+      // "avec" (the other side), and lists after "entre" or beside the
+      // instrument ("accord franco-espagnol"), whose members are all sides.
       std::set<int> parties;
-      std::vector<std::pair<int, std::uint32_t>> party_list;  // countries
-      std::vector<int> institution_parties;
+      std::vector<std::pair<int, std::uint32_t>> party_list;  // every party, in order
+      std::vector<int> subject_side, object_side, all_sides;
+      auto add_party = [&](int e, std::uint32_t s, std::vector<int>& side) {
+        if (!parties.insert(e).second) return;
+        party_list.emplace_back(e, s);
+        side.push_back(e);
+      };
       bool bilateral = false;
       for (const auto& [s, at] : sentences) {
         long trigger = std::max(facts_.find(s, "sign"), facts_.find(s, "launch"));
         for (int m : facts_.mentions(s)) {
           const Mention& x = men(m);
-          if (x.type == EntityType::Country && party_position(x, at->first_token, at->last_token) &&
-              agreement_owning(s, x.first_token) == self && parties.insert(x.entity).second)
-            party_list.emplace_back(x.entity, s);
-          // "Europol et l'OIM ont signé un accord": institutions before the verb.
-          if (x.type == EntityType::Institution && x.entity >= 0 && !in_title_[x.first_token] && trigger >= 0 &&
-              static_cast<long>(x.first_token) < trigger && x.first_token < at->first_token) {
-            relate(Predicate::party, self, x.entity, s, "agreement-subject");
-            for (int other : institution_parties) cooperate(other, x.entity, s, "agreement-parties");
-            institution_parties.push_back(x.entity);
+          if (x.entity < 0 || agreement_owning(s, x.first_token) != self || listed_as_example(x)) continue;
+          if (x.type == EntityType::Country && party_position(x, at->first_token, at->last_token)) {
+            if (x.first_token < at->first_token) {
+              add_party(x.entity, s, subject_side);
+            } else if (after_word(x, at->last_token, "with")) {
+              add_party(x.entity, s, object_side);
+            } else {
+              add_party(x.entity, s, all_sides);
+            }
+          }
+          if (x.type != EntityType::Institution || in_title_[x.first_token] || press_agency(x.entity)) continue;
+          // "Europol et l'OIM ont signé un accord": institutions before the verb;
+          // "... un protocole avec le Ministère des Affaires étrangères du Canada",
+          // "un mémorandum entre la Tunisie et l'Union européenne": after it.
+          if (trigger >= 0 && static_cast<long>(x.first_token) < trigger && x.first_token < at->first_token) {
+            add_party(x.entity, s, subject_side);
+          } else if (x.first_token > at->last_token && after_word(x, at->last_token, "with")) {
+            add_party(x.entity, s, object_side);
+          } else if (x.first_token > at->last_token && after_word(x, at->last_token, "between")) {
+            add_party(x.entity, s, all_sides);
           }
         }
-        for (std::uint32_t k = d_.sentences[s].first_token; k < d_.sentences[s].last_token; ++k)
-          if (rules::has_class(tok(k).norm, "bilateral")) bilateral = true;
+        // "un accord bilatéral", "les deux pays": the instrument binds two.
+        for (std::uint32_t k = d_.sentences[s].first_token; k < d_.sentences[s].last_token; ++k) {
+          if (!word_is<"bilateral">(k)) continue;
+          if (tok(k).norm == "deux") {
+            if (k + 1 < d_.sentences[s].last_token && word_is<"sides">(k + 1)) bilateral = true;
+          } else if (k >= at->last_token && k <= at->last_token + 12) {
+            bool clause = false;
+            for (std::uint32_t j = at->last_token; j < k; ++j) clause = clause || clause_break(j);
+            bilateral = bilateral || !clause;
+          }
+        }
         persons(self, s);
       }
       // "Le texte a été signé par X et Y": with one agreement in the article, a
@@ -621,32 +852,181 @@ class RelationFinder {
           persons(self, s);
           signing.insert(s);
         }
+        ceremony(self, sentences.begin()->first);
       }
-      // Parties from the countries of the signatories and participants.
-      if (party_list.empty()) {
+      meeting_participants(self, sentences.begin()->first);
+      // The countries of the signatories are parties ("X, directeur de la
+      // DGSN, et le directeur de la Police des Pays-Bas ont signé").
+      auto add_countries_of = [&](Predicate pred) {
         for (const auto& r : std::vector<Relation>(d_.relations)) {
-          if (r.subject != self || (r.predicate != Predicate::signatory && r.predicate != Predicate::participant))
-            continue;
-          for (const auto& c : d_.relations)
-            if (c.predicate == Predicate::country && c.subject == r.object && parties.insert(c.object).second)
-              party_list.emplace_back(c.object, r.sentence);
+          if (r.subject != self || r.predicate != pred) continue;
+          for (const auto& c : std::vector<Relation>(d_.relations))
+            if (c.predicate == Predicate::country && c.subject == r.object &&
+                std::none_of(party_list.begin(), party_list.end(),
+                             [&](const auto& p) { return country_of(p.first) == ent(c.object).key; }))
+              add_party(c.object, r.sentence, all_sides);
         }
-      }
+      };
+      add_countries_of(Predicate::signatory);
       // "Les deux pays ont signé", "un accord bilatéral": the two countries named
       // together just before, else the article's two countries when two stand
       // out (named more often than any third).
-      if (party_list.empty() && bilateral) {
+      const auto country_parties = [&] {
+        return std::count_if(party_list.begin(), party_list.end(),
+                             [&](const auto& p) { return ent(p.first).type == EntityType::Country; });
+      };
+      if (country_parties() < 2 && bilateral) {
         std::vector<int> two = pair_before(sentences.begin()->first);
         if (two.empty()) two = two_countries();
-        for (int c : two)
-          if (parties.insert(c).second) party_list.emplace_back(c, sentences.begin()->first);
+        if (country_parties() == 0 ||
+            std::any_of(two.begin(), two.end(), [&](int c) { return parties.count(c) != 0; }))
+          for (int c : two) add_party(c, sentences.begin()->first, all_sides);
       }
-      for (const auto& [c, s] : party_list) relate(Predicate::party, self, c, s, "agreement-sentence");
-      other_party_signatory(self, party_list);
-      for (std::size_t x = 0; x < party_list.size(); ++x)
-        for (std::size_t y = x + 1; y < party_list.size(); ++y)
-          cooperate(party_list[x].first, party_list[y].first, party_list[x].second, "agreement-parties");
+      // The participants' countries, when nothing else says who the parties are.
+      if (party_list.empty()) add_countries_of(Predicate::participant);
+      for (const auto& [c, s] : party_list)
+        relate(Predicate::party, self, c, s, ent(c).type == EntityType::Country ? "agreement-sentence" : "agreement-subject");
+      std::vector<std::pair<int, std::uint32_t>> countries;
+      for (const auto& p : party_list)
+        if (ent(p.first).type == EntityType::Country) countries.push_back(p);
+      other_party_signatory(self, countries);
+      // Parties cooperate across sides: with an "avec", the subject's with the
+      // object's; else all of them with each other.
+      auto sentence_of = [&](int e) {
+        for (const auto& p : party_list)
+          if (p.first == e) return p.second;
+        return sentences.begin()->first;
+      };
+      std::vector<int> left = subject_side, right = object_side;
+      if (right.empty()) {
+        left.insert(left.end(), all_sides.begin(), all_sides.end());
+        for (std::size_t x = 0; x < left.size(); ++x)
+          for (std::size_t y = x + 1; y < left.size(); ++y) cooperate(left[x], left[y], sentence_of(left[x]), "agreement-parties");
+      } else {
+        right.insert(right.end(), all_sides.begin(), all_sides.end());
+        for (int x : left)
+          for (int y : right) cooperate(x, y, sentence_of(x), "agreement-parties");
+      }
       date(a, signing);
+    }
+  }
+
+  /// Whether a mention is listed after word class `cls` ("entre", "avec")
+  /// that comes after token `from`: only list words stand between.
+  bool after_word(const Mention& x, std::uint32_t from, std::string_view cls) const {
+    for (std::uint32_t k = x.first_token; k-- > from;) {
+      const auto& n = tok(k).norm;
+      // "en collaboration avec l'OIM": a cooperation in the act, not a side of it.
+      if (word_is(k, cls))
+        return !(k > 0 && facts_.index().has(k - 1, LexKind::trigger) && cooperation_word(k - 1));
+      if (word_is<"determiner">(k) || n == "," || word_is<"coordination">(k) || word_is<"preposition">(k) ||
+          n == "(" || n == ")" || tok(k).all_upper)
+        continue;
+      bool in_mention = false;
+      for (int m : facts_.mentions(tok(k).sentence))
+        if (men(m).first_token <= k && k < men(m).last_token && men(m).type != EntityType::Agreement) in_mention = true;
+      if (!in_mention) return false;
+    }
+    return false;
+  }
+
+  /// Whether a mention is an example of a kind ("avec plusieurs pays comme
+  /// l'Espagne, la France ou la Belgique"): not a party of what follows.
+  bool listed_as_example(const Mention& x) const {
+    std::uint32_t k = x.first_token;
+    while (k > 0) {
+      --k;
+      const auto& n = tok(k).norm;
+      if (word_is<"such_as">(k)) return true;
+      if (n == "que" && k > 0 && word_is<"such_as">(k - 1)) return true;  // "tels que"
+      if (word_is<"determiner">(k) || n == "," || word_is<"coordination">(k) || n == "ou") continue;
+      bool in_mention = false;
+      for (int m : facts_.mentions(tok(k).sentence))
+        if (men(m).first_token <= k && k < men(m).last_token && (men(m).type == EntityType::Country ||
+                                                                men(m).type == EntityType::Institution))
+          in_mention = true;
+      if (!in_mention) return false;
+    }
+    return false;
+  }
+
+  /// "Le Niger était représenté à cette cérémonie par une délégation ...,
+  /// conduite par X": after the signing, the persons who represent a side at
+  /// its ceremony took part in it.
+  void ceremony(int a, std::uint32_t from) {
+    for (std::uint32_t s = from + 1; s < d_.sentences.size() && s <= from + 6; ++s) {
+      std::uint32_t at = d_.sentences[s].last_token;
+      for (std::uint32_t k = d_.sentences[s].first_token + 1; k + 1 < d_.sentences[s].last_token; ++k)
+        if (tok(k).norm == "ceremonie" &&
+            (word_is<"demonstrative">(k - 1) || word_is<"determiner">(k - 1)))
+          at = k;
+      if (at == d_.sentences[s].last_token) continue;
+      // "La cérémonie s'est déroulée en présence de X et de Y".
+      if (long p = facts_.find(s, "participate"); p > static_cast<long>(at)) {
+        for (int m : facts_.mentions(s))
+          if (men(m).type == EntityType::Person && men(m).entity >= 0 && static_cast<long>(men(m).first_token) > p)
+            relate(Predicate::participant, a, men(m).entity, s, "ceremony");
+        continue;
+      }
+      for (std::uint32_t k = at; k < d_.sentences[s].last_token; ++k) {
+        if (!word_is<"by">(k)) continue;
+        for (std::uint32_t p = k + 1; p < d_.sentences[s].last_token && p <= k + 25; ++p)
+          if (int per = person_covering(p); per >= 0) {
+            relate(Predicate::participant, a, men(per).entity, s, "ceremony");
+            break;
+          }
+      }
+    }
+  }
+
+  /// The two persons of the nearest sentence before s (three at most) that
+  /// says they met ("X a rencontré à Kinshasa Y"); none when it names more.
+  std::vector<int> two_who_met(std::uint32_t s) const {
+    for (std::uint32_t back = 0; back <= 3 && back <= s; ++back) {
+      const std::uint32_t t = s - back;
+      bool met = false;
+      for (std::uint32_t k = d_.sentences[t].first_token; k < d_.sentences[t].last_token; ++k)
+        met = met || word_is<"meet">(k);
+      if (!met) continue;
+      std::vector<int> persons;
+      for (int m : facts_.mentions(t))
+        if (men(m).type == EntityType::Person && men(m).entity >= 0 &&
+            std::find(persons.begin(), persons.end(), men(m).entity) == persons.end())
+          persons.push_back(men(m).entity);
+      if (persons.size() < 2) continue;
+      return persons.size() == 2 ? persons : std::vector<int>{};
+    }
+    return {};
+  }
+
+  /// "À l'issue de cette réunion, une déclaration a été signée": with no
+  /// signatory named, the persons of the meeting took part in it (the
+  /// sentence before that says who met: "X a rencontré son homologue Y").
+  void meeting_participants(int a, std::uint32_t s) {
+    for (const auto& r : d_.relations)
+      if (r.subject == a && (r.predicate == Predicate::signatory || r.predicate == Predicate::participant)) return;
+    bool after_meeting = false;
+    for (std::uint32_t k = d_.sentences[s].first_token; k + 2 < d_.sentences[s].last_token; ++k)
+      if (word_is<"end_of">(k) && (word_is<"meeting">(k + 2) ||
+                                                     word_is<"meeting">(k + 3 < d_.tokens.size() ? k + 3 : k)))
+        after_meeting = true;
+    if (!after_meeting) return;
+    for (std::uint32_t back = 1; back <= 4 && back <= s; ++back) {
+      const std::uint32_t t = s - back;
+      bool met = false;
+      for (std::uint32_t k = d_.sentences[t].first_token; k < d_.sentences[t].last_token; ++k)
+        met = met || word_is<"meet">(k);
+      if (!met) continue;
+      std::vector<int> persons;
+      for (int m : facts_.mentions(t))
+        if (men(m).type == EntityType::Person && men(m).entity >= 0 &&
+            std::find(persons.begin(), persons.end(), men(m).entity) == persons.end())
+          persons.push_back(men(m).entity);
+      // The two who met; a sentence of more persons says more than a meeting.
+      if (persons.size() < 2) continue;
+      if (persons.size() > 2) return;
+      for (int p : persons) relate(Predicate::participant, a, p, s, "meeting-participant");
+      return;
     }
   }
 
@@ -657,6 +1037,12 @@ class RelationFinder {
     for (std::uint32_t back = 0; back <= 2 && back <= s; ++back) {
       const std::uint32_t t = s - back;
       for (std::uint32_t k = d_.sentences[t].first_token; k < d_.sentences[t].last_token; ++k) {
+        // A list starts after no other item of it ("comme l'Espagne, la France
+        // ou la Belgique" is no pair "la France ou la Belgique").
+        if (k > d_.sentences[t].first_token) {
+          const auto& p = tok(k - 1).norm;
+          if (p == "," || p == "ou" || word_is<"coordination">(k - 1) || word_is<"such_as">(k - 1)) continue;
+        }
         auto listed = actors_listed(k, d_.sentences[t].last_token);
         if (listed.size() == 2 && d_.entities[static_cast<std::size_t>(listed[0])].type == EntityType::Country &&
             d_.entities[static_cast<std::size_t>(listed[1])].type == EntityType::Country)
@@ -713,7 +1099,7 @@ class RelationFinder {
     long participate = facts_.find(s, "participate");
     // "la réunion, à laquelle ont assisté X": the presence is at another event.
     for (long k = participate - 1; participate >= 0 && k >= 0 && k >= participate - 3; --k)
-      if (rules::has_class(tok(static_cast<std::uint32_t>(k)).norm, "relative")) participate = -1;
+      if (word_is<"relative">(static_cast<std::uint32_t>(k))) participate = -1;
     // "X et son homologue Y ont signé ...": the persons who sign are its subject.
     std::vector<int> subjects;
     long subject_verb = -1;
@@ -723,6 +1109,40 @@ class RelationFinder {
       if (!subjects.empty()) subject_verb = t.first;
     }
     for (int e : subjects) relate(Predicate::signatory, a, e, s, "signed-subject");
+    // "Les deux dirigeants ont signé": the two who met just before.
+    if (subjects.empty())
+      for (const auto& t : facts_.triggers(s))
+        if (t.relation == "sign" && two_sides_subject(s, t.first)) {
+          for (int p : two_who_met(s)) relate(Predicate::signatory, a, p, s, "signed-the-two");
+          break;
+        }
+    // "X a reçu Y, avec lequel il a signé un mémorandum": Y, and X who received.
+    if (subjects.empty())
+      for (const auto& t : facts_.triggers(s)) {
+        if (t.relation != "sign" || t.first < 4) continue;
+        std::uint32_t k = t.first;
+        while (k > d_.sentences[s].first_token && word_is<"clause_word">(k - 1)) --k;  // "a"
+        if (k < 3 || !word_is<"subject_pronoun">(k - 1) ||
+            (!word_is<"relative">(k - 2) && tok(k - 2).norm != "qui"))
+          continue;
+        if (!word_is<"with">(k - 3)) continue;
+        std::uint32_t before = k - 3;
+        while (before > d_.sentences[s].first_token && tok(before - 1).norm == ",") --before;
+        int antecedent = before > 0 ? person_covering(before - 1) : -1;
+        if (antecedent < 0) continue;
+        relate(Predicate::signatory, a, men(antecedent).entity, s, "signed-with-whom");
+        for (int m : facts_.mentions(s))
+          if (men(m).type == EntityType::Person && men(m).entity >= 0 && m != antecedent &&
+              men(m).first_token < men(antecedent).first_token && !in_title_[men(m).first_token]) {
+            // The subject of the sentence: the first person, before any verb.
+            bool verb = false;
+            for (std::uint32_t j = d_.sentences[s].first_token; j < men(m).first_token; ++j)
+              verb = verb || word_is<"clause_word">(j);
+            if (!verb) relate(Predicate::signatory, a, men(m).entity, s, "signed-with-whom");
+            break;
+          }
+        break;
+      }
     for (int m : facts_.mentions(s)) {
       const Mention& x = men(m);
       if (x.type != EntityType::Person) continue;
@@ -744,7 +1164,7 @@ class RelationFinder {
     for (long k = v; k < at; ++k) {
       const auto k32 = static_cast<std::uint32_t>(k);
       if (clause_break(k32)) return false;
-      if (rules::has_class(tok(k32).norm, "with")) return true;
+      if (word_is<"with">(k32)) return true;
     }
     return false;
   }
@@ -754,16 +1174,11 @@ class RelationFinder {
   /// ("a été signé": the subject is signed, it does not sign), a quote, ";" or ":".
   bool clause_break(std::uint32_t k) const {
     const auto& n = tok(k).norm;
-    return n == ";" || n == ":" || n == "\"" || rules::has_class(n, "subordinator");
+    return n == ";" || n == ":" || n == "\"" || word_is<"subordinator">(k);
   }
 
   /// The person mention covering token k, or -1.
-  int person_covering(std::uint32_t k) const {
-    for (int m : facts_.mentions(tok(k).sentence))
-      if (men(m).type == EntityType::Person && men(m).entity >= 0 && men(m).first_token <= k && k < men(m).last_token)
-        return m;
-    return -1;
-  }
+  int person_covering(std::uint32_t k) const { return k < person_over_.size() ? person_over_[k] : -1; }
 
   /// The persons of the subject of the signing word at `v`: "X et son homologue
   /// Y ont signé", "X, ministre ..., et Y, ministre ..., ont procédé, hier, à
@@ -775,7 +1190,7 @@ class RelationFinder {
   /// subject only behind "procéder à".
   std::vector<int> subject_persons(std::uint32_t s, std::uint32_t v, bool noun_ok = false) const {
     std::vector<int> out;
-    if (!noun_ok && rules::has_class(tok(v).norm, "sign_noun")) {
+    if (!noun_ok && word_is<"sign_noun">(v)) {
       bool proceed = false;
       for (std::uint32_t k = v > 12 ? v - 12 : 0; k < v; ++k) proceed = proceed || tok(k).norm.starts_with("proced");
       if (!proceed) return out;
@@ -800,15 +1215,15 @@ class RelationFinder {
         // is a complement, and the subject ends there.
         std::uint32_t before = honorific_before(men(p).first_token);
         if (before > s0 && !in_title_[before - 1] &&
-            (rules::is_preposition(tok(before - 1).norm) || rules::has_class(tok(before - 1).norm, "by") ||
-             rules::has_class(tok(before - 1).norm, "with")))
+            (word_is<"preposition">(before - 1) || word_is<"by">(before - 1) ||
+             word_is<"with">(before - 1)))
           break;
         if (std::find(out.begin(), out.end(), men(p).entity) == out.end()) out.push_back(men(p).entity);
         k = men(p).first_token;
         continue;
       }
-      if (in_title_[k] || n == "," || n == "(" || n == ")" || rules::has_class(n, "coordination") ||
-          rules::is_determiner(n) || rules::has_class(n, "possessive") || facts_.index().has(k, LexKind::honorific) ||
+      if (in_title_[k] || n == "," || n == "(" || n == ")" || word_is<"coordination">(k) ||
+          word_is<"determiner">(k) || word_is<"possessive">(k) || facts_.index().has(k, LexKind::honorific) ||
           title_at(k))
         continue;
       if (mention_starting(k, EntityType::Country) >= 0 || mention_starting(k, EntityType::Institution) >= 0) {
@@ -826,8 +1241,7 @@ class RelationFinder {
   /// "signé par ... X", "conclu entre ... X": a "by" or "between" word lies between.
   bool after_link(long trigger, long at) const {
     for (long k = trigger; k < at; ++k) {
-      const auto& n = tok(static_cast<std::uint32_t>(k)).norm;
-      if (rules::has_class(n, "by") || rules::has_class(n, "between")) return true;
+      if (word_is<"by">(static_cast<std::uint32_t>(k)) || word_is<"between">(static_cast<std::uint32_t>(k))) return true;
     }
     std::uint32_t s = tok(static_cast<std::uint32_t>(trigger)).sentence;
     for (const auto& t : facts_.triggers(s))
@@ -862,12 +1276,30 @@ class RelationFinder {
     return d_.sentences[s].last_token;
   }
 
+  /// Whether the article refers to the agreement as older than its news
+  /// ("en vertu de la convention d'extradition signée entre les deux pays").
+  bool referred_to(const Entity& a) const {
+    if (a.mentions.empty()) return false;
+    const std::uint32_t f = men(a.mentions.front()).first_token;
+    for (std::uint32_t k = f >= 4 ? f - 4 : 0; k < f; ++k)
+      if (word_is<"reference_to">(k)) return true;
+    return false;
+  }
+
   void date(Entity& a, const std::set<std::uint32_t>& sentences) {
     const DateMention* best = nullptr;
     std::size_t best_distance = 0;
     const int self = static_cast<int>(&a - d_.entities.data());
+    const bool referred = referred_to(a);
     for (const auto& dm : d_.dates) {
       if (!sentences.count(dm.sentence)) continue;
+      // An instrument in force is dated only by a date right after its signing.
+      if (referred) {
+        long sign = facts_.find(dm.sentence, "sign");
+        if (sign < 0 || dm.span.begin < tok(static_cast<std::uint32_t>(sign)).span.begin ||
+            token_at_byte(dm.sentence, dm.span.begin) > static_cast<std::uint32_t>(sign) + 8)
+          continue;
+      }
       const int owner = agreement_owning(dm.sentence, token_at_byte(dm.sentence, dm.span.begin));
       if (owner >= 0 && owner != self) continue;
       long trigger = std::max(facts_.find(dm.sentence, "sign"), facts_.find(dm.sentence, "launch"));
@@ -886,8 +1318,10 @@ class RelationFinder {
       a.date_end = best->end;
       return;
     }
-    // With one agreement in the article, its first full date (often the dateline).
-    if (!single_agreement()) return;
+    // With one agreement in the article, its first full date (often the
+    // dateline), unless the article only refers to it as older than its news
+    // ("en vertu de la convention signée entre les deux pays").
+    if (!single_agreement() || referred) return;
     for (const auto& dm : d_.dates) {
       if (dm.value.size() == 10 && dm.value[4] == '-') {
         a.date = dm.value;
@@ -918,13 +1352,13 @@ class RelationFinder {
     for (std::uint32_t s = 0; s < d_.sentences.size() && s < 2; ++s) {
       std::uint32_t k = d_.sentences[s].first_token;
       const std::uint32_t end = d_.sentences[s].last_token;
-      if (k < end && rules::is_determiner(tok(k).norm)) ++k;
+      if (k < end && word_is<"determiner">(k)) ++k;
       for (int m : facts_.mentions(s)) {
         const Mention& x = men(m);
         if (x.first_token != k || x.type != EntityType::Institution || x.entity < 0) continue;
         std::uint32_t v = x.last_token;
         if (v < end && tok(v).norm == "a") ++v;  // "a annoncé"
-        if (v < end && rules::has_class(tok(v).norm, "reporting")) return x.entity;
+        if (v < end && word_is<"reporting">(v)) return x.entity;
       }
     }
     return -1;
@@ -972,6 +1406,35 @@ class RelationFinder {
     }
   }
 
+  /// "Le procureur général de Russie, X" and "le bureau du procureur général
+  /// de la Fédération de Russie": the office of a title is where the one who
+  /// holds it, of the same country, works.
+  void offices() {
+    for (std::size_t i = 0; i < d_.entities.size(); ++i) {
+      const Entity& inst = d_.entities[i];
+      if (inst.type != EntityType::Institution || inst.country.empty()) continue;
+      const std::string name = name_key(inst.name);
+      std::string title;
+      for (const char* office : {"bureau du ", "bureau de la ", "cabinet du ", "cabinet de la ", "secretariat du "})
+        if (name.starts_with(office)) title = name.substr(std::string_view(office).size());
+      if (title.size() < 4) continue;
+      for (std::size_t p = 0; p < d_.entities.size(); ++p) {
+        const Entity& person = d_.entities[p];
+        if (person.type != EntityType::Person) continue;
+        const int c = person_country(static_cast<int>(p));
+        if (c < 0 || ent(c).key != inst.country) continue;
+        for (const auto& role : person.roles) {
+          const std::string r = name_key(role.title);
+          if (r == title || (r.starts_with(title) && r.size() > title.size() && r[title.size()] == ' ')) {
+            relate(Predicate::memberOf, static_cast<int>(p), static_cast<int>(i), first_sentence(static_cast<int>(p)),
+                   "office-of-title");
+            break;
+          }
+        }
+      }
+    }
+  }
+
   /// A delegation's members share its country. "Le ministre de l'Intérieur,
   /// X, et le directeur général de la DGSN, Y, ont effectué une visite de
   /// travail à Bruxelles": the persons who visit together, none of them
@@ -979,12 +1442,12 @@ class RelationFinder {
   void visitors() {
     for (std::uint32_t s = 0; s < d_.sentences.size(); ++s) {
       for (std::uint32_t v = d_.sentences[s].first_token; v < d_.sentences[s].last_token; ++v) {
-        if (!rules::has_class(tok(v).norm, "visit")) continue;
+        if (!word_is<"visit">(v)) continue;
         std::vector<int> group = subject_persons(s, v, /*noun_ok=*/true);
         if (group.size() < 2) break;
         bool counterpart = false;
         for (std::uint32_t k = d_.sentences[s].first_token; k < v; ++k)
-          counterpart = counterpart || rules::has_class(tok(k).norm, "counterpart");
+          counterpart = counterpart || word_is<"counterpart">(k);
         if (counterpart) break;
         std::set<int> known;
         std::vector<int> unknown;
@@ -1012,16 +1475,15 @@ class RelationFinder {
     for (std::uint32_t s = 0; s < d_.sentences.size(); ++s) {
       const std::uint32_t end = d_.sentences[s].last_token;
       for (std::uint32_t k = d_.sentences[s].first_token; k + 2 < end; ++k) {
-        const auto& n = tok(k).norm;
         // "la présidence de X ... confiée à Y"
-        if (rules::has_class(n, "headship") && rules::is_preposition(tok(k + 1).norm)) {
+        if (word_is<"headship">(k) && word_is<"preposition">(k + 1)) {
           std::uint32_t j = k + 2;
-          if (j < end && rules::is_determiner(tok(j).norm)) ++j;
+          if (j < end && word_is<"determiner">(j)) ++j;
           int inst = mention_starting(j, EntityType::Institution);
           if (inst < 0) continue;
           for (std::uint32_t c = men(inst).last_token; c + 1 < end; ++c) {
             if (clause_break(c)) break;
-            if (!rules::has_class(tok(c).norm, "entrusted")) continue;
+            if (!word_is<"entrusted">(c)) continue;
             for (std::uint32_t p = c + 1; p < end && p <= c + 12; ++p) {
               if (int per = person_covering(p); per >= 0) {
                 relate(Predicate::memberOf, men(per).entity, men(inst).entity, s, "head-of");
@@ -1032,14 +1494,14 @@ class RelationFinder {
           }
         }
         // "X, présidée par Y", "dirigé par Y"
-        if (rules::has_class(n, "headed") && k + 2 < end && rules::has_class(tok(k + 1).norm, "by")) {
+        if (word_is<"headed">(k) && k + 2 < end && word_is<"by">(k + 1)) {
           int inst = -1;
           for (int m : facts_.mentions(s))
             if (men(m).type == EntityType::Institution && men(m).entity >= 0 && men(m).last_token <= k &&
                 men(m).last_token + 2 >= k)
               inst = m;
           std::uint32_t p = k + 2;
-          while (p < end && (rules::is_determiner(tok(p).norm) || in_title_[p] || facts_.index().has(p, LexKind::honorific))) ++p;
+          while (p < end && (word_is<"determiner">(p) || in_title_[p] || facts_.index().has(p, LexKind::honorific))) ++p;
           int per = p < end ? person_covering(p) : -1;
           if (inst >= 0 && per >= 0) relate(Predicate::memberOf, men(per).entity, men(inst).entity, s, "head-of");
         }
@@ -1073,22 +1535,22 @@ class RelationFinder {
   };
   std::optional<Actor> actor_at(std::uint32_t k) const {
     if (k >= d_.tokens.size() || in_title_[k] || qualifier_[k]) return std::nullopt;
-    for (int m : facts_.mentions(tok(k).sentence)) {
+    for (int m : starting_at(k)) {
       const Mention& x = men(m);
-      if (x.first_token != k || x.entity < 0) continue;
+      if (x.entity < 0) continue;
       if (x.type == EntityType::Institution && !press_agency(x.entity)) return Actor{x.entity, x.last_token};
       if (x.type == EntityType::Country && !x.demonym) return Actor{x.entity, x.last_token};
     }
-    if (rules::has_class(tok(k).norm, "authority_noun")) {
+    if (word_is<"authority_noun">(k)) {
       // "les autorités marocaines", "les services de sécurité marocains", "les
       // services de sécurité du Maroc": the noun, lower-case complements, then
       // a demonym or "de" + a country.
       const std::uint32_t end = d_.sentences[tok(k).sentence].last_token;
       for (std::uint32_t j = k + 1; j < end && j <= k + 5; ++j) {
-        for (int m : facts_.mentions(tok(j).sentence)) {
+        for (int m : starting_at(j)) {
           const Mention& x = men(m);
-          if (x.first_token == j && x.entity >= 0 && x.type == EntityType::Country &&
-              (x.demonym || rules::is_preposition(tok(j - 1).norm) || rules::is_determiner(tok(j - 1).norm)))
+          if (x.entity >= 0 && x.type == EntityType::Country &&
+              (x.demonym || word_is<"preposition">(j - 1) || word_is<"determiner">(j - 1)))
             return Actor{x.entity, x.last_token};
         }
         const auto& n = tok(j).norm;
@@ -1104,29 +1566,29 @@ class RelationFinder {
   std::vector<int> actors_listed(std::uint32_t k, std::uint32_t end) const {
     std::vector<int> out;
     while (k < end) {
-      if (rules::is_determiner(tok(k).norm) || rules::has_class(tok(k).norm, "possessive") ||
-          rules::is_preposition(tok(k).norm))
+      if (word_is<"determiner">(k) || word_is<"possessive">(k) ||
+          word_is<"preposition">(k))
         ++k;
       // "avec le soutien d'Europol", "avec la mission de l'Union européenne".
-      if (k + 1 < end && rules::has_class(tok(k).norm, "support_noun") && rules::is_preposition(tok(k + 1).norm)) k += 2;
+      if (k + 1 < end && word_is<"support_noun">(k) && word_is<"preposition">(k + 1)) k += 2;
       // "avec des organisations onusiennes telles que l'OIM, l'ONUDC et le HCR".
       if (out.empty() && !actor_at(k))
         for (std::uint32_t j = k; j < end && j <= k + 4; ++j)
-          if (rules::has_class(tok(j).norm, "such_as")) {
+          if (word_is<"such_as">(j)) {
             k = j + 1;
-            if (k < end && rules::has_class(tok(k).norm, "such_as")) ++k;  // "telles que"
+            if (k < end && tok(k).norm == "que") ++k;  // "telles que"
             break;
           }
-      if (k < end && rules::is_determiner(tok(k).norm)) ++k;
+      if (k < end && word_is<"determiner">(k)) ++k;
       auto a = actor_at(k);
       if (!a) break;
       if (std::find(out.begin(), out.end(), a->entity) == out.end()) out.push_back(a->entity);
       k = a->last;
       // "(MPCE)" after an institution.
       if (k + 2 < end && tok(k).norm == "(" && tok(k + 2).norm == ")") k += 3;
-      if (k < end && (tok(k).norm == "," || rules::has_class(tok(k).norm, "coordination") || tok(k).norm == "ou")) {
+      if (k < end && (tok(k).norm == "," || word_is<"coordination">(k) || tok(k).norm == "ou")) {
         ++k;
-        if (k < end && rules::has_class(tok(k).norm, "coordination")) ++k;  // ", et"
+        if (k < end && word_is<"coordination">(k)) ++k;  // ", et"
         continue;
       }
       break;
@@ -1139,7 +1601,7 @@ class RelationFinder {
   std::uint32_t link_after(std::uint32_t t, std::uint32_t end, std::string_view cls) const {
     for (std::uint32_t k = t + 1; k < end && k <= t + 8; ++k) {
       const auto& n = tok(k).norm;
-      if (rules::has_class(n, cls)) return k;
+      if (word_is(k, cls)) return k;
       // "une synergie accrue a été établie avec": auxiliaries and participles
       // go on; a comma, another clause or a negation do not.
       if (n == "," || clause_break(k) || negation_at(k)) return 0;
@@ -1172,19 +1634,33 @@ class RelationFinder {
       if (in_title_[k]) continue;
       if (!actor_at(k)) continue;
       std::uint32_t p = k;
-      while (p > start && rules::is_determiner(tok(p - 1).norm)) --p;
+      while (p > start && word_is<"determiner">(p - 1)) --p;
       // After "avec", "à", "pour", "en": a complement, not the subject; after
       // "de" it may be ("la volonté des services de sécurité du Maroc et des
       // Émirats arabes unis de consolider leur coopération").
       const auto& before = p > start ? tok(p - 1).norm : std::string();
-      if (p > start && !rules::has_class(before, "genitive") &&
-          (rules::is_preposition(before) || rules::has_class(before, "with") || rules::has_class(before, "by") ||
-           rules::has_class(before, "locative") || before == "a"))
+      if (p > start && !word_is<"genitive">(p - 1) &&
+          (word_is<"preposition">(p - 1) || word_is<"with">(p - 1) || word_is<"by">(p - 1) ||
+           word_is<"locative">(p - 1) || before == "a"))
         continue;
       auto listed = actors_listed(p, t);
       if (!listed.empty()) return listed;
     }
     return {};
+  }
+
+  /// Whether the clause of token t has "les deux pays" (parties, États ...) as
+  /// its subject, before t.
+  bool two_sides_subject(std::uint32_t s, std::uint32_t t) const {
+    std::uint32_t start = d_.sentences[s].first_token;
+    for (std::uint32_t k = start; k < t; ++k)
+      if (clause_break(k)) start = k + 1;
+    // The subject starts its clause, or follows a comma ("Ce faisant, les deux parties ...").
+    for (std::uint32_t k = start; k + 2 < t + 1 && k + 2 < d_.sentences[s].last_token; ++k)
+      if (word_is<"determiner">(k) && tok(k + 1).norm == "deux" && word_is<"sides">(k + 2) &&
+          (k == start || tok(k - 1).norm == ","))
+        return true;
+    return false;
   }
 
   /// A cooperation between a and b, and between their countries when they
@@ -1235,9 +1711,9 @@ class RelationFinder {
         k = a->last - 1;
         continue;
       }
-      if (in_title_[k] || n == "," || rules::is_determiner(n) || rules::has_class(n, "possessive") ||
-          rules::has_class(n, "coordination") || rules::is_preposition(n) || rules::has_class(n, "with") ||
-          rules::has_class(n, "authority_noun") || facts_.index().has(k, LexKind::honorific) ||
+      if (in_title_[k] || n == "," || word_is<"determiner">(k) || word_is<"possessive">(k) ||
+          word_is<"coordination">(k) || word_is<"preposition">(k) || word_is<"with">(k) ||
+          word_is<"authority_noun">(k) || facts_.index().has(k, LexKind::honorific) ||
           mention_starting(k, EntityType::Country) >= 0)
         continue;
       break;
@@ -1254,10 +1730,10 @@ class RelationFinder {
     if (!facts_.has(s, "cooperate")) return;
     const std::uint32_t s0 = d_.sentences[s].first_token, end = d_.sentences[s].last_token;
     for (std::uint32_t v = s0; v < end; ++v) {
-      if (!rules::has_class(tok(v).norm, "meet")) continue;
+      if (!word_is<"meet">(v)) continue;
       std::vector<int> left, right;
       std::uint32_t after = v + 1;
-      if (after < end && rules::has_class(tok(after).norm, "between")) {
+      if (after < end && word_is<"between">(after)) {
         // "la rencontre entre X et Y": both sides after the word.
         right = parties_listed(after + 1, end);
         if (right.size() >= 2) {
@@ -1268,6 +1744,14 @@ class RelationFinder {
         for (int p : subject_persons(s, v, true))
           if (int c = person_country(p); c >= 0) left.push_back(c);
         for (int a : subject_actors(s, v)) left.push_back(a);
+        // "s'est entretenu au téléphone avec son homologue Y": past a short adverbial.
+        for (std::uint32_t k = after; k < end && k < after + 6; ++k)
+          if (word_is<"with">(k)) {
+            after = k + 1;
+            break;
+          } else if (clause_break(k) || tok(k).norm == ",") {
+            break;
+          }
         right = parties_listed(after, end);
       }
       for (int a : left)
@@ -1283,18 +1767,39 @@ class RelationFinder {
       for (const auto& trig : facts_.triggers(s)) {
         if (trig.relation != "cooperate" || inside_name(trig.first)) continue;
         const std::uint32_t t = trig.first;
+        // "une opération conjointe menée par Europol, la police italienne et la
+        // police judiciaire française": those who act together.
+        if (std::uint32_t b = link_after(t, end, "by"); b > 0 && b <= t + 3) {
+          auto together = actors_listed(b + 1, end);
+          for (std::size_t x = 0; x < together.size(); ++x)
+            for (std::size_t y = x + 1; y < together.size(); ++y)
+              cooperate(together[x], together[y], s, "acting-together");
+          if (together.size() >= 2) continue;
+        }
         // "la coopération entre le Maroc et la Belgique".
         if (std::uint32_t b = link_after(t, end, "between"); b > 0) {
           auto pair = actors_listed(b + 1, end);
           // "la coopération entre les deux pays": the two the article is about.
-          if (pair.empty() && b + 3 < end && rules::is_determiner(tok(b + 1).norm) &&
-              rules::has_class(tok(b + 2).norm, "bilateral") && tok(b + 3).norm == "pays") {
+          if (pair.empty() && b + 3 < end && word_is<"determiner">(b + 1) &&
+              word_is<"bilateral">(b + 2) && tok(b + 3).norm == "pays") {
             pair = pair_before(s);
             if (pair.empty()) pair = two_countries();
           }
           for (std::size_t x = 0; x < pair.size(); ++x)
             for (std::size_t y = x + 1; y < pair.size(); ++y) cooperate(pair[x], pair[y], s, "cooperation-between");
-          if (pair.size() >= 2) break;
+          if (pair.size() >= 2) continue;
+        }
+        // "le Maroc et la Tunisie bénéficieront de l'appui technique de l'ONUDC".
+        if (word_is<"benefit">(t)) {
+          std::uint32_t k = t + 1;
+          while (k < end && k < t + 6 && !word_is<"support_noun">(k)) ++k;
+          while (k < end && k < t + 8 && !word_is<"preposition">(k)) ++k;
+          auto objects = k < end ? actors_listed(k + 1, end) : std::vector<int>{};
+          if (!objects.empty()) {
+            for (int a : subject_actors(s, t))
+              for (int b : objects) cooperate(a, b, s, "benefit-of-support");
+            continue;
+          }
         }
         // "la Belgique veut renforcer sa coopération avec le Maroc".
         if (std::uint32_t w = link_after(t, end, "with"); w > 0) {
@@ -1306,7 +1811,17 @@ class RelationFinder {
           if (subjects.empty() && reporter_ >= 0 && !has_person_or_actor_before(s, t)) subjects.push_back(reporter_);
           for (int a : subjects)
             for (int b : objects) cooperate(a, b, s, "cooperation-with");
-          break;
+          continue;
+        }
+        // "Les deux pays ont convenu de renforcer leur coopération": the two
+        // named together just before, else the article's two.
+        if (two_sides_subject(s, t)) {
+          auto pair = pair_before(s);
+          if (pair.empty()) pair = two_countries();
+          if (pair.size() == 2) {
+            cooperate(pair[0], pair[1], s, "cooperation-two-sides");
+            continue;
+          }
         }
         // "le Maroc et la Belgique renforcent leur coopération".
         auto subjects = subject_actors(s, t);
@@ -1314,7 +1829,7 @@ class RelationFinder {
           for (std::size_t x = 0; x < subjects.size(); ++x)
             for (std::size_t y = x + 1; y < subjects.size(); ++y)
               cooperate(subjects[x], subjects[y], s, "cooperation-subjects");
-          break;
+          continue;
         }
       }
     }
@@ -1326,6 +1841,13 @@ class RelationFinder {
   std::vector<bool> in_title_;
   std::vector<bool> qualifier_;  ///< country tokens that only say whose an institution is ("du Sénégal")
   std::vector<int> mention_at_;  ///< token -> first linked mention starting there, -1 if none
+  std::vector<std::uint32_t> starts_;  ///< token -> its first index in by_start_ (starts_[k + 1]: one past its last)
+  std::vector<int> by_start_;          ///< mentions ordered by their first token
+  std::vector<int> person_over_;       ///< token -> a linked person mention over it, -1 if none
+  std::vector<std::uint8_t> types_over_;  ///< token -> bits (1 << EntityType) of the mentions over it
+  std::vector<std::uint64_t> token_classes_;  ///< token -> its classes of words.tsv (rules::classes_of)
+  std::unordered_set<std::uint64_t> related_;       ///< relation_key of every relation made
+  std::unordered_set<std::uint64_t> with_subject_;  ///< relation_key(p, s, -1) of every relation made
   std::map<int, int> country_count_;
 };
 

@@ -52,9 +52,16 @@ bool SentenceFacts::is_anaphoric(const Mention& m) const {
 bool SentenceFacts::reports_conclusion(std::uint32_t sentence, const Mention& agreement) const {
   if (has(sentence, "negate")) return false;
   const bool generic = rules::has_class(agreement.key, "generic_agreement");
+  // "Cet accord prévoit la mise en place de patrouilles": an instrument named
+  // again is reported concluded only by a signing about it ("Cet accord,
+  // signé mardi", "la signature de cet accord").
+  const bool again = agreement.first_token > 0 && rules::has_class(d_.tokens[agreement.first_token - 1].norm, "demonstrative");
   for (const auto& t : triggers_[sentence]) {
     if (t.relation != "launch" && !(t.relation == "sign" && !generic)) continue;
     if (irrealis_before(sentence, t.first)) continue;
+    if (again && !(t.relation == "sign" && t.first >= agreement.last_token && t.first <= agreement.last_token + 4) &&
+        !(t.last <= agreement.first_token && agreement.first_token <= t.last + 3))
+      continue;
     // A cooperation is launched, not signed, and launched right where it is
     // named ("lancent une coopération", "la coopération ..., lancée par"):
     // "créer un nouveau modèle de coopération" far into a wish is no agreement.

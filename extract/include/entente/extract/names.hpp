@@ -26,8 +26,9 @@ std::string institution_identity_key(std::string_view name);
 
 /// The key of a person's name: name_key without the Arabic article written
 /// apart ("el", "al"), which transcriptions keep or drop: "Mohamed Ould
-/// Cheikh El Ghazouani" is "Mohamed Ould Cheikh Ghazouani". Never empty for
-/// a name that has a letter.
+/// Cheikh El Ghazouani" is "Mohamed Ould Cheikh Ghazouani"; nor middle
+/// initials beside two full words ("Christopher A. Wray" is "Christopher
+/// Wray"). Never empty for a name that has a letter.
 std::string person_key(std::string_view name);
 
 /// The words of a name key.
