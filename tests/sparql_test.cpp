@@ -1,8 +1,8 @@
-// End-to-end: the graph of the seed articles loads into a SPARQL store
+// End-to-end: the graph of the bundled example articles loads into a SPARQL store
 // (Oxigraph, through its npm package) and the queries the documentation
 // gives (docs/queries/*.rq) answer what they promise.
 //
-// The test builds ../shared/corpus/seeds into a temporary folder, runs
+// The test builds examples/articles into a temporary folder, runs
 // tests/sparql/run_queries.mjs on graph.ttl + evidence.ttl + ontology/coop.ttl
 // and reads its JSON (SPARQL 1.1 JSON results, one per query file).
 // Node.js and tests/sparql/node_modules are installed by scripts/setup.sh; if
@@ -30,9 +30,8 @@ namespace fs = std::filesystem;
 using json = nlohmann::json;
 
 const fs::path kBinary = ENTENTE_BINARY;
-const fs::path kShared = ENTENTE_SHARED_DIR;
 const fs::path kSource = ENTENTE_SOURCE_DIR;
-const fs::path kSeeds = kShared / "corpus" / "seeds";
+const fs::path kExamples = kSource / "examples" / "articles";
 const fs::path kQueries = kSource / "docs" / "queries";
 const fs::path kRunner = kSource / "tests" / "sparql" / "run_queries.mjs";
 const fs::path kNodeModules = kSource / "tests" / "sparql" / "node_modules";
@@ -68,10 +67,9 @@ using Row = std::map<std::string, std::string>;
 class Sparql : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    if (!fs::is_directory(kSeeds)) return;
     dir_ = new TempDir();
     const fs::path out = dir_->path() / "out";
-    build_ = new ToolRun(sh(shell_quoted(kBinary.string()) + " build " + shell_quoted(kSeeds.string()) + " -o " + shell_quoted(out.string()),
+    build_ = new ToolRun(sh(shell_quoted(kBinary.string()) + " build " + shell_quoted(kExamples.string()) + " -o " + shell_quoted(out.string()),
                            dir_->path()));
     node_ = new ToolRun(sh("command -v node", dir_->path()));
     if (build_->status != 0 || node_->status != 0 || !fs::is_directory(kNodeModules / "oxigraph")) return;
@@ -92,7 +90,6 @@ class Sparql : public ::testing::Test {
     dir_ = nullptr;
   }
   void SetUp() override {
-    if (!fs::is_directory(kSeeds)) GTEST_SKIP() << "no seed corpus at " << kSeeds;
     ASSERT_EQ(build_->status, 0) << "entente build failed:\n" << build_->err;
     ASSERT_EQ(node_->status, 0) << "Node.js is not installed (no `node` on PATH): " << kSetupHint;
     ASSERT_TRUE(fs::is_directory(kNodeModules / "oxigraph"))
@@ -172,15 +169,14 @@ TEST_F(Sparql, AgreementsWithPartiesSignatoriesAndDates) {
     const Row& a = agreements[i];
     EXPECT_FALSE(get(a, "label").empty()) << get(a, "agreement");
     EXPECT_GE(split(get(a, "parties")).size(), 2u) << "an agreement with fewer than two parties: " << get(a, "agreement");
-    if (get(a, "date") != "2024-10-15") continue;
+    if (get(a, "date") != "2025-10-14") continue;
     found = true;
     EXPECT_EQ(term("agreements", i, "date").value("datatype", ""), "http://www.w3.org/2001/XMLSchema#date");
-    EXPECT_EQ(split(get(a, "parties")), (std::set<std::string>{"Belgique", "Maroc"}));
-    std::set<std::string> signatories = split(get(a, "signatories"));
-    EXPECT_TRUE(signatories.count("El Hassan Daki")) << get(a, "signatories");
-    EXPECT_TRUE(signatories.count("Ann Fransan")) << get(a, "signatories");
+    EXPECT_EQ(get(a, "kind"), "déclaration conjointe");
+    EXPECT_EQ(split(get(a, "parties")), (std::set<std::string>{"Belgique", "Pays-Bas"}));
+    EXPECT_EQ(split(get(a, "signatories")), (std::set<std::string>{"Pieter Vandermeulen", "Marieke van Dalen"}));
   }
-  EXPECT_TRUE(found) << "no agreement dated 2024-10-15 (the Morocco-Belgium MoU)";
+  EXPECT_TRUE(found) << "no agreement dated 2025-10-14 (the Belgium-Netherlands declaration of example 04)";
 }
 
 TEST_F(Sparql, InstitutionsPerCountry) {
@@ -190,10 +186,10 @@ TEST_F(Sparql, InstitutionsPerCountry) {
     EXPECT_EQ(std::to_string(names.size()), get(r, "count")) << get(r, "countryLabel");
     by_country[get(r, "countryLabel")] = names;
   }
-  ASSERT_TRUE(by_country.count("Maroc")) << "no institution of Maroc";
-  EXPECT_TRUE(by_country["Maroc"].count("Direction générale de la Sûreté nationale"));
+  ASSERT_TRUE(by_country.count("Sénégal")) << "no institution of Sénégal";
+  EXPECT_TRUE(by_country["Sénégal"].count("Office national de lutte contre le trafic de migrants"));
   ASSERT_TRUE(by_country.count("Belgique")) << "no institution of Belgique";
-  EXPECT_FALSE(by_country["Belgique"].empty());
+  EXPECT_EQ(by_country["Belgique"], std::set<std::string>{"Parquet fédéral"});
 }
 
 TEST_F(Sparql, CountryCooperationNetworkWithWeights) {
@@ -209,14 +205,15 @@ TEST_F(Sparql, CountryCooperationNetworkWithWeights) {
     EXPECT_GE(weight, 1) << pair << ": an edge that no document supports";
     EXPECT_EQ(static_cast<std::size_t>(weight), split(get(e, "documents")).size()) << pair;
     for (const std::string& doc : split(get(e, "documents")))
-      EXPECT_TRUE(fs::is_regular_file(kSeeds / doc)) << pair << ": " << doc << " is not a seed article";
+      EXPECT_TRUE(fs::is_regular_file(kExamples / doc)) << pair << ": " << doc << " is not an example article";
     std::set<std::string> ends{get(e, "label1"), get(e, "label2")};
-    if (ends == std::set<std::string>{"Belgique", "Maroc"}) {
+    if (ends == std::set<std::string>{"Belgique", "Pays-Bas"}) {
       found = true;
-      EXPECT_GE(weight, 2) << "Maroc-Belgique is reported by several seed articles";
+      EXPECT_EQ(get(e, "documents"), "04_belgique_pays_bas_terrorisme.txt");
     }
   }
-  EXPECT_TRUE(found) << "no Maroc-Belgique edge";
+  EXPECT_EQ(edges.size(), 5u) << "the five examples report five pairs of cooperating countries";
+  EXPECT_TRUE(found) << "no Belgique-Pays-Bas edge";
 }
 
 TEST_F(Sparql, EdgeComesFromItsSentences) {
@@ -225,20 +222,20 @@ TEST_F(Sparql, EdgeComesFromItsSentences) {
   std::set<std::string> docs;
   bool names_both = false;
   for (const Row& s : sentences) {
-    EXPECT_EQ(get(s, "subjectLabel"), "Maroc");
-    EXPECT_EQ(get(s, "objectLabel"), "Belgique");
+    EXPECT_EQ(get(s, "subjectLabel"), "Belgique");
+    EXPECT_EQ(get(s, "objectLabel"), "Pays-Bas");
     EXPECT_EQ(get(s, "predicate"), "https://w3id.org/entente/coop#cooperatesWith");
     const std::string text = get(s, "sentence");
     EXPECT_FALSE(text.empty());
     EXPECT_LT(std::stol(get(s, "begin")), std::stol(get(s, "end")));
-    EXPECT_TRUE(fs::is_regular_file(kSeeds / get(s, "file"))) << get(s, "file");
+    EXPECT_TRUE(fs::is_regular_file(kExamples / get(s, "file"))) << get(s, "file");
     docs.insert(get(s, "file"));
-    if (text.find("Maroc") != std::string::npos && text.find("Belgique") != std::string::npos) names_both = true;
+    if (text.find("Belgique") != std::string::npos && text.find("Pays-Bas") != std::string::npos) names_both = true;
   }
-  EXPECT_TRUE(names_both) << "no sentence names both Maroc and Belgique";
+  EXPECT_TRUE(names_both) << "no sentence names both Belgique and Pays-Bas";
   // As many supporting documents as the network query's weight.
   for (const Row& e : rows("cooperation-network")) {
-    if (get(e, "label1") == "Maroc" && get(e, "label2") == "Belgique") {
+    if (get(e, "label1") == "Belgique" && get(e, "label2") == "Pays-Bas") {
       EXPECT_EQ(std::to_string(docs.size()), get(e, "weight"));
     }
   }
