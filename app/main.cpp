@@ -18,12 +18,12 @@
 #include "entente/eval/score.hpp"
 #include "entente/export/writers.hpp"
 #include "entente/extract/pipeline.hpp"
-#include "entente/extract/reader.hpp"
 #include "entente/graph/graph.hpp"
 #include "entente/graph/wikidata.hpp"
 #include "entente/common/ordered_parallel.hpp"
+#include "entente/ingest/ingest.hpp"
+#include "entente/ingest/read_ahead.hpp"
 #include "progress.hpp"
-#include "read_ahead.hpp"
 
 namespace fs = std::filesystem;
 using entente::Diagnostic;
@@ -38,38 +38,6 @@ constexpr int kExitUsage = 2;
 
 void print(const Diagnostic& d) { std::cerr << "entente: " << entente::format(d) << "\n"; }
 
-/// Files named on the command line: files as given, directories searched
-/// recursively for *.txt (sorted, so the output does not depend on the file system).
-std::vector<fs::path> collect_inputs(const std::vector<std::string>& inputs, Diagnostics& diags) {
-  std::vector<fs::path> files;
-  for (const auto& in : inputs) {
-    fs::path p(in);
-    std::error_code ec;
-    auto st = fs::status(p, ec);
-    if (ec || !fs::exists(st)) {
-      diags.push_back({Severity::error, {in}, "no such file or directory"});
-      continue;
-    }
-    if (fs::is_directory(st)) {
-      std::vector<fs::path> found;
-      for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
-           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_regular_file(ec) && it->path().extension() == ".txt") found.push_back(it->path());
-      }
-      if (ec) diags.push_back({Severity::error, {in}, "cannot list directory: " + ec.message()});
-      if (found.empty()) {
-        diags.push_back({Severity::error, {in}, "directory has no .txt file"});
-        continue;
-      }
-      std::sort(found.begin(), found.end());
-      files.insert(files.end(), found.begin(), found.end());
-    } else {
-      files.push_back(p);
-    }
-  }
-  return files;
-}
-
 struct BuildOptions {
   std::vector<std::string> inputs;
   std::string outdir;
@@ -81,6 +49,7 @@ struct BuildOptions {
   bool evidence = true;
   bool report = false;
   std::string index;  ///< a Wikidata index file made by `entente index import`
+  entente::ingest::Options input;  ///< languages read, field names (--lang, --field)
 };
 
 /// "ttl,nq,gexf" -> formats, in order, without repeats; nullopt (and the
@@ -131,88 +100,116 @@ void print_copies(const entente::graph::KnowledgeGraph& kg) {
   std::cout << ")";
 }
 
-int run_build(const BuildOptions& opt) {
-  Diagnostics diags;
-  auto files = collect_inputs(opt.inputs, diags);
-  for (const auto& d : diags) print(d);
-  std::size_t bad_inputs = diags.size();
+/// "2 in other languages (en 1, es 1)", naming each language's count.
+std::string language_counts(const std::map<std::string, std::size_t>& skipped) {
+  std::size_t total = 0;
+  std::string each;
+  for (const auto& [lang, n] : skipped) {
+    total += n;
+    each += (each.empty() ? "" : ", ") + lang + " " + std::to_string(n);
+  }
+  return std::to_string(total) + " in other languages (" + each + ")";
+}
 
+int run_build(const BuildOptions& opt) {
   // The bar's total (time left) costs a stat per file: only when it is drawn.
   const bool show_progress = !opt.quiet && ::isatty(STDERR_FILENO) != 0;
-  std::size_t total_bytes = 0;
-  for (std::size_t i = 0; show_progress && i < files.size(); ++i) {
-    std::error_code ec;
-    auto size = fs::file_size(files[i], ec);
-    if (!ec) total_bytes += size;
-  }
-  entente::app::Progress progress(files.size(), total_bytes, show_progress);
+  entente::app::Progress progress(show_progress ? entente::ingest::input_bytes(opt.inputs) : 0, show_progress);
 
-  // Documents are extracted on `jobs` threads and added to the graph in input
-  // order: the output does not depend on the number of threads.
+  // Records are read on a thread of their own (ingest::ReadAhead), converted
+  // and extracted on `jobs` threads and added to the graph in input order:
+  // the output does not depend on the number of threads.
   struct Extracted {
     std::optional<entente::extract::Document> doc;
     std::optional<entente::exporter::EvidenceDraft> evidence;  ///< made on the same thread
     entente::graph::Fingerprint fingerprint;                   ///< likewise (copies of earlier articles)
     Diagnostics diags;
-    std::size_t bytes = 0;
+    std::string skipped_language;
+    std::uint64_t consumed = 0;
   };
   entente::graph::KnowledgeGraph kg(opt.base, opt.evidence);
-  // evidence.ttl is fed document by document (its spool lives beside it), so
-  // the output directory is made first.
+  // The output directory and evidence.ttl (fed document by document, its
+  // spool beside it) are made with the first document: a build that reads
+  // nothing makes nothing.
   const fs::path out(opt.outdir);
-  if (!files.empty()) {
+  std::optional<entente::exporter::EvidenceWriter> evidence;
+  std::string setup_error;
+  auto prepare_output = [&]() -> bool {
     std::error_code ec;
     fs::create_directories(out, ec);
     if (ec) {
-      std::cerr << "entente: " << opt.outdir << ": cannot create output directory: " << ec.message() << "\n";
-      return kExitBadInput;
+      setup_error = opt.outdir + ": cannot create output directory: " + ec.message();
+      return false;
     }
-  }
-  std::optional<entente::exporter::EvidenceWriter> evidence;
-  if (opt.evidence && !files.empty()) {
-    evidence.emplace(out / "evidence.ttl");
-    if (!evidence->error().empty()) {
-      std::cerr << "entente: " << evidence->error() << "\n";
-      return kExitBadInput;
+    if (opt.evidence) {
+      evidence.emplace(out / "evidence.ttl");
+      if (!evidence->error().empty()) {
+        setup_error = evidence->error();
+        return false;
+      }
     }
-  }
-  std::size_t read = 0, warnings = 0;
+    return true;
+  };
+  struct Stop {};  // thrown by the consumer to end the build on an output error
+  std::size_t read = 0, warnings = 0, bad_inputs = 0;
+  std::map<std::string, std::size_t> skipped;
   const unsigned jobs = opt.jobs > 0 ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
   entente::extract::load_language_data(jobs);
-  // Files are read on a thread of their own, ahead of the extracting ones
-  // (at most 64 MiB past the next one needed).
+  // At most 64 MiB of records wait past the next one needed.
   const std::size_t window = std::size_t{8} * jobs;
-  entente::app::ReadAhead input(files, window + 16, std::size_t{64} << 20U);
-  entente::common::ordered_parallel<Extracted>(
-      files.size(), jobs, window,
-      [&](std::size_t i) {
-        Extracted x;
-        if (std::optional<std::string> bytes = input.take(i, x.diags)) {
-          x.doc = entente::extract::document_from_file(files[i], *bytes, x.diags);
-          if (x.doc) entente::extract::run_stages(*x.doc);
-        }
-        if (x.doc) x.bytes = x.doc->source.size();
-        if (x.doc) x.fingerprint = entente::graph::fingerprint(*x.doc);
-        if (x.doc && evidence) x.evidence = entente::exporter::EvidenceWriter::draft(*x.doc);
-        return x;
-      },
-      [&](std::size_t, Extracted&& x) {
-        progress.advance(x.bytes);
-        for (const auto& d : x.diags) print(d);
-        if (!x.doc) {
-          ++bad_inputs;
-          return;
-        }
-        for (const auto& d : x.doc->diagnostics) print(d);
-        warnings += x.doc->diagnostics.size();
-        const entente::graph::AddedDocument added = kg.add(*x.doc, x.fingerprint);
-        if (evidence && x.evidence) evidence->add(*x.evidence, added);
-        ++read;
-      });
+  entente::ingest::ReadAhead input(opt.inputs, opt.input, window + 16, std::size_t{64} << 20U);
+  try {
+    entente::common::ordered_parallel_stream<Extracted>(
+        jobs, window,
+        [&](std::size_t i) -> std::optional<Extracted> {
+          std::optional<entente::ingest::Item> item = input.take(i);
+          if (!item) return std::nullopt;
+          Extracted x;
+          x.diags = std::move(item->diags);
+          if (!item->record) return x;
+          x.consumed = item->record->consumed;
+          entente::ingest::Converted c = entente::ingest::to_document(std::move(*item->record), opt.input);
+          x.diags.insert(x.diags.end(), c.diags.begin(), c.diags.end());
+          x.skipped_language = std::move(c.skipped_language);
+          x.doc = std::move(c.doc);
+          if (x.doc) {
+            entente::extract::run_stages(*x.doc);
+            x.fingerprint = entente::graph::fingerprint(*x.doc);
+            if (opt.evidence) x.evidence = entente::exporter::EvidenceWriter::draft(*x.doc);
+          }
+          return x;
+        },
+        [&](std::size_t, Extracted&& x) {
+          progress.advance(x.consumed, x.doc.has_value());
+          for (const auto& d : x.diags) {
+            print(d);
+            if (d.severity == Severity::error) ++bad_inputs;
+            else ++warnings;
+          }
+          if (!x.skipped_language.empty()) ++skipped[x.skipped_language];
+          if (!x.doc) return;
+          for (const auto& d : x.doc->diagnostics) print(d);
+          warnings += x.doc->diagnostics.size();
+          if (read == 0 && !prepare_output()) throw Stop{};
+          const entente::graph::AddedDocument added = kg.add(*x.doc, x.fingerprint);
+          if (evidence && x.evidence) evidence->add(*x.evidence, added);
+          ++read;
+        });
+  } catch (const Stop&) {
+    progress.finish();
+    std::cerr << "entente: " << setup_error << "\n";
+    return kExitBadInput;
+  }
   progress.finish();
   kg.finish();
+  const entente::ingest::Totals totals = input.totals();
   if (read == 0) {
-    std::cerr << "entente: nothing to build: no input could be read; no output written\n";
+    if (!skipped.empty()) {
+      std::cerr << "entente: nothing to build: " << language_counts(skipped)
+                << " were skipped (--lang chooses the languages read); no output written\n";
+    } else {
+      std::cerr << "entente: nothing to build: no input could be read; no output written\n";
+    }
     return kExitBadInput;
   }
   // Wikidata links: the shipped index, then the user's, which wins where it knows more.
@@ -268,6 +265,10 @@ int run_build(const BuildOptions& opt) {
       ++edges[std::string(entente::extract::to_string(g[e].predicate))];
     std::cout << "documents read: " << read;
     if (bad_inputs > 0) std::cout << " (" << bad_inputs << " input(s) skipped)";
+    if (!skipped.empty()) std::cout << "\nskipped: " << language_counts(skipped);
+    if (totals.other_records > 0)
+      std::cout << "\nWARC records without an article: " << totals.other_records
+                << " (requests, metadata, redirects, images...)";
     print_copies(kg);
     std::cout << "\nnodes: " << boost::num_vertices(g);
     for (const auto& [t, n] : nodes) std::cout << "  " << t << " " << n;
@@ -280,17 +281,19 @@ int run_build(const BuildOptions& opt) {
   return bad_inputs > 0 ? kExitBadInput : kExitOk;
 }
 
-int run_extract(const std::string& file, bool json) {
-  Diagnostics diags;
-  auto doc = entente::extract::extract_file(file, diags);
-  for (const auto& d : diags) print(d);
-  if (!doc) return kExitBadInput;
-  for (const auto& d : doc->diagnostics) print(d);
+/// The JSON of one extracted document: its mentions, entities and relations.
+nlohmann::ordered_json extraction_json(const entente::extract::Document& d) {
+  const entente::extract::Document* doc = &d;
   using entente::extract::to_string;
   auto entity_name = [&](int e) { return e >= 0 ? doc->entities[static_cast<std::size_t>(e)].name : std::string(); };
   auto sentence_text = [&](std::uint32_t s) { return std::string(doc->slice(doc->sentences[s].span)); };
   nlohmann::ordered_json j;
   j["document"] = doc->id;
+  j["metadata"] = nlohmann::ordered_json::object();
+  const entente::extract::Metadata& meta = doc->meta;
+  for (const auto& [field, v] : {std::pair{"url", &meta.url}, {"title", &meta.title}, {"date", &meta.date},
+                                 {"publisher", &meta.publisher}, {"language", &meta.language}})
+    if (!v->empty()) j["metadata"][field] = *v;
   j["mentions"] = nlohmann::json::array();
   for (const auto& m : doc->mentions) {
     j["mentions"].push_back({{"begin", doc->source_offset[m.span.begin]},
@@ -323,25 +326,60 @@ int run_extract(const std::string& file, bool json) {
                               {"stage", r.stage},
                               {"sentence", sentence_text(r.sentence)}});
   }
+  return j;
+}
+
+/// `entente extract`: every document of one input (a file, a page, a JSON
+/// Lines file...), with every mention and relation and the stage behind it.
+int run_extract(const std::string& file, bool json, const entente::ingest::Options& options) {
+  std::vector<nlohmann::ordered_json> docs;
+  bool failed = false;
+  entente::ingest::read({file}, options, [&](entente::ingest::Item&& item) {
+    for (const auto& d : item.diags) {
+      print(d);
+      failed = failed || d.severity == Severity::error;
+    }
+    if (!item.record) return true;
+    entente::ingest::Converted c = entente::ingest::to_document(std::move(*item.record), options);
+    for (const auto& d : c.diags) {
+      print(d);
+      failed = failed || d.severity == Severity::error;
+    }
+    if (!c.doc) return true;
+    entente::extract::run_stages(*c.doc);
+    for (const auto& d : c.doc->diagnostics) print(d);
+    docs.push_back(extraction_json(*c.doc));
+    return true;
+  });
+  if (docs.empty()) return kExitBadInput;
   if (json) {
-    std::cout << j.dump(2) << "\n";
-    return kExitOk;
+    // One document: its object; several (a JSON Lines file, a WARC...): an array.
+    if (docs.size() == 1) std::cout << docs.front().dump(2) << "\n";
+    else std::cout << nlohmann::ordered_json(docs).dump(2) << "\n";
+    return failed ? kExitBadInput : kExitOk;
   }
-  std::cout << "# " << doc->id << "\n\n## mentions (source offsets, type, stage -> entity)\n";
-  for (const auto& m : j["mentions"]) {
-    std::cout << "  [" << m["begin"].get<std::size_t>() << "," << m["end"].get<std::size_t>() << ") "
-              << m["text"].get<std::string>() << "  " << m["type"].get<std::string>() << "  "
-              << m["stage"].get<std::string>() << " -> " << m["entity_name"].get<std::string>() << "\n";
+  for (std::size_t k = 0; k < docs.size(); ++k) {
+    const nlohmann::ordered_json& j = docs[k];
+    if (k > 0) std::cout << "\n";
+    std::cout << "# " << j["document"].get<std::string>() << "\n";
+    for (const char* field : {"url", "title", "date", "publisher", "language"})
+      if (j["metadata"].contains(field)) std::cout << field << ": " << j["metadata"][field].get<std::string>() << "\n";
+    std::cout << "\n## mentions (source offsets, type, stage -> entity)\n";
+    for (const auto& m : j["mentions"]) {
+      std::cout << "  [" << m["begin"].get<std::size_t>() << "," << m["end"].get<std::size_t>() << ") "
+                << m["text"].get<std::string>() << "  " << m["type"].get<std::string>() << "  "
+                << m["stage"].get<std::string>() << " -> " << m["entity_name"].get<std::string>() << "\n";
+    }
+    std::cout << "\n## entities\n";
+    for (const auto& e : j["entities"]) std::cout << "  " << e.dump() << "\n";
+    std::cout << "\n## relations\n";
+    for (const auto& r : j["relations"]) {
+      std::cout << "  " << r["subject"].get<std::string>() << " " << r["predicate"].get<std::string>() << " "
+                << r["object"].get<std::string>() << "   (" << r["stage"].get<std::string>() << ")\n     « "
+                << r["sentence"].get<std::string>() << " »\n";
+    }
   }
-  std::cout << "\n## entities\n";
-  for (const auto& e : j["entities"]) std::cout << "  " << e.dump() << "\n";
-  std::cout << "\n## relations\n";
-  for (const auto& r : j["relations"]) {
-    std::cout << "  " << r["subject"].get<std::string>() << " " << r["predicate"].get<std::string>() << " "
-              << r["object"].get<std::string>() << "   (" << r["stage"].get<std::string>() << ")\n     « "
-              << r["sentence"].get<std::string>() << " »\n";
-  }
-  return kExitOk;
+  return failed ? kExitBadInput : kExitOk;
 }
 
 struct ScoreOptions {
@@ -374,6 +412,53 @@ int run_score(const ScoreOptions& opt) {
   return status;
 }
 
+/// How inputs are read, as options of `build` and `extract`.
+struct InputOptions {
+  entente::ingest::Options options;
+};
+
+constexpr const char* kInputFormats =
+    "Inputs (recognised by their content, then their extension, in any case):\n"
+    "  plain text    article.txt                 one article per file, UTF-8 or any encoding\n"
+    "  JSON Lines    scrape.jsonl, .ndjson        one article per line: {\"text\": ..., \"title\": ...,\n"
+    "                                             \"url\": ..., \"date\": ..., \"language\": ..., \"source\": ...}\n"
+    "  JSON          articles.json               one such object, or an array of them\n"
+    "  CSV, TSV      export.csv, export.tsv       a header row naming the same fields, one article per row\n"
+    "  HTML          page.html, .htm              the article's text, without menus, asides, comments or\n"
+    "                                             \"A lire aussi\" links; title, URL, date, outlet from its meta tags\n"
+    "  WARC          crawl.warc, crawl.warc.gz    every HTML response record (WARC-Target-URI)\n"
+    "  archives      pages.zip, corpus.tar.gz     every file inside, read as above\n"
+    "  compressed    scrape.jsonl.gz, .bz2, .xz   the file inside, read as above\n"
+    "  -             standard input, any of the above\n"
+    "Fields: text (or content, body, maintext), title, url, date (or date_publish, published),\n"
+    "language, source (or source_domain, publisher); --field text=article names others.\n"
+    "Documents not in French are skipped with a warning (--lang fr,en reads English too).\n"
+    "A line, row or record that cannot be read is a warning naming it; the others are read.\n";
+
+/// --lang and --field on a subcommand.
+void add_input_options(CLI::App* cmd, InputOptions& in) {
+  cmd->add_option_function<std::string>(
+         "--lang",
+         [&in](const std::string& list) {
+           std::string error;
+           if (!entente::ingest::set_languages(list, in.options, error)) throw CLI::ValidationError("--lang", error);
+         },
+         "Languages read, comma-separated ISO 639-1 codes (default: fr; all: every language); documents in "
+         "others are skipped with a warning")
+      ->type_name("LANGS");
+  cmd->add_option_function<std::vector<std::string>>(
+         "--field",
+         [&in](const std::vector<std::string>& specs) {
+           for (const auto& spec : specs) {
+             std::string error;
+             if (!entente::ingest::add_field_option(spec, in.options, error)) throw CLI::ValidationError("--field", error);
+           }
+         },
+         "FIELD=NAME: read FIELD (text html title url date language source) of JSON and CSV records from NAME "
+         "too; may be repeated")
+      ->type_name("FIELD=NAME");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -392,9 +477,12 @@ int main(int argc, char** argv) {
       "  entente score out/graph.ttl gold.json      # precision, recall and F1 against your own gold\n"
       "\nExit status: 0 success, 1 bad input (named on stderr), 2 usage error.");
 
+  InputOptions input_options;
   BuildOptions build;
   auto* b = app.add_subcommand("build", "Build the graph of a corpus: Turtle (RDF) and GraphML (Gephi)");
-  b->add_option("INPUT", build.inputs, "Article files (UTF-8 text) or directories (searched for *.txt)")
+  b->add_option("INPUT", build.inputs,
+                "Articles: files, folders (searched recursively), or - for standard input; plain text, JSON Lines, "
+                "JSON, CSV/TSV, HTML, WARC, and .zip/.tar/.gz of them (see below)")
       ->required();
   b->add_option("-o,--output", build.outdir, "Output directory (created if missing)")->required();
   b->add_option("--base", build.base, "IRI namespace of the graph's nodes")->capture_default_str();
@@ -416,18 +504,26 @@ int main(int argc, char** argv) {
   b->add_option("--index", build.index,
                 "A Wikidata index (made by `entente index import`) used besides the shipped one")
       ->check(CLI::ExistingFile);
+  add_input_options(b, input_options);
   b->footer(
       "Writes OUTDIR/graph.ttl (RDF Turtle, ontology https://w3id.org/entente/coop#),\n"
       "OUTDIR/graph.graphml (open it in Gephi: File > Open) and OUTDIR/evidence.ttl (the\n"
-      "sentence behind every fact). Each file appears complete or not at all.\n\n"
-      "Example:\n  entente build examples/articles -o out\n"
+      "sentence behind every fact). Each file appears complete or not at all.\n\n" +
+      std::string(kInputFormats) +
+      "\nExamples:\n  entente build examples/articles -o out\n"
+      "  entente build scrape.jsonl pages/ crawl.warc.gz -o out\n"
+      "  entente build export.csv --field text=article --field date=jour -o out\n"
+      "  curl -s https://example.org/article.html | entente build - -o out\n"
       "  python3 -c \"import networkx as nx; print(nx.read_graphml('out/graph.graphml'))\"");
 
   std::string file;
   bool json = false;
   auto* x = app.add_subcommand("extract", "Show every mention and relation found in one article, and why");
-  x->add_option("FILE", file, "One article (UTF-8 text)")->required()->check(CLI::ExistingFile);
-  x->add_flag("--json", json, "Print JSON instead of text");
+  x->add_option("FILE", file,
+                 "One input: an article (text, HTML), or a file of several (JSON Lines, CSV, WARC...): each is shown")
+      ->required();
+  x->add_flag("--json", json, "Print JSON instead of text (an array when the input holds several documents)");
+  add_input_options(x, input_options);
 
   std::string dump, index_out;
   auto* ix = app.add_subcommand("index", "Manage the offline Wikidata index");
@@ -483,10 +579,11 @@ int main(int argc, char** argv) {
     if (b->parsed()) {
       std::string bad;
       if (!format_list.empty()) build.formats = *parse_formats(format_list, bad);
+      build.input = input_options.options;
       return run_build(build);
     }
     if (imp->parsed()) return run_index_import(dump, index_out);
-    if (x->parsed()) return run_extract(file, json);
+    if (x->parsed()) return run_extract(file, json, input_options.options);
     if (sc->parsed()) return run_score(score);
   } catch (const std::exception& e) {
     std::cerr << "entente: internal error: " << e.what() << "\n";

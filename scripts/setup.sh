@@ -8,6 +8,7 @@ PACKAGES=(
   build-essential cmake pkg-config ninja-build
   libboost-graph-dev libserd-dev libsord-dev libicu-dev
   nlohmann-json3-dev libcli11-dev libxml2-dev zlib1g-dev libbz2-dev
+  libgumbo-dev libarchive-dev libcld2-dev libuchardet-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   serdi sordi lv2-dev
   wfrench

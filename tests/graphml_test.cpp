@@ -209,7 +209,7 @@ struct ReadNode {
   int documents = -1;
 };
 struct ReadEdge {
-  std::string label, relation, date;
+  std::string label, relation, date, sources;
   double weight = -1.0;
   int documents = -1;
 };
@@ -233,6 +233,7 @@ void read_back(const fs::path& file, ReadGraph& rg) {
   dp.property("weight", boost::get(&ReadEdge::weight, rg));
   dp.property("date", boost::get(&ReadEdge::date, rg));
   dp.property("documents", boost::get(&ReadEdge::documents, rg));
+  dp.property("sources", boost::get(&ReadEdge::sources, rg));
   std::ifstream in(file, std::ios::binary);
   boost::read_graphml(in, rg, dp);
 }
@@ -334,20 +335,22 @@ TEST(GraphML, ReadsBackWithBoostReadGraphmlWithEveryKeyDeclared) {
     EXPECT_EQ(r.date, n.date);
   }
 
-  // Edges: compare as sorted lists of (source, target, label, relation, weight, documents, date).
-  using Row = std::tuple<std::size_t, std::size_t, std::string, std::string, double, int, std::string>;
+  // Edges: compare as sorted lists of (source, target, label, relation, weight, documents, date, sources).
+  using Row = std::tuple<std::size_t, std::size_t, std::string, std::string, double, int, std::string, std::string>;
   std::vector<Row> expected;
   for (auto e : kg.sorted_edges()) {
     const auto& p = g[e];
     const std::string name(entente::extract::to_string(p.predicate));
+    std::string sources;  // the documents' names (they have no URL here)
+    for (const std::uint32_t d : p.documents) sources += (sources.empty() ? "" : " | ") + kg.documents()[d].id;
     expected.emplace_back(index[boost::source(e, g)], index[boost::target(e, g)], name, name, p.weight,
-                          static_cast<int>(p.documents.size()), p.date);
+                          static_cast<int>(p.documents.size()), p.date, sources);
   }
   std::vector<Row> read;
   for (auto e : all_edges(rg)) {
     const auto& p = rg[e];
     read.emplace_back(boost::source(e, rg), boost::target(e, rg), p.label, p.relation, p.weight, p.documents,
-                      p.date);
+                      p.date, p.sources);
   }
   std::sort(expected.begin(), expected.end());
   std::sort(read.begin(), read.end());
@@ -469,7 +472,7 @@ TEST(GraphML, KeysAndIdsAreWhatImportersAccept) {
   }
   EXPECT_EQ(node_keys, (std::set<std::string>{"label", "type", "iri", "wikidata", "country", "alt_labels",
                                               "roles", "documents", "kind", "date"}));
-  EXPECT_EQ(edge_keys, (std::set<std::string>{"label", "relation", "weight", "date", "documents"}));
+  EXPECT_EQ(edge_keys, (std::set<std::string>{"label", "relation", "weight", "date", "documents", "sources"}));
   ASSERT_EQ(graphs, 1u);
 
   const pt::ptree& graph = root.get_child("graph");

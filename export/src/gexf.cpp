@@ -9,7 +9,8 @@
 //   <graph mode="dynamic" defaultedgetype="directed" timeformat="date">
 //          (intervals: 1.2draft has no timerepresentation attribute),
 //   <attributes> of nodes (type, iri, wikidata, country, kind, date, documents)
-//     and of edges (relation, date, documents),
+//     and of edges (relation, date, documents, sources: the URLs or names of
+//     the documents behind it),
 //   nodes "n0".. in KnowledgeGraph::sorted_vertices() order: label, start
 //     (agreements), attvalues (string values only when not empty),
 //     viz:color by entity type (style.hpp), viz:size by degree,
@@ -51,7 +52,7 @@ constexpr Attribute kNodeAttributes[] = {
     {"kind", "string"}, {"date", "string"}, {"documents", "integer"},
 };
 constexpr Attribute kEdgeAttributes[] = {
-    {"relation", "string"}, {"date", "string"}, {"documents", "integer"}};
+    {"relation", "string"}, {"date", "string"}, {"documents", "integer"}, {"sources", "string"}};
 
 /// The day a date starts on, as GEXF's timeformat="date" wants it; nullopt
 /// when the date has no year or is not a date.
@@ -198,6 +199,7 @@ void write_document(Xml& x, const graph::KnowledgeGraph& kg) {
     attvalue(x, "relation", relation);
     attvalue(x, "date", agreement != nullptr ? std::string_view(agreement->date) : std::string_view());
     attvalue(x, "documents", number(p.documents.size()));
+    attvalue(x, "sources", sources(kg, p.documents));
     x.end();  // attvalues
     x.end();  // edge
   }

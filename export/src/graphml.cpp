@@ -66,6 +66,7 @@ constexpr std::array kKeys{
     Key{"edge_weight", "edge", "weight", "double"},
     Key{"edge_date", "edge", "date", "string"},
     Key{"edge_documents", "edge", "documents", "int"},
+    Key{"edge_sources", "edge", "sources", "string"},
 };
 // clang-format on
 
@@ -150,6 +151,7 @@ void write_document(Xml& x, const graph::KnowledgeGraph& kg) {
     data(x, "edge_weight", number(p.weight));
     data_if(x, "edge_date", p.date);
     data(x, "edge_documents", number(p.documents.size()));
+    data_if(x, "edge_sources", sources(kg, p.documents));
     x.end();
   }
 

@@ -123,6 +123,9 @@ std::string safe_iri(std::string_view iri) {
 Term Term::iri(std::string_view s) { return {SERD_URI, safe_iri(s), {}, {}}; }
 Term Term::blank(std::string_view id) { return {SERD_BLANK, std::string(id), {}, {}}; }
 Term Term::fr(std::string_view s) { return {SERD_LITERAL, valid_utf8(s), {}, "fr"}; }
+Term Term::in_language(std::string_view s, std::string_view tag) {
+  return {SERD_LITERAL, valid_utf8(s), {}, std::string(tag.empty() ? "fr" : tag)};
+}
 Term Term::plain(std::string_view s) { return {SERD_LITERAL, valid_utf8(s), {}, {}}; }
 Term Term::typed(std::string_view s, std::string_view datatype) {
   return {SERD_LITERAL, valid_utf8(s), std::string(datatype), {}};

@@ -51,6 +51,7 @@ struct Term {
   static Term iri(std::string_view s);
   static Term blank(std::string_view id);  ///< "_:id"
   static Term fr(std::string_view s);
+  static Term in_language(std::string_view s, std::string_view tag);  ///< a literal in a language ("fr", "en")
   static Term plain(std::string_view s);
   static Term typed(std::string_view s, std::string_view datatype);
   TermRef ref() const { return {type, text, datatype, lang}; }

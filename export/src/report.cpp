@@ -313,6 +313,13 @@ void counts(std::string& out, const graph::KnowledgeGraph& kg) {
 }
 
 /// The nodes that an agreement's edges of `predicate` point to, as an HTML list by name.
+/// A document's name, linking to its page when its URL is known; its headline on hover.
+std::string document_link(const graph::DocumentInfo& info) {
+  if (info.url.empty()) return "<span title=\"" + html(info.title) + "\">" + html(info.id) + "</span>";
+  return "<a href=\"" + html(graph::url_as_iri(info.url)) + "\" title=\"" + html(info.title) + "\">" + html(info.id) +
+         "</a>";
+}
+
 std::string related(const graph::KnowledgeGraph& kg, graph::Vertex agreement, Predicate predicate) {
   const graph::Graph& g = kg.graph();
   std::vector<const graph::Node*> nodes;
@@ -356,9 +363,7 @@ void agreements(std::string& out, const graph::KnowledgeGraph& kg) {
     std::string docs;
     for (const std::uint32_t d : n.documents) {
       if (d >= kg.documents().size()) continue;
-      const graph::DocumentInfo& info = kg.documents()[d];
-      docs += std::string(docs.empty() ? "" : "<br>") + "<small title=\"" + html(info.title) + "\">" +
-              html(info.id) + "</small>";
+      docs += std::string(docs.empty() ? "" : "<br>") + "<small>" + document_link(kg.documents()[d]) + "</small>";
     }
     const bool kind_shown = !n.kind.empty() && ascii_lower(n.kind) != ascii_lower(n.label);
     out += "<tr><td>" + entity_html(n) + (kind_shown ? "<br><small>" + html(n.kind) + "</small>" : "") +
@@ -367,6 +372,34 @@ void agreements(std::string& out, const graph::KnowledgeGraph& kg) {
            "</td><td>" + docs + "</td></tr>\n";
   }
   out += "</tbody>\n</table>\n</section>\n";
+}
+
+/// The documents read: name, headline (a link to the page when its URL is
+/// known), publication date, outlet, language; the first kDocumentRows.
+void documents(std::string& out, const graph::KnowledgeGraph& kg) {
+  constexpr std::size_t kDocumentRows = 500;
+  const auto& docs = kg.documents();
+  out += "<section id=\"documents\">\n<h2>Documents</h2>\n";
+  out +=
+      "<p class=\"sub\">In input order. The headline links to the page when the input gave its URL; the date is "
+      "its publication (from its metadata, or its dateline).</p>\n"
+      "<table class=\"documents\">\n<thead><tr><th>Document</th><th>Headline</th><th>Published</th>"
+      "<th>Outlet</th><th>Language</th></tr></thead>\n<tbody>\n";
+  for (std::size_t i = 0; i < docs.size() && i < kDocumentRows; ++i) {
+    const graph::DocumentInfo& d = docs[i];
+    std::string headline = d.title.empty() ? "<span class=\"muted\">no headline</span>" : html(d.title);
+    if (!d.url.empty()) headline = "<a href=\"" + html(graph::url_as_iri(d.url)) + "\">" + headline + "</a>";
+    if (d.copy_of && d.copy_of->original < docs.size())
+      headline += "<br><small class=\"muted\">copy of " + html(docs[d.copy_of->original].id) + "</small>";
+    out += "<tr><td><small title=\"" + html(d.iri) + "\">" + html(d.id) + "</small></td><td>" + headline +
+           "</td><td class=\"date\">" + html(d.date) + "</td><td>" + html(d.publisher) + "</td><td>" +
+           html(d.language) + "</td></tr>\n";
+  }
+  out += "</tbody>\n</table>\n";
+  if (docs.size() > kDocumentRows) {
+    out += "<p class=\"muted\">and " + number(docs.size() - kDocumentRows) + " more (graph.ttl lists them all).</p>\n";
+  }
+  out += "</section>\n";
 }
 
 void most_connected(std::string& out, const graph::KnowledgeGraph& kg) {
@@ -443,6 +476,7 @@ std::string page(const graph::KnowledgeGraph& kg) {
   agreements(out, kg);
   most_connected(out, kg);
   drawing(out, kg);
+  documents(out, kg);
   out +=
       "<footer>Written by <code>entente build --report</code>. Node names link to Wikidata where the "
       "entity is known there; hover a name for its IRI.</footer>\n</main>\n</body>\n</html>\n";

@@ -113,4 +113,20 @@ std::string number(double value) {
   return std::string(buf.data(), r.ptr);
 }
 
+std::string sources(const graph::KnowledgeGraph& kg, const std::vector<std::uint32_t>& documents) {
+  constexpr std::size_t kMaxSources = 10;
+  std::string out;
+  std::size_t shown = 0;
+  for (const std::uint32_t d : documents) {
+    if (d >= kg.documents().size()) continue;
+    if (shown == kMaxSources) {
+      out += " | ... (" + std::to_string(documents.size() - kMaxSources) + " more)";
+      break;
+    }
+    const graph::DocumentInfo& info = kg.documents()[d];
+    out += (shown++ == 0 ? "" : " | ") + (info.url.empty() ? info.id : info.url);
+  }
+  return out;
+}
+
 }  // namespace entente::exporter

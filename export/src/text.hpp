@@ -7,10 +7,19 @@
 // THREAD SAFETY: pure functions.
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "entente/graph/graph.hpp"
 
 namespace entente::exporter {
+
+/// Where the documents behind an edge can be read: their URLs (else their
+/// names in the input), " | " between them, in document order; after
+/// kMaxSources of them, " | ... (N more)". GraphML's and GEXF's `sources`.
+std::string sources(const graph::KnowledgeGraph& kg, const std::vector<std::uint32_t>& documents);
 
 /// One unit of a byte string read as UTF-8: a well-formed character, or the
 /// maximal ill-formed subpart that Unicode (section 3.9) replaces by one U+FFFD.

@@ -6,8 +6,14 @@
 //   nodes, by IRI (KnowledgeGraph::sorted_vertices): rdf:type, rdfs:label,
 //     skos:altLabel, coop:role, coop:kind, coop:date, coop:dateEnd,
 //     owl:sameAs, the node's outgoing edges (sorted_edges order), coop:mentionedIn;
+//   then the outlets, by IRI (<base>publisher/<slug>): rdf:type
+//     dcterms:Agent, rdfs:label; and the languages (Library of Congress ISO
+//     639-1 IRIs): rdf:type dcterms:LinguisticSystem;
 //   then documents, by index: rdf:type coop:Document, rdfs:label (title),
-//     dcterms:identifier (file name), coop:copyOf (the document it repeats).
+//     dcterms:identifier (name in the input), dcterms:source (URL),
+//     dcterms:title, dcterms:date, dcterms:publisher, dcterms:language,
+//     coop:copyOf (the document it repeats). Documents come last, so that
+//     copies added at the end of a corpus only add statements at the end.
 // Names are @fr literals; dates are typed by their form (date_datatype).
 // coop:cooperatesWith is written once per pair, as stored: the ontology
 // declares it symmetric.
@@ -18,11 +24,14 @@
 //     dates, Wikidata link): the default graph;
 //   "node coop:mentionedIn D": the named graph of document D (its IRI);
 //   an edge: the graph of every document that supports it (Edge::documents);
-//   a document's own description: its graph.
+//   a document's own description: its graph;
+//   an outlet's and a language's description: the default graph.
 // The triple syntaxes write every statement once, in list order; the quad
 // syntaxes write the default graph, then each document's graph in document
 // order, each in list order. The triples are the same in all four files.
 #include <algorithm>
+#include <map>
+#include <set>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -107,14 +116,45 @@ void node_statements(RdfOut& out, const KnowledgeGraph& kg, Vertex vx, const std
   }
 }
 
+/// The IRI of an outlet: <base>publisher/<slug of its name>.
+std::string publisher_iri(const KnowledgeGraph& kg, std::string_view name) {
+  return kg.base() + "publisher/" + graph::slug(name);
+}
+
+std::string language_iri(std::string_view code) { return std::string(v::iso639) + std::string(code); }
+
 void document_statements(RdfOut& out, const KnowledgeGraph& kg, const graph::DocumentInfo& doc, const Term* graph) {
   const Term s = Term::iri(doc.iri);
   out.statement(s, v::rdf::type, Term::iri(v::coop::Document), graph);
-  if (!doc.title.empty()) out.statement(s, v::rdfs::label, Term::fr(doc.title), graph);
+  const std::string_view lang = doc.language.empty() ? std::string_view("fr") : std::string_view(doc.language);
+  if (!doc.title.empty()) out.statement(s, v::rdfs::label, Term::in_language(doc.title, lang), graph);
   out.statement(s, v::dcterms::identifier, Term::plain(doc.id), graph);
+  if (!doc.url.empty()) out.statement(s, v::dcterms::source, Term::iri(graph::url_as_iri(doc.url)), graph);
+  if (doc.title_from_metadata) out.statement(s, v::dcterms::title, Term::in_language(doc.title, lang), graph);
+  if (!doc.date.empty()) out.statement(s, v::dcterms::date, Term::typed(doc.date, date_datatype(doc.date)), graph);
+  if (!doc.publisher.empty()) out.statement(s, v::dcterms::publisher, Term::iri(publisher_iri(kg, doc.publisher)), graph);
+  if (!doc.language.empty()) out.statement(s, v::dcterms::language, Term::iri(language_iri(doc.language)), graph);
   if (doc.copy_of && doc.copy_of->original < kg.documents().size()) {
     out.statement(s, v::coop::copyOf, Term::iri(kg.documents()[doc.copy_of->original].iri), graph);
   }
+}
+
+/// The outlets (IRI -> name, the first name that gave the IRI) and the
+/// languages of the documents, each once, sorted by IRI, described in the
+/// default graph.
+void source_statements(RdfOut& out, const KnowledgeGraph& kg) {
+  std::map<std::string, std::string> publishers;
+  std::set<std::string> languages;
+  for (const auto& doc : kg.documents()) {
+    if (!doc.publisher.empty()) publishers.emplace(publisher_iri(kg, doc.publisher), doc.publisher);
+    if (!doc.language.empty()) languages.insert(language_iri(doc.language));
+  }
+  for (const auto& [iri, name] : publishers) {
+    const Term s = Term::iri(iri);
+    out.statement(s, v::rdf::type, Term::iri(v::dcterms::Agent), nullptr);
+    out.statement(s, v::rdfs::label, Term::plain(name), nullptr);
+  }
+  for (const auto& iri : languages) out.statement(Term::iri(iri), v::rdf::type, Term::iri(v::dcterms::LinguisticSystem), nullptr);
 }
 
 bool has_graphs(SerdSyntax syntax) { return syntax == SERD_NQUADS || syntax == SERD_TRIG; }
@@ -154,10 +194,12 @@ std::string write_rdf(const KnowledgeGraph& kg, SerdSyntax syntax, const std::fi
 
   if (!has_graphs(syntax)) {
     for (const Vertex vx : vertices) node_statements(out, kg, vx, out_edges[vx], {}, nullptr);
+    source_statements(out, kg);
     for (const auto& doc : docs) document_statements(out, kg, doc, nullptr);
   } else {
     const Pass default_graph{Pass::Kind::default_graph};
     for (const Vertex vx : vertices) node_statements(out, kg, vx, out_edges[vx], default_graph, nullptr);
+    source_statements(out, kg);
     // The nodes each document's graph speaks of (by rank in `vertices`):
     // those it mentions and those with an edge it supports; sorted and unique,
     // since ranks are visited in order.

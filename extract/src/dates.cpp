@@ -4,8 +4,16 @@
 // this order: numeric dates (01.08.2022, 01/08/2022, 2024-10-15), day-month
 // dates with optional weekday and year, month-year dates with an optional
 // qualifier (fin, début, mi-), periods of years (2022-2026, de 2022 à 2026),
-// and bare years after a preposition (en 2021). A second pass gives a year to
-// day-month dates whose weekday only one year near the article's years fits.
+// and bare years after a preposition (en 2021). Then the publication date:
+// the document's (metadata), else a dateline in the first lines of the text
+// ("Publié le vendredi 20 décembre 2013", "27 mai 2009 17h43", "RABAT, 15
+// oct. (MAP) -"). A second pass gives a year to day-month dates: the one that
+// puts them nearest the publication date (its weekday, when written, must
+// fit), else the one year near the article's years that their weekday fits.
+// With a publication date, a last pass reads relative dates: "hier",
+// "avant-hier", "demain", a weekday alone ("mardi", "mardi dernier", "ce
+// mardi", "mardi prochain"), "la semaine dernière", "le mois prochain",
+// "l'an dernier", "cette année"; in the past unless they say otherwise.
 #include "entente/extract/dates.hpp"
 
 #include <algorithm>
@@ -100,6 +108,72 @@ const CueWords& cue(const std::string& kind) {
   return it == all.end() ? none : it->second;
 }
 
+/// What a word of relative_dates.tsv says.
+struct RelativeWord {
+  enum class Kind : std::uint8_t { day, direction, unit, this_one, every } kind = Kind::day;
+  int value = 0;  ///< day: days after the publication date; direction: -1 past, +1 future;
+                  ///< unit: 0 week, 1 month, 2 year
+};
+
+/// relative_dates.tsv: single words by norm ("hier", "avant-hier" as one
+/// glued form), and the dateline openers by the norms of their words joined
+/// by spaces ("mis a jour") -> true for a publication, false for an update.
+struct RelativeWords {
+  std::unordered_map<std::string, RelativeWord> words;
+  std::unordered_map<std::string, bool> datelines;
+  std::size_t longest_dateline = 0;  ///< in words
+};
+
+const RelativeWords& relative_words() {
+  static const RelativeWords table = [] {
+    RelativeWords t;
+    const std::string_view* bytes = tu::embedded_file("relative_dates.tsv");
+    if (bytes == nullptr) return t;
+    std::string error = tu::for_each_tsv_row(
+        "relative_dates.tsv", *bytes, "form\tkind\tvalue",
+        [&](std::size_t line, const std::vector<std::string_view>& cells) {
+          auto bad = [&](const char* why) {
+            throw std::runtime_error("relative_dates.tsv:" + std::to_string(line) + ": " + why);
+          };
+          if (cells.size() != 3 || cells[0].empty()) bad("expected 3 columns and a form");
+          const std::string form = tu::norm(cells[0]);
+          RelativeWord w;
+          if (cells[1] == "dateline") {
+            if (cells[2] != "published" && cells[2] != "updated") bad("a dateline is published or updated");
+            t.datelines[form] = cells[2] == "published";
+            t.longest_dateline = std::max<std::size_t>(
+                t.longest_dateline, static_cast<std::size_t>(std::count(form.begin(), form.end(), ' ')) + 1);
+            return;
+          }
+          if (cells[1] == "day") {
+            w.kind = RelativeWord::Kind::day;
+            const auto r = std::from_chars(cells[2].data(), cells[2].data() + cells[2].size(), w.value);
+            if (r.ec != std::errc{} || w.value < -7 || w.value > 7) bad("a day is -7 to 7");
+          } else if (cells[1] == "direction") {
+            if (cells[2] != "past" && cells[2] != "future") bad("a direction is past or future");
+            w.kind = RelativeWord::Kind::direction;
+            w.value = cells[2] == "past" ? -1 : 1;
+          } else if (cells[1] == "unit") {
+            w.kind = RelativeWord::Kind::unit;
+            if (cells[2] == "week") w.value = 0;
+            else if (cells[2] == "month") w.value = 1;
+            else if (cells[2] == "year") w.value = 2;
+            else bad("a unit is week, month or year");
+          } else if (cells[1] == "this") {
+            w.kind = RelativeWord::Kind::this_one;
+          } else if (cells[1] == "every") {
+            w.kind = RelativeWord::Kind::every;
+          } else {
+            bad("kind must be day, direction, unit, this, every or dateline");
+          }
+          t.words[form] = w;
+        });
+    if (!error.empty()) throw std::runtime_error(error);
+    return t;
+  }();
+  return table;
+}
+
 bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 int days_in_month(int y, int m) {
@@ -126,6 +200,38 @@ std::string iso(int y, int m, int d) {
   return buf;
 }
 
+/// Days since 1970-01-01 of a Gregorian date (Howard Hinnant's days_from_civil).
+long days_from_civil(int y, int m, int d) {
+  y -= m <= 2 ? 1 : 0;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/// The date `days` after 1970-01-01.
+void civil_from_days(long days, int& y, int& m, int& d) {
+  days += 719468;
+  const long era = (days >= 0 ? days : days - 146096) / 146097;
+  const long doe = days - era * 146097;
+  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const long mp = (5 * doy + 2) / 153;
+  d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  y = static_cast<int>(yoe + era * 400 + (m <= 2 ? 1 : 0));
+}
+
+/// A full ISO date "YYYY-MM-DD" read into its parts; false for anything else.
+bool parse_iso(std::string_view s, int& y, int& m, int& d) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  auto part = [&](std::size_t at, std::size_t n, int& v) {
+    return std::from_chars(s.data() + at, s.data() + at + n, v).ptr == s.data() + at + n;
+  };
+  return part(0, 4, y) && part(5, 2, m) && part(8, 2, d) && y >= 1000 && valid(y, m, d);
+}
+
 /// The value of a token made of 1..max_len ASCII digits, or -1.
 int number(std::string_view s, std::size_t min_len, std::size_t max_len) {
   if (s.size() < min_len || s.size() > max_len) {
@@ -145,6 +251,14 @@ int number(std::string_view s, std::size_t min_len, std::size_t max_len) {
 struct Found {
   std::size_t first = 0, last = 0;
   int year = 0, month = 0, day = 0, weekday = -1, end_year = 0;
+  std::string value;  ///< a relative date, resolved when found ("hier" -> "2024-10-14"); else ""
+};
+
+/// A dateline among the dates found: which one, and whether it gives the
+/// publication (else an update).
+struct Dateline {
+  std::size_t found = 0;
+  int rank = 0;  ///< 0 "Publié le", 1 a date alone on its line, 2 "RABAT, 15 oct. (MAP) -", 3 "Mis à jour le"
 };
 
 class Finder {
@@ -302,7 +416,7 @@ class Finder {
       skip_ = last;
       return std::nullopt;
     }
-    return Found{i, last, y, m, d, -1, 0};
+    return Found{i, last, y, m, d, -1, 0, {}};
   }
 
   /// "[mardi] 15 octobre [2024]", "1er août 2022".
@@ -367,7 +481,7 @@ class Finder {
     if (y == 0) {
       return std::nullopt;
     }
-    return Found{i, next + 1, y, mw->value, 0, -1, 0};
+    return Found{i, next + 1, y, mw->value, 0, -1, 0, {}};
   }
 
   /// "2022-2026", "2025/2026", "2025-26", "de 2022 à 2026", "entre 2022 et 2026".
@@ -405,7 +519,7 @@ class Finder {
     if (glued(j + 3) && exists(j + 3) && (text(j + 3) == "-" || text(j + 3) == "/")) {
       return std::nullopt;
     }
-    return Found{from ? j : i, j + 3, start, 0, 0, -1, end};
+    return Found{from ? j : i, j + 3, start, 0, 0, -1, end, {}};
   }
 
   /// "en 2021", "depuis 2019", "dès 2020", "l'année 2021", "l'an 2000", "fin 2021", "mi-2021".
@@ -429,9 +543,205 @@ class Finder {
     if (!after) {
       return std::nullopt;
     }
-    return Found{i, i + 1, y, 0, 0, -1, 0};
+    return Found{i, i + 1, y, 0, 0, -1, 0, {}};
   }
 
+
+ public:
+  /// The first lines of the text that may hold a dateline.
+  static constexpr std::size_t kDatelineLines = 8;
+
+  /// The dateline among `found`, if the first lines hold one: a date after
+  /// the words of relative_dates.tsv's datelines ("Publié le", "Mis à jour
+  /// le"), a date alone on its line (a time, a time zone and a source after
+  /// it: "27 mai 2009 17h43 HE", "20 décembre 2013 | Gabon News"), or an
+  /// agency's ("RABAT, 15 oct. (MAP) -", "Lisbonne, 12 mars 2024 –").
+  /// Only dates with a day count; the best rank wins, then the first.
+  std::optional<Dateline> dateline(const std::vector<Found>& found) const {
+    // Tokens that start each of the first lines.
+    std::vector<std::size_t> starts;
+    for (std::size_t i = 0; i < toks_.size() && starts.size() <= kDatelineLines; ++i)
+      if (i == 0 || toks_[i].newline_before) starts.push_back(i);
+    if (starts.empty()) return std::nullopt;
+    std::optional<Dateline> best;
+    for (std::size_t k = 0; k < found.size(); ++k) {
+      const Found& f = found[k];
+      const auto line = static_cast<std::size_t>(std::upper_bound(starts.begin(), starts.end(), f.first) - starts.begin()) - 1;
+      if (line >= kDatelineLines) break;
+      if (f.day == 0 || f.month == 0 || !f.value.empty()) continue;
+      const std::size_t begin = starts[line];
+      std::size_t end = f.last;
+      while (end < toks_.size() && !toks_[end].newline_before) ++end;
+      int rank = -1;
+      if (auto published = dateline_words(begin, f.first)) {
+        rank = *published ? 0 : 3;
+      } else if (begin == f.first && decorations_only(f.last, end)) {
+        rank = 1;
+      } else if (agency(begin, f.first, f.last, end)) {
+        rank = 2;
+      }
+      if (rank >= 0 && (!best || rank < best->rank)) best = Dateline{k, rank};
+    }
+    return best;
+  }
+
+  /// Whether tokens [first, last) are the words that open a dateline (with
+  /// "le" and ":" after them optional): true for a publication, false for an
+  /// update; nullopt when they are not.
+  std::optional<bool> dateline_words(std::size_t first, std::size_t last) const {
+    const RelativeWords& rel = relative_words();
+    std::string words;
+    std::size_t count = 0;
+    for (std::size_t i = first; i < last; ++i) {
+      if (!toks_[i].alpha) {
+        if (text(i) == ":" || text(i) == "-" || text(i) == "|") continue;
+        return std::nullopt;
+      }
+      if (++count > rel.longest_dateline + 1) return std::nullopt;
+      if (!words.empty()) words += ' ';
+      words += norm(i);
+    }
+    if (words.ends_with(" le")) words.resize(words.size() - 3);
+    const auto it = rel.datelines.find(words);
+    if (it == rel.datelines.end()) return std::nullopt;
+    return it->second;
+  }
+
+  /// Whether tokens [first, last), after a date on its line, are only what
+  /// datelines put there: a time ("17h43", "à 10:30"), a time zone, marks,
+  /// and names (capitalised words: the outlet, the author).
+  bool decorations_only(std::size_t first, std::size_t last) const {
+    static const std::set<std::string_view> kTimeWords = {"a", "h", "he", "heure", "heures", "gmt", "utc", "cet",
+                                                          "cest", "hne", "hae", "am", "pm", "mis", "jour"};
+    if (last - first > 12) return false;
+    for (std::size_t i = first; i < last; ++i) {
+      const Token& t = toks_[i];
+      if (!t.alpha || t.upper_initial || (!t.norm.empty() && t.norm[0] >= '0' && t.norm[0] <= '9')) continue;
+      if (kTimeWords.count(t.norm) == 0) return false;
+    }
+    return true;
+  }
+
+  /// Whether a date at tokens [date, after) of a line that starts at `first`
+  /// and ends at `last` is an agency's dateline: capitalised words and a comma
+  /// before it ("RABAT,", "OTTAWA, ONTARIO--(Marketwire -"), a dash soon after
+  /// it ("(MAP) -", ") -", "–").
+  bool agency(std::size_t first, std::size_t date, std::size_t after, std::size_t last) const {
+    if (date == first || date - first > 12 || !toks_[first].alpha || !toks_[first].upper_initial) return false;
+    bool comma = false;
+    for (std::size_t i = first; i < date; ++i) {
+      if (toks_[i].alpha && !toks_[i].upper_initial) return false;
+      comma = comma || text(i) == ",";
+    }
+    if (!comma) return false;
+    for (std::size_t i = after; i < last && i < after + 4; ++i) {
+      const std::string_view w = text(i);
+      if (w == "-" || w == "\xE2\x80\x93" /* – */ || w == "\xE2\x80\x94" /* — */ || w == "--") return true;
+    }
+    return false;
+  }
+
+  /// Relative dates against the publication date `ref` (days since
+  /// 1970-01-01), in the tokens that no date of `taken` covers.
+  std::vector<Found> relative(long ref, const std::vector<Found>& taken) const {
+    const RelativeWords& rel = relative_words();
+    auto word = [&](std::size_t i) -> const RelativeWord* {
+      if (!exists(i)) return nullptr;
+      auto it = rel.words.find(toks_[i].norm);
+      return it == rel.words.end() ? nullptr : &it->second;
+    };
+    auto is = [&](const RelativeWord* w, RelativeWord::Kind kind) { return w != nullptr && w->kind == kind; };
+    std::vector<bool> covered(toks_.size(), false);
+    for (const Found& f : taken)
+      for (std::size_t i = f.first; i < f.last && i < covered.size(); ++i) covered[i] = true;
+    int ry = 0, rm = 0, rd = 0;
+    civil_from_days(ref, ry, rm, rd);
+    const int ref_weekday = weekday(ry, rm, rd);
+    auto day_value = [](long days) {
+      int y = 0, m = 0, d = 0;
+      civil_from_days(days, y, m, d);
+      return iso(y, m, d);
+    };
+
+    std::vector<Found> out;
+    for (std::size_t i = 0; i < toks_.size(); ++i) {
+      if (covered[i] || !toks_[i].alpha) continue;
+      Found f;
+      f.first = i;
+      // "hier", "avant-hier" (three glued tokens), "après-demain".
+      if (glued(i + 1) && glued(i + 2) && text(i + 1) == "-") {
+        const RelativeWord* w = nullptr;
+        if (auto it = rel.words.find(toks_[i].norm + "-" + toks_[i + 2].norm); it != rel.words.end()) w = &it->second;
+        if (is(w, RelativeWord::Kind::day) && !covered[i + 2]) {
+          f.last = i + 3;
+          f.value = day_value(ref + w->value);
+          out.push_back(f);
+          i += 2;
+          continue;
+        }
+      }
+      const RelativeWord* here = word(i);
+      if (is(here, RelativeWord::Kind::day) && !(glued(i + 1) && text(i + 1) == "-") &&
+          !(i > 0 && glued(i) && text(i - 1) == "-")) {
+        f.last = i + 1;
+        f.value = day_value(ref + here->value);
+        out.push_back(f);
+        continue;
+      }
+      const RelativeWord* before = i > 0 && !covered[i - 1] ? word(i - 1) : nullptr;
+      const RelativeWord* after = exists(i + 1) && !covered[i + 1] ? word(i + 1) : nullptr;
+      const int direction = is(after, RelativeWord::Kind::direction) ? after->value : 0;
+      const bool this_one = is(before, RelativeWord::Kind::this_one);
+      // A weekday alone: "mardi", "ce mardi", "mardi dernier", "mardi prochain".
+      if (cal_at_[i] != nullptr && !cal_at_[i]->month && !cal_at_[i]->needs_dot) {
+        if (is(before, RelativeWord::Kind::every) || (i > 0 && (norm(i - 1) == "les" || norm(i - 1) == "tous")) ||
+            (exists(i + 1) && toks_[i + 1].digit))
+          continue;
+        const int wd = cal_at_[i]->value;
+        long delta = 0;
+        if (direction > 0) {
+          delta = (wd - ref_weekday + 7) % 7;
+          if (delta == 0) delta = 7;
+        } else {
+          delta = -((ref_weekday - wd + 7) % 7);
+          if (delta == 0 && direction < 0) delta = -7;
+        }
+        f.first = this_one ? i - 1 : i;
+        f.last = direction != 0 ? i + 2 : i + 1;
+        f.weekday = wd;
+        f.value = day_value(ref + delta);
+        out.push_back(f);
+        i = f.last - 1;
+        continue;
+      }
+      // "la semaine dernière", "le mois prochain", "l'an dernier", "cette année".
+      if (is(here, RelativeWord::Kind::unit) && (direction != 0 || this_one)) {
+        int y = ry, m = rm;
+        if (here->value == 0) {  // the week, Monday to Sunday
+          const long monday = ref - ref_weekday + 7L * direction;
+          int y1 = 0, m1 = 0, d1 = 0, y2 = 0, m2 = 0, d2 = 0;
+          civil_from_days(monday, y1, m1, d1);
+          civil_from_days(monday + 6, y2, m2, d2);
+          if (y1 != y2) continue;
+          f.value = m1 == m2 ? iso(y1, m1, 0) : iso(y1, 0, 0);
+        } else if (here->value == 1) {
+          m += direction;
+          if (m == 0) m = 12, --y;
+          if (m == 13) m = 1, ++y;
+          f.value = iso(y, m, 0);
+        } else {
+          f.value = iso(y + direction, 0, 0);
+        }
+        f.first = this_one ? i - 1 : i;
+        f.last = direction != 0 ? i + 2 : i + 1;
+        out.push_back(f);
+        i = f.last - 1;
+      }
+    }
+    return out;
+  }
+
+ private:
   const Document& doc_;
   const std::vector<Token>& toks_;
   const CueWords& from_words_;  ///< cue("period_from")
@@ -453,9 +763,51 @@ int weekday(int year, int month, int day) {
   return (sunday_based + 6) % 7;
 }
 
+namespace {
+
+/// The year of a day-month date nearest the publication date `ref` (days
+/// since 1970-01-01): among the year before, the year and the year after,
+/// the one that its weekday fits (when written), nearest `ref`; without a
+/// weekday, the one that puts it in the ten months before `ref` or the two
+/// months after. 0 when none does.
+int year_near(const Found& f, long ref) {
+  int ry = 0, rm = 0, rd = 0;
+  civil_from_days(ref, ry, rm, rd);
+  int best = 0;
+  long best_distance = 0;
+  for (int y = ry - 1; y <= ry + 1; ++y) {
+    if (!valid(y, f.month, f.day)) continue;
+    const long diff = days_from_civil(y, f.month, f.day) - ref;
+    if (f.weekday >= 0) {
+      if (weekday(y, f.month, f.day) != f.weekday) continue;
+      const long distance = diff < 0 ? -diff : diff;
+      if (best == 0 || distance < best_distance) best = y, best_distance = distance;
+    } else if (diff > -305 && diff <= 61) {
+      best = y;
+    }
+  }
+  return best;
+}
+
+/// The year of a day-month date whose weekday only one of `years` fits, else 0.
+int year_by_weekday(const Found& f, const std::set<int>& years) {
+  if (f.weekday < 0) return 0;
+  int fits = 0, y = 0;
+  for (int candidate : years) {
+    if (valid(candidate, f.month, f.day) && weekday(candidate, f.month, f.day) == f.weekday) {
+      ++fits;
+      y = candidate;
+    }
+  }
+  return fits == 1 ? y : 0;
+}
+
+}  // namespace
+
 void find_dates(Document& doc) {
   doc.dates.clear();
-  const std::vector<Found> found = Finder(doc).run();
+  Finder finder(doc);
+  std::vector<Found> found = finder.run();
 
   // The years the article gives, and those just before and after them.
   std::set<int> years;
@@ -469,25 +821,42 @@ void find_dates(Document& doc) {
     }
   }
 
+  // The publication date: the metadata's, else a dateline's.
+  if (doc.meta.date.empty()) {
+    if (const std::optional<Dateline> line = finder.dateline(found)) {
+      const Found& f = found[line->found];
+      const int y = f.year != 0 ? f.year : year_by_weekday(f, years);
+      doc.meta.date = iso(y, f.month, f.day);
+      doc.meta.dateline = true;
+    }
+  }
+  int ry = 0, rm = 0, rd = 0;
+  const bool has_ref = parse_iso(doc.meta.date, ry, rm, rd);
+  const long ref = has_ref ? days_from_civil(ry, rm, rd) : 0;
+
+  if (has_ref) {
+    std::vector<Found> rel = finder.relative(ref, found);
+    const auto at = found.size();
+    found.insert(found.end(), rel.begin(), rel.end());
+    std::inplace_merge(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(at), found.end(),
+                       [](const Found& a, const Found& b) { return a.first < b.first; });
+  }
+
   for (const Found& f : found) {
     DateMention m;
     m.span = Span{doc.tokens[f.first].span.begin, doc.tokens[f.last - 1].span.end};
     m.weekday = f.weekday;
     m.sentence = doc.tokens[f.first].sentence;
-    int y = f.year;
-    if (y == 0 && f.weekday >= 0) {
-      int fits = 0;
-      for (int candidate : years) {
-        if (valid(candidate, f.month, f.day) && weekday(candidate, f.month, f.day) == f.weekday) {
-          ++fits;
-          y = candidate;
-        }
+    if (!f.value.empty()) {
+      m.value = f.value;
+    } else {
+      int y = f.year;
+      if (y == 0 && f.month != 0 && f.day != 0) {
+        if (has_ref) y = year_near(f, ref);
+        if (y == 0) y = year_by_weekday(f, years);
       }
-      if (fits != 1) {
-        y = 0;
-      }
+      m.value = iso(y, f.month, f.day);
     }
-    m.value = iso(y, f.month, f.day);
     if (f.end_year != 0) {
       m.end = std::to_string(f.end_year);
     }

@@ -4,6 +4,8 @@ namespace entente {
 
 std::string format(const Diagnostic& d) {
   std::string out = d.where.file;
+  if (d.where.line != Location::npos) out += ":" + std::to_string(d.where.line);
+  if (d.where.record != Location::npos) out += ": record " + std::to_string(d.where.record);
   if (d.where.offset != Location::npos) out += ": byte " + std::to_string(d.where.offset);
   out += d.severity == Severity::error ? ": error: " : ": warning: ";
   out += d.message;

@@ -29,10 +29,4 @@ void run_stages(Document& doc) {
   find_relations(doc, facts);
 }
 
-std::optional<Document> extract_file(const std::filesystem::path& file, Diagnostics& diags) {
-  auto doc = read_document(file, diags);
-  if (doc) run_stages(*doc);
-  return doc;
-}
-
 }  // namespace entente::extract

@@ -1,10 +1,6 @@
 // Stage 1: bytes -> Document text (see reader.hpp).
 #include "entente/extract/reader.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/regex.h>
@@ -13,12 +9,10 @@
 
 #include <algorithm>
 #include <array>
-#include <cerrno>
 #include <cstring>
 #include <limits>
 #include <memory>
 #include <numeric>
-#include <system_error>
 
 #include "text_util.hpp"
 
@@ -27,7 +21,6 @@ namespace {
 
 namespace tu = textutil;
 
-constexpr std::size_t kSniffBytes = std::size_t{64} << 10;  // binary detection looks at this prefix
 constexpr std::size_t kMaxDebrisLine = 160;                 // debris lines are short: longer ones are text
 constexpr std::size_t kIcuChunk = 8u << 20;                 // bytes per ICU conversion call
 constexpr auto kIcuMax = static_cast<std::size_t>(std::numeric_limits<int32_t>::max());
@@ -430,60 +423,6 @@ void find_debris(Document& doc) {
   }
 }
 
-// ----------------------------------------------------------------- files ----
-
-bool has_letter(std::string_view text) {
-  for (std::size_t i = 0; i < text.size();) {
-    char32_t cp = 0;
-    i += tu::decode(text, i, cp);
-    if (tu::classify(cp) == tu::CharClass::letter) {
-      return true;
-    }
-  }
-  return false;
-}
-
-/// Control bytes that no text file contains: C0 controls but the white space ones, and DEL.
-constexpr std::array<bool, 256> kControl = [] {
-  std::array<bool, 256> t{};
-  for (int c = 0; c < 256; ++c) {
-    t[static_cast<std::size_t>(c)] = (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') || c == 0x7F;
-  }
-  return t;
-}();
-
-bool is_control(unsigned char c) { return kControl[c]; }
-
-/// An error message when the first bytes do not look like text, else "".
-std::string binary_reason(std::string_view bytes, std::size_t& offset) {
-  const std::string_view head = bytes.substr(0, std::min(bytes.size(), kSniffBytes));
-  if (head.size() >= 2 &&
-      ((head[0] == '\xFF' && head[1] == '\xFE') || (head[0] == '\xFE' && head[1] == '\xFF'))) {
-    offset = 0;
-    return "not a UTF-8 text file (UTF-16 byte order mark); convert it to UTF-8";
-  }
-  const std::size_t nul = head.find('\0');
-  if (nul != std::string_view::npos) {
-    offset = nul;
-    return "not a text file (NUL byte at offset " + std::to_string(nul) + ")";
-  }
-  std::size_t controls = 0;
-  std::size_t first = std::string_view::npos;
-  for (std::size_t i = 0; i < head.size(); ++i) {
-    if (is_control(static_cast<unsigned char>(head[i]))) {
-      if (controls++ == 0) {
-        first = i;
-      }
-    }
-  }
-  if (controls * 10 > head.size()) {
-    offset = first;
-    return "not a text file (" + std::to_string(controls) + " control characters in the first " +
-           std::to_string(head.size()) + " bytes; first at offset " + std::to_string(first) + ")";
-  }
-  return {};
-}
-
 }  // namespace
 
 Document document_from_bytes(std::string id, std::string path, std::string_view bytes) {
@@ -514,85 +453,6 @@ Document document_from_bytes(std::string id, std::string path, std::string_view 
   build_text(doc);
   find_debris(doc);
   return doc;
-}
-
-std::optional<std::string> read_file_bytes(const std::filesystem::path& file, Diagnostics& diags) {
-  auto fail = [&](std::string message) -> std::optional<std::string> {
-    diags.push_back(make_diag(Severity::error, file.string(), Location::npos, std::move(message)));
-    return std::nullopt;
-  };
-
-  // One open, one fstat and reads straight into the string: a corpus is
-  // thousands of small files, and each system call counts.
-  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    const int err = errno;
-    if (err == ENOENT || err == ENOTDIR) return fail("no such file");
-    return fail("cannot open file: " + std::string(std::strerror(err)));
-  }
-  struct Closer {
-    int fd;
-    ~Closer() { ::close(fd); }
-  } closer{fd};
-  struct stat st {};
-  if (::fstat(fd, &st) != 0) {
-    return fail("cannot access file: " + std::string(std::strerror(errno)));
-  }
-  if (S_ISDIR(st.st_mode)) {
-    return fail("is a directory, not a text file");
-  }
-  if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode)) {
-    return fail("not a regular file");
-  }
-  std::string bytes;
-  // The size is a hint (a file may grow while read, a pipe has none): read to the end.
-  bytes.resize(S_ISREG(st.st_mode) && st.st_size > 0 ? static_cast<std::size_t>(st.st_size) + 1 : std::size_t{1} << 16);
-  std::size_t got = 0;
-  for (;;) {
-    if (got == bytes.size()) bytes.resize(bytes.size() * 2);
-    const ::ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return fail("cannot read file: " + std::string(std::strerror(errno)));
-    }
-    if (n == 0) break;
-    got += static_cast<std::size_t>(n);
-    // A short read of a regular file is its end: no second call to be told so.
-    if (S_ISREG(st.st_mode) && got < bytes.size()) break;
-  }
-  bytes.resize(got);
-  if (bytes.size() > std::numeric_limits<std::uint32_t>::max()) {
-    return fail("file too large (" + std::to_string(bytes.size()) + " bytes; at most 4 GiB)");
-  }
-  return bytes;
-}
-
-std::optional<Document> document_from_file(const std::filesystem::path& file, std::string_view bytes,
-                                           Diagnostics& diags) {
-  const std::string shown = file.string();
-  auto fail = [&](std::string message, std::size_t offset = Location::npos) -> std::optional<Document> {
-    diags.push_back(make_diag(Severity::error, shown, offset, std::move(message)));
-    return std::nullopt;
-  };
-  if (bytes.empty()) {
-    return fail("empty file");
-  }
-  std::size_t offset = Location::npos;
-  if (std::string reason = binary_reason(bytes, offset); !reason.empty()) {
-    return fail(std::move(reason), offset);
-  }
-  Document doc = document_from_bytes(file.filename().string(), shown, bytes);
-  if (!has_letter(doc.text)) {
-    const bool blank = doc.text.find_first_not_of(" \t\n\f\v") == std::string::npos;
-    return fail(blank ? "empty file (only white space)" : "no text in file (no letters)");
-  }
-  return doc;
-}
-
-std::optional<Document> read_document(const std::filesystem::path& file, Diagnostics& diags) {
-  const std::optional<std::string> bytes = read_file_bytes(file, diags);
-  if (!bytes) return std::nullopt;
-  return document_from_file(file, *bytes, diags);
 }
 
 }  // namespace entente::extract

@@ -264,6 +264,71 @@ std::string merge_dates(std::string_view a, std::string_view b) {
   return out;
 }
 
+namespace {
+
+/// FNV-1a, 64 bits, then MurmurHash3's finaliser (so that URLs that differ
+/// by one character differ in every digit): a stable hash, the same on every
+/// machine and run.
+std::uint64_t url_hash(std::string_view s) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (const char c : s) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 0x100000001b3ULL;
+  }
+  h ^= h >> 33U;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33U;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  h ^= h >> 33U;
+  return h;
+}
+
+std::string hex12(std::uint64_t v) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (int shift = 60; shift >= 16; shift -= 4) out.push_back(kHex[(v >> shift) & 0xfU]);
+  return out;
+}
+
+}  // namespace
+
+std::string document_local_name(std::string_view url, std::uint64_t content) {
+  if (url.empty()) return hex12(content);
+  std::string u(url.substr(0, url.find('#')));
+  // Scheme and host in lower case: "HTTPS://Example.ORG/a" names "https://example.org/a".
+  const std::size_t scheme = u.find("://");
+  std::size_t host_begin = scheme == std::string::npos ? 0 : scheme + 3;
+  std::size_t host_end = u.find_first_of("/?", host_begin);
+  if (host_end == std::string::npos) host_end = u.size();
+  for (std::size_t i = 0; i < host_end; ++i)
+    if (u[i] >= 'A' && u[i] <= 'Z') u[i] = static_cast<char>(u[i] - 'A' + 'a');
+  std::string host = u.substr(host_begin, host_end - host_begin);
+  if (const std::size_t at = host.rfind('@'); at != std::string::npos) host = host.substr(at + 1);
+  if (const std::size_t colon = host.find(':'); colon != std::string::npos) host.resize(colon);
+  if (host.starts_with("www.")) host.erase(0, 4);
+  std::string readable = slug(host);
+  if (readable.size() > 40) readable.resize(40);
+  return readable + "-" + hex12(url_hash(u));
+}
+
+std::string url_as_iri(std::string_view url) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(url.size());
+  for (const char c : url) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u <= 0x20 || u == 0x7F || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' ||
+        c == '\\' || c == '^' || c == '`') {
+      out += '%';
+      out += kHex[u >> 4U];
+      out += kHex[u & 0xFU];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 std::string slug(std::string_view text) {
   std::string folded = extract::fold_ascii(text);
   std::string out;
@@ -579,9 +644,14 @@ AddedDocument KnowledgeGraph::add(const extract::Document& doc, const Fingerprin
   DocumentInfo info;
   info.id = doc.id;
   info.path = doc.path;
-  info.title = first_line_title(text);
+  info.title_from_metadata = !doc.meta.title.empty();
+  info.title = info.title_from_metadata ? doc.meta.title : first_line_title(text);
+  info.url = doc.meta.url;
+  info.date = doc.meta.date;
+  info.publisher = doc.meta.publisher;
+  info.language = doc.meta.language;
   info.length = code_points.size();
-  std::string iri = base_ + "doc/" + slug(doc.id);
+  std::string iri = base_ + "doc/" + document_local_name(doc.meta.url, fp.exact);
   std::string candidate = iri;
   for (int i = 2; by_iri_.count(candidate) != 0; ++i) candidate = iri + "-" + std::to_string(i);
   by_iri_[candidate] = std::numeric_limits<Vertex>::max() - 1;

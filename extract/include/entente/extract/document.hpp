@@ -121,10 +121,25 @@ struct DateMention {
   std::string end;                   ///< last year of a period ("2026" in "2022-2026"), else ""
 };
 
+/// What is known of an article besides its text: what its input said (the
+/// fields of a JSON Lines record, a page's <meta> tags, a WARC record's
+/// headers; filled by entente::ingest) and, for the publication date, a
+/// dateline of the text (find_dates). Empty strings are unknown.
+struct Metadata {
+  std::string url;        ///< where it was published (dcterms:source)
+  std::string title;      ///< its headline as the input names it (dcterms:title)
+  std::string date;       ///< publication date: "2024-10-15", or partial "2024-10", "2024", "--10-15" (dcterms:date)
+  std::string publisher;  ///< the outlet: "Le Monde", "lemonde.fr" (dcterms:publisher)
+  std::string language;   ///< ISO 639-1 code, "fr" (dcterms:language)
+  bool dateline = false;  ///< `date` was read from a dateline of the text, not given by the input
+};
+
 /// One article, from raw bytes to entities and relations.
 struct Document {
-  std::string id;                    ///< input file name (dcterms:identifier)
-  std::string path;                  ///< path as given by the user
+  std::string id;                    ///< its name in the input (dcterms:identifier): the file name,
+                                     ///< "scrape.jsonl:3" (line), "crawl.warc.gz#2" (record), "a.zip/b.html"
+  std::string path;                  ///< where it was read, as the user gave it (diagnostics name it)
+  Metadata meta;                     ///< URL, title, publication date, outlet, language
   std::string text;                  ///< NFC text, typographic quotes unified, for matching
   std::string source;                ///< NFC text as written (evidence, NIF)
   std::vector<std::uint32_t> source_offset; ///< text byte i -> source byte; size text.size()+1

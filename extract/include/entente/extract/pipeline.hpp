@@ -1,6 +1,7 @@
 // The extraction pipeline: one Document through every stage, in order.
 //
-//   read_document     bytes -> text (reader.hpp)
+//   document_from_bytes  text -> normalised text (reader.hpp; entente::ingest
+//                     reads files, pages and records into that text)
 //   segment           tokens, sentences (segment.hpp)
 //   find_dates        dates (dates.hpp)
 //   recognize         mentions: gazetteers, institution patterns, persons,
@@ -10,15 +11,12 @@
 //   find_relations    relations from sentence structure
 //
 // Usage:
-//   entente::Diagnostics diags;
-//   if (auto doc = entente::extract::extract_file("article.txt", diags)) {
-//     for (const auto& e : doc->entities) ...
-//   }
+//   entente::extract::Document doc = entente::extract::document_from_bytes("a.txt", "a.txt", text);
+//   entente::extract::run_stages(doc);
+//   for (const auto& e : doc.entities) ...
 //
 // THREAD SAFETY: every function may run concurrently on distinct Documents.
 #pragma once
-#include <filesystem>
-#include <optional>
 
 #include "entente/extract/document.hpp"
 
@@ -41,9 +39,5 @@ void load_language_data(unsigned threads);
 
 /// Runs every stage after reading on `doc`.
 void run_stages(Document& doc);
-
-/// Reads and extracts one file; nullopt (with an error in diags) when the
-/// file cannot be read as text. Warnings go to doc->diagnostics.
-std::optional<Document> extract_file(const std::filesystem::path& file, Diagnostics& diags);
 
 }  // namespace entente::extract

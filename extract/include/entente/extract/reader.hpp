@@ -1,10 +1,9 @@
-// Stage 1: bytes -> Document text.
+// Stage 1: text -> Document text.
 //
-// Reads: raw bytes. Writes: Document::{id, path, source, text, source_offset,
-// ignored, diagnostics}.
+// Reads: UTF-8 text (entente::ingest decodes files, pages and records into
+// it: extract/ never sees a file format). Writes: Document::{id, path,
+// source, text, source_offset, ignored, diagnostics}.
 #pragma once
-#include <filesystem>
-#include <optional>
 #include <string>
 #include <string_view>
 
@@ -24,22 +23,5 @@ namespace entente::extract {
 ///   "Source :", e-mail notices, share buttons) are listed in `ignored`.
 /// ensures: source_offset.size() == text.size() + 1.
 Document document_from_bytes(std::string id, std::string path, std::string_view bytes);
-
-/// Reads a file. Returns nullopt, with an error in `diags`, when the file is
-/// missing, unreadable, empty (no letters) or binary (NUL bytes or mostly
-/// control characters); the message names the file and, when it applies, the
-/// byte offset. The same as read_file_bytes, then document_from_file.
-std::optional<Document> read_document(const std::filesystem::path& file, Diagnostics& diags);
-
-/// The bytes of a file, read whole; nullopt, with an error in `diags`, when
-/// it is missing, a directory, not a regular file or a pipe, unreadable or
-/// over 4 GiB. Safe to call on another thread than the one that extracts
-/// (`entente build` reads ahead so).
-std::optional<std::string> read_file_bytes(const std::filesystem::path& file, Diagnostics& diags);
-
-/// The Document of bytes read from `file` (read_file_bytes); nullopt, with an
-/// error in `diags`, when they are empty (no letters) or binary.
-std::optional<Document> document_from_file(const std::filesystem::path& file, std::string_view bytes,
-                                           Diagnostics& diags);
 
 }  // namespace entente::extract

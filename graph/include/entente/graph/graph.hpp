@@ -76,10 +76,15 @@ using EdgeDescriptor = boost::graph_traits<Graph>::edge_descriptor;
 
 /// A document of the corpus.
 struct DocumentInfo {
-  std::string id;      ///< file name (dcterms:identifier)
+  std::string id;      ///< its name in the input (dcterms:identifier): file name, "scrape.jsonl:3", ...
   std::string path;    ///< as given
-  std::string iri;
-  std::string title;   ///< first line, when it looks like a headline
+  std::string iri;     ///< from its URL when it has one, else from its text (document_iri)
+  std::string title;   ///< its headline: the metadata's, else the first line when it looks like one (rdfs:label)
+  bool title_from_metadata = false;  ///< `title` is the input's (dcterms:title), not a guess
+  std::string url;        ///< where it was published (dcterms:source), or ""
+  std::string date;       ///< publication date, ISO (dcterms:date), or ""
+  std::string publisher;  ///< the outlet (dcterms:publisher), or ""
+  std::string language;   ///< ISO 639-1 (dcterms:language), or ""
   std::uint32_t length = 0;  ///< code points of its text as written
   /// When it repeats an earlier document (coop:copyOf): that document's
   /// index, the estimated share of its word shingles found there (1 for an
@@ -171,6 +176,17 @@ class KnowledgeGraph {
   std::unordered_map<std::string, std::vector<Vertex>> agreement_keys_;
   CopyFinder copies_;
 };
+
+/// The local part of a document's IRI (after "doc/"): from its URL when it
+/// has one ("example-org-3fa2c91b0d4e": the host and 12 hex digits of a
+/// hash of the URL, scheme and host lower-cased, fragment dropped), else
+/// from its text (the 12 hex digits of `content`, Fingerprint::exact). The
+/// same page gives the same IRI whatever file, archive or line it came in.
+std::string document_local_name(std::string_view url, std::uint64_t content);
+
+/// A URL as an IRI that Turtle and N-Triples accept: characters that IRIs
+/// forbid (space, < > " { } | \ ^ `, controls) percent-encoded.
+std::string url_as_iri(std::string_view url);
 
 /// A safe IRI local part from any text: lower case ASCII letters, digits and
 /// '-', accents folded, everything else dropped; never empty.

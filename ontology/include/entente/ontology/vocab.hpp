@@ -3,7 +3,8 @@
 // The cooperation ontology (ontology/coop.ttl, namespace `coop:`) and the
 // standard terms the output contract uses (GUIDELINES.md): rdfs:label and
 // skos:altLabel for names, owl:sameAs for Wikidata links, dcterms:identifier
-// for a document's file name, typed dates in xsd.
+// for a document's name in the input (and dcterms:source, title, date,
+// publisher, language for what else is known of it), typed dates in xsd.
 //
 //   #include "entente/ontology/vocab.hpp"
 //   namespace v = entente::ontology;
@@ -40,7 +41,7 @@ inline constexpr std::string_view xsd = "http://www.w3.org/2001/XMLSchema#";
 /// The ontology itself (owl:Ontology of coop.ttl, the rdfs:isDefinedBy of its terms).
 inline constexpr std::string_view kOntology = "https://w3id.org/entente/coop";
 /// Version of coop.ttl (its owl:versionInfo).
-inline constexpr std::string_view kOntologyVersion = "0.2.0";
+inline constexpr std::string_view kOntologyVersion = "0.3.0";
 
 /// A namespace prefix as written in Turtle (`name:`).
 struct Prefix {
@@ -135,9 +136,25 @@ inline constexpr std::string_view exactMatch = "http://www.w3.org/2004/02/skos/c
 inline constexpr std::string_view closeMatch = "http://www.w3.org/2004/02/skos/core#closeMatch";
 }  // namespace skos
 
+/// Dublin Core terms of documents (coop.ttl, coop:Document, says how each is used).
 namespace dcterms {
-inline constexpr std::string_view identifier = "http://purl.org/dc/terms/identifier";
+inline constexpr std::string_view identifier = "http://purl.org/dc/terms/identifier";  ///< its name in the input
+inline constexpr std::string_view source = "http://purl.org/dc/terms/source";          ///< its URL
+inline constexpr std::string_view title = "http://purl.org/dc/terms/title";            ///< its headline, as the input gives it
+inline constexpr std::string_view date = "http://purl.org/dc/terms/date";              ///< its publication date
+inline constexpr std::string_view publisher = "http://purl.org/dc/terms/publisher";    ///< its outlet (a dcterms:Agent)
+inline constexpr std::string_view language = "http://purl.org/dc/terms/language";      ///< its language (a dcterms:LinguisticSystem)
+inline constexpr std::string_view Agent = "http://purl.org/dc/terms/Agent";
+inline constexpr std::string_view LinguisticSystem = "http://purl.org/dc/terms/LinguisticSystem";
 }  // namespace dcterms
+
+/// Every dcterms: term above that a document carries, in declaration order.
+inline constexpr std::array<std::string_view, 6> kDocumentTerms = {
+    dcterms::identifier, dcterms::source, dcterms::title, dcterms::date, dcterms::publisher, dcterms::language,
+};
+
+/// Languages: the Library of Congress's ISO 639-1 IRIs (iso639 + "fr").
+inline constexpr std::string_view iso639 = "http://id.loc.gov/vocabulary/iso639-1/";
 
 namespace xsd {
 inline constexpr std::string_view date = "http://www.w3.org/2001/XMLSchema#date";              ///< "2024-10-15"
@@ -214,7 +231,10 @@ static_assert(owl::sameAs.starts_with(ns::owl) && owl::Ontology.starts_with(ns::
               owl::SymmetricProperty.starts_with(ns::owl) && owl::versionInfo.starts_with(ns::owl));
 static_assert(skos::prefLabel.starts_with(ns::skos) && skos::altLabel.starts_with(ns::skos) &&
               skos::exactMatch.starts_with(ns::skos) && skos::closeMatch.starts_with(ns::skos));
-static_assert(dcterms::identifier.starts_with(ns::dcterms));
+static_assert(dcterms::identifier.starts_with(ns::dcterms) && dcterms::source.starts_with(ns::dcterms) &&
+              dcterms::title.starts_with(ns::dcterms) && dcterms::date.starts_with(ns::dcterms) &&
+              dcterms::publisher.starts_with(ns::dcterms) && dcterms::language.starts_with(ns::dcterms) &&
+              dcterms::Agent.starts_with(ns::dcterms) && dcterms::LinguisticSystem.starts_with(ns::dcterms));
 static_assert(xsd::date.starts_with(ns::xsd) &&
               xsd::gYearMonth.starts_with(ns::xsd) && xsd::gYear.starts_with(ns::xsd) &&
               xsd::gMonthDay.starts_with(ns::xsd) && xsd::string.starts_with(ns::xsd) &&
