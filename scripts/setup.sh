@@ -66,3 +66,10 @@ if [ ! -d "$ROOT/tests/sparql/node_modules/oxigraph" ]; then
   npm ci --no-audit --no-fund --prefix "$ROOT/tests/sparql" >/dev/null
 fi
 
+# puppeteer-core (it downloads no browser), pinned by
+# tests/report/package-lock.json: drives Debian's chromium over report.html
+# for tests/report_e2e_test.cpp.
+if [ ! -d "$ROOT/tests/report/node_modules/puppeteer-core" ]; then
+  echo "setup: installing tests/report/node_modules (npm ci)" >&2
+  PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --prefix "$ROOT/tests/report" >/dev/null
+fi
