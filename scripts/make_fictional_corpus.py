@@ -7,7 +7,7 @@ Usage:
     python3 scripts/make_fictional_corpus.py COUNT OUTDIR [--seed N]
 
     python3 scripts/make_fictional_corpus.py 2000 /tmp/entente-fictional-2000
-    # -> 2000 files, 3712345 bytes in /tmp/entente-fictional-2000
+    # -> 2000 files, 2038867 bytes in /tmp/entente-fictional-2000
 
 Why: the benchmark corpus of scripts/make_bench_corpus.py repeats about 410
 distinct texts, and `entente build` leaves exact and near copies out, so 2,000
