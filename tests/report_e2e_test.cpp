@@ -56,18 +56,20 @@ constexpr double kMaxFileBytes = 20.0 * 1000 * 1000;
 /// Why the browser cannot be driven here ("" when it can).
 std::string missing_tool() {
   if (std::string(ENTENTE_NODE).empty() || !fs::exists(ENTENTE_NODE)) return "node is not installed";
-  if (std::string(ENTENTE_CHROMIUM).empty() || !fs::exists(ENTENTE_CHROMIUM)) return "chromium is not installed";
+  if (std::string(ENTENTE_CHROMIUM).empty() || !fs::exists(ENTENTE_CHROMIUM))
+    return "chromium is not installed";
   return {};
 }
 
-#define REQUIRE_BROWSER()                                                                           \
-  do {                                                                                              \
-    if (const std::string why = missing_tool(); !why.empty()) {                                     \
-      if (std::getenv("CI") != nullptr) FAIL() << why << " (on CI: scripts/setup.sh installs it)";  \
-      GTEST_SKIP() << why << ": report.html is not opened in a browser (scripts/setup.sh installs " \
-                                 "node and chromium)";                                              \
-    }                                                                                               \
-    ASSERT_TRUE(fs::is_directory(kSource / "tests" / "report" / "node_modules" / "puppeteer-core")) \
+#define REQUIRE_BROWSER()                                                                               \
+  do {                                                                                                  \
+    if (const std::string why = missing_tool(); !why.empty()) {                                         \
+      if (std::getenv("CI") != nullptr) FAIL() << why << " (on CI: scripts/setup.sh installs it)";      \
+      GTEST_SKIP() << why                                                                               \
+                   << ": report.html is not opened in a browser (scripts/setup.sh installs "            \
+                      "node and chromium)";                                                             \
+    }                                                                                                   \
+    ASSERT_TRUE(fs::is_directory(kSource / "tests" / "report" / "node_modules" / "puppeteer-core"))     \
         << "tests/report/node_modules is missing: run scripts/setup.sh (npm ci --prefix tests/report)"; \
   } while (false)
 
@@ -82,8 +84,8 @@ json open_report(const fs::path& report, const std::string& name, const std::vec
                  const fs::path& scratch) {
   const fs::path shots = kScreenshots / name;
   fs::remove_all(shots);
-  std::vector<std::string> argv = {ENTENTE_NODE, kDriver.string(), report.string(), shots.string(),
-                                   "--chromium", ENTENTE_CHROMIUM};
+  std::vector<std::string> argv = {ENTENTE_NODE,   kDriver.string(), report.string(),
+                                   shots.string(), "--chromium",     ENTENTE_CHROMIUM};
   argv.insert(argv.end(), options.begin(), options.end());
   const ToolRun r = run(argv, scratch / "driver.err");
   EXPECT_EQ(r.status, 0) << "open_report.mjs: " << r.err << "\n" << r.out;
@@ -146,7 +148,8 @@ void expect_analyst_steps(const json& r, const std::string& searched, const std:
             << " nodes shown at first; opened in " << opens << "; best " << best << " ms\n"
             << "[ report   ] edge " << r["edge"].value("title", "") << ": \""
             << r["edge"]["sentences"][0].get<std::string>() << "\"\n"
-            << "[ report   ] screenshots: " << (kScreenshots / corpus).string() << "/report-{1-opened,2-search,"
+            << "[ report   ] screenshots: " << (kScreenshots / corpus).string()
+            << "/report-{1-opened,2-search,"
             << "3-node,4-edge}.png\n";
 }
 
@@ -196,8 +199,9 @@ TEST(ReportSeeds, SameBytesWhateverTheThreadsAndOnlyWhenAsked) {
   EXPECT_NE(agreements.find("Belgique"), std::string::npos);
   EXPECT_NE(a.find("<table class=\"connected\">"), std::string::npos) << "no most-connected table";
 
-  const ToolRun plain = run({ENTENTE_BINARY, "build", kSeeds.string(), "-o", (dir.path() / "plain").string(), "-q"},
-                            dir.path() / "plain.err");
+  const ToolRun plain =
+      run({ENTENTE_BINARY, "build", kSeeds.string(), "-o", (dir.path() / "plain").string(), "-q"},
+          dir.path() / "plain.err");
   ASSERT_EQ(plain.status, 0) << plain.err;
   EXPECT_FALSE(fs::exists(dir.path() / "plain" / "report.html"));
 }
@@ -213,7 +217,8 @@ std::size_t make_corpus(const std::vector<std::string>& argv, const fs::path& di
   EXPECT_EQ(r.status, 0) << r.err;
   std::size_t files = 0;
   if (fs::is_directory(dir)) {
-    for (const auto& entry : fs::directory_iterator(dir)) if (entry.path().extension() == ".txt") ++files;
+    for (const auto& entry : fs::directory_iterator(dir))
+      if (entry.path().extension() == ".txt") ++files;
   }
   return files;
 }
@@ -223,7 +228,8 @@ TEST(ReportAtScale, BenchCorpusOf2000DocumentsOpensInUnder5Seconds) {
   REQUIRE_BROWSER();
   const TempDir dir("entente-report-bench");
   // 7.5 MB of the benchmark corpus are its first 2,000 documents.
-  ASSERT_EQ(make_corpus({(kSource / "scripts" / "make_bench_corpus.py").string(), "7.5", "--shared", kShared.string()},
+  ASSERT_EQ(make_corpus({(kSource / "scripts" / "make_bench_corpus.py").string(), "7.5", "--shared",
+                         kShared.string()},
                         dir.path() / "corpus", dir.path()),
             2000u);
   const ToolRun b = build(dir.path() / "corpus", dir.path() / "out");

@@ -110,8 +110,8 @@ class QuadTree {
     }
   };
 
-  static void push(const Point& q, double m, double other, double ox, double oy, double coefficient, double& fx,
-                   double& fy) {
+  static void push(const Point& q, double m, double other, double ox, double oy, double coefficient,
+                   double& fx, double& fy) {
     const double dx = q.x - ox, dy = q.y - oy;
     const double d2 = dx * dx + dy * dy;
     if (d2 <= 0) return;
@@ -129,7 +129,8 @@ class QuadTree {
       Cell n{c.cx + ((quadrant_index & 1) != 0 ? h : -h), c.cy + ((quadrant_index & 2) != 0 ? h : -h), h};
       n.depth = c.depth + 1;
       cells_.push_back(n);
-      cells_[at].child[static_cast<std::size_t>(quadrant_index)] = static_cast<std::int32_t>(cells_.size() - 1);
+      cells_[at].child[static_cast<std::size_t>(quadrant_index)] =
+          static_cast<std::int32_t>(cells_.size() - 1);
     }
     return static_cast<std::uint32_t>(cells_[at].child[static_cast<std::size_t>(quadrant_index)]);
   }
@@ -249,8 +250,8 @@ std::vector<Point> force_atlas2(std::size_t nodes, std::span<const LayoutEdge> e
     for (std::size_t i = 0; i < n; ++i) {
       const double d = std::sqrt(p[i].x * p[i].x + p[i].y * p[i].y);
       if (d <= 0) continue;
-      const double factor = settings.strong_gravity ? kr * mass[i] * settings.gravity
-                                                    : kr * mass[i] * settings.gravity / d;
+      const double factor =
+          settings.strong_gravity ? kr * mass[i] * settings.gravity : kr * mass[i] * settings.gravity / d;
       force[i].x -= p[i].x * factor;
       force[i].y -= p[i].y * factor;
     }

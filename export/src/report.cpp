@@ -51,11 +51,6 @@ using graph::Predicate;
 
 constexpr std::size_t kMostConnected = 15;
 
-constexpr std::array kTypes = {EntityType::Country, EntityType::Institution, EntityType::Person,
-                               EntityType::Agreement, EntityType::Place};
-constexpr std::array kPredicates = {Predicate::party,    Predicate::signatory, Predicate::participant,
-                                    Predicate::memberOf, Predicate::country,   Predicate::cooperatesWith};
-
 /// `text` as HTML element content or attribute value.
 std::string html(std::string_view text) {
   std::string out;
@@ -121,26 +116,27 @@ std::vector<std::size_t> degrees(const graph::KnowledgeGraph& kg) {
 
 void counts(std::string& out, const graph::KnowledgeGraph& kg) {
   const graph::Graph& g = kg.graph();
-  std::array<std::size_t, kTypes.size()> by_type{};
-  std::array<std::size_t, kPredicates.size()> by_predicate{};
+  std::array<std::size_t, kReportTypes.size()> by_type{};
+  std::array<std::size_t, kReportRelations.size()> by_predicate{};
   std::size_t linked = 0, agreements = 0;
   for (const graph::Vertex v : boost::make_iterator_range(boost::vertices(g))) {
-    const auto at = std::find(kTypes.begin(), kTypes.end(), g[v].type);
-    if (at != kTypes.end()) ++by_type[static_cast<std::size_t>(at - kTypes.begin())];
+    const auto at = std::find(kReportTypes.begin(), kReportTypes.end(), g[v].type);
+    if (at != kReportTypes.end()) ++by_type[static_cast<std::size_t>(at - kReportTypes.begin())];
     if (!g[v].qid.empty()) ++linked;
     if (g[v].type == EntityType::Agreement) ++agreements;
   }
   for (const graph::EdgeDescriptor e : boost::make_iterator_range(boost::edges(g))) {
-    const auto at = std::find(kPredicates.begin(), kPredicates.end(), g[e].predicate);
-    if (at != kPredicates.end()) ++by_predicate[static_cast<std::size_t>(at - kPredicates.begin())];
+    const auto at = std::find(kReportRelations.begin(), kReportRelations.end(), g[e].predicate);
+    if (at != kReportRelations.end()) ++by_predicate[static_cast<std::size_t>(at - kReportRelations.begin())];
   }
   const auto card = [&](std::size_t n, std::string_view what) {
     out += "<div class=\"card\"><b>" + number(n) + "</b><span>" + std::string(what) + "</span></div>";
   };
   out += "<section id=\"counts\">\n<h2>Counts</h2>\n<div class=\"cards\">";
   card(kg.documents().size(), "documents");
-  const auto copies = static_cast<std::size_t>(std::count_if(
-      kg.documents().begin(), kg.documents().end(), [](const graph::DocumentInfo& d) { return d.copy_of.has_value(); }));
+  const auto copies = static_cast<std::size_t>(
+      std::count_if(kg.documents().begin(), kg.documents().end(),
+                    [](const graph::DocumentInfo& d) { return d.copy_of.has_value(); }));
   if (copies > 0) card(copies, "copies of earlier documents (they add nothing)");
   card(boost::num_vertices(g), "nodes (entities)");
   card(boost::num_edges(g), "edges (relations)");
@@ -149,16 +145,16 @@ void counts(std::string& out, const graph::KnowledgeGraph& kg) {
   out +=
       "</div>\n<div class=\"pair\">\n<table class=\"types\">\n<thead><tr><th>Entity type</th>"
       "<th class=\"n\">Nodes</th></tr></thead>\n<tbody>\n";
-  for (std::size_t i = 0; i < kTypes.size(); ++i) {
-    const std::string type(extract::to_string(kTypes[i]));
+  for (std::size_t i = 0; i < kReportTypes.size(); ++i) {
+    const std::string type(extract::to_string(kReportTypes[i]));
     out += "<tr><td><span class=\"chip t-" + type + "\"></span>" + type + "</td><td class=\"n\">" +
            number(by_type[i]) + "</td></tr>\n";
   }
   out +=
       "</tbody>\n</table>\n<table class=\"relations\">\n<thead><tr><th>Relation</th>"
       "<th class=\"n\">Edges</th></tr></thead>\n<tbody>\n";
-  for (std::size_t i = 0; i < kPredicates.size(); ++i) {
-    out += "<tr><td>" + std::string(extract::to_string(kPredicates[i])) + "</td><td class=\"n\">" +
+  for (std::size_t i = 0; i < kReportRelations.size(); ++i) {
+    out += "<tr><td>" + std::string(extract::to_string(kReportRelations[i])) + "</td><td class=\"n\">" +
            number(by_predicate[i]) + "</td></tr>\n";
   }
   out += "</tbody>\n</table>\n</div>\n</section>\n";
@@ -287,8 +283,10 @@ std::string inert_script(std::string_view code) {
 /// A library's licence as a JavaScript comment ("*/" in it broken up).
 std::string licence_comment(std::string_view library, std::string_view licence) {
   std::string text(licence);
-  for (std::size_t at = text.find("*/"); at != std::string::npos; at = text.find("*/", at)) text.replace(at, 2, "* /");
-  return "/*! " + std::string(library) + " (compiled into entente from npm; report/package-lock.json)\n" + text + "\n*/\n";
+  for (std::size_t at = text.find("*/"); at != std::string::npos; at = text.find("*/", at))
+    text.replace(at, 2, "* /");
+  return "/*! " + std::string(library) + " (compiled into entente from npm; report/package-lock.json)\n" +
+         text + "\n*/\n";
 }
 
 void network(std::string& out) {
@@ -329,7 +327,7 @@ std::string page(const graph::KnowledgeGraph& kg, const ReportSentences* sentenc
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       "<meta name=\"generator\" content=\"Entente\">\n<title>Entente report: " +
       number(kg.documents().size()) + " documents</title>\n<style>\n" + std::string(asset("report.css"));
-  for (const EntityType t : kTypes) {
+  for (const EntityType t : kReportTypes) {
     out += ".t-" + std::string(extract::to_string(t)) + " { background: " + std::string(style_of(t).hex) +
            "; }\n";
   }

@@ -30,22 +30,18 @@ namespace {
 using graph::EntityType;
 using graph::Predicate;
 
-/// The types and relations in the order the page lists them.
-constexpr std::array kTypes = {EntityType::Country, EntityType::Institution, EntityType::Person,
-                               EntityType::Agreement, EntityType::Place};
-constexpr std::array kPredicates = {Predicate::party,    Predicate::signatory, Predicate::participant,
-                                    Predicate::memberOf, Predicate::country,   Predicate::cooperatesWith};
-
 /// A sentence longer than this (bytes) is cut at a character boundary, with "…".
 constexpr std::size_t kMaxSentenceBytes = 2000;
 /// The larger side of the drawing, in the page's coordinates.
 constexpr double kExtent = 10000.0;
 
 std::size_t type_index(EntityType t) {
-  return static_cast<std::size_t>(std::find(kTypes.begin(), kTypes.end(), t) - kTypes.begin());
+  return static_cast<std::size_t>(std::find(kReportTypes.begin(), kReportTypes.end(), t) -
+                                  kReportTypes.begin());
 }
 std::size_t predicate_index(Predicate p) {
-  return static_cast<std::size_t>(std::find(kPredicates.begin(), kPredicates.end(), p) - kPredicates.begin());
+  return static_cast<std::size_t>(std::find(kReportRelations.begin(), kReportRelations.end(), p) -
+                                  kReportRelations.begin());
 }
 
 void append_hex4(std::string& out, char32_t c) {
@@ -151,12 +147,17 @@ std::vector<std::array<long long, 2>> positions(const graph::KnowledgeGraph& kg,
   });
   if (!alone.empty()) {
     const double width = std::max(hi_x - lo_x, 1.0);
-    const double step = drawn.empty() ? 10.0 : std::max(width / std::max(8.0, std::sqrt(static_cast<double>(drawn.size())) * 2), 1e-3);
-    const auto columns = drawn.empty() ? static_cast<std::size_t>(std::ceil(std::sqrt(static_cast<double>(alone.size()))))
-                                       : std::max<std::size_t>(1, static_cast<std::size_t>(width / step) + 1);
+    const double step =
+        drawn.empty()
+            ? 10.0
+            : std::max(width / std::max(8.0, std::sqrt(static_cast<double>(drawn.size())) * 2), 1e-3);
+    const auto columns =
+        drawn.empty() ? static_cast<std::size_t>(std::ceil(std::sqrt(static_cast<double>(alone.size()))))
+                      : std::max<std::size_t>(1, static_cast<std::size_t>(width / step) + 1);
     const double top = drawn.empty() ? 0.0 : lo_y - 3 * step;
     for (std::size_t k = 0; k < alone.size(); ++k) {
-      p[alone[k]] = {lo_x + static_cast<double>(k % columns) * step, top - static_cast<double>(k / columns) * step};
+      p[alone[k]] = {lo_x + static_cast<double>(k % columns) * step,
+                     top - static_cast<double>(k / columns) * step};
     }
     if (drawn.empty()) {
       lo_x = 0;
@@ -233,17 +234,17 @@ std::string report_json(const graph::KnowledgeGraph& kg, const ReportSentences* 
   std::string out = "{\"version\":1,";
   member(out, "base", kg.base());
   out += ",\"types\":[";
-  for (std::size_t i = 0; i < kTypes.size(); ++i) {
+  for (std::size_t i = 0; i < kReportTypes.size(); ++i) {
     out += i > 0 ? ",{" : "{";
-    member(out, "name", extract::to_string(kTypes[i]));
+    member(out, "name", extract::to_string(kReportTypes[i]));
     out += ',';
-    member(out, "color", style_of(kTypes[i]).hex);
+    member(out, "color", style_of(kReportTypes[i]).hex);
     out += '}';
   }
   out += "],\"relations\":[";
-  for (std::size_t i = 0; i < kPredicates.size(); ++i) {
+  for (std::size_t i = 0; i < kReportRelations.size(); ++i) {
     if (i > 0) out += ',';
-    append_json_string(out, extract::to_string(kPredicates[i]));
+    append_json_string(out, extract::to_string(kReportRelations[i]));
   }
   out += "],\n\"documents\":[";
   for (std::size_t i = 0; i < kg.documents().size(); ++i) {
@@ -268,7 +269,8 @@ std::string report_json(const graph::KnowledgeGraph& kg, const ReportSentences* 
       for (const graph::Evidence& ev : g[edges[k]].evidence) {
         const std::string* text = sentences->find(ev);
         if (text == nullptr) continue;
-        const auto [at, fresh] = sentence_index.try_emplace(*text, static_cast<std::uint32_t>(sentence_texts.size()));
+        const auto [at, fresh] =
+            sentence_index.try_emplace(*text, static_cast<std::uint32_t>(sentence_texts.size()));
         const std::pair<std::uint32_t, std::uint32_t> item{at->second, ev.document};
         if (std::find(shown.begin(), shown.end(), item) != shown.end()) continue;
         ++total;
@@ -382,10 +384,12 @@ void ReportSentences::add(const EvidenceDraft& draft, const graph::AddedDocument
   if (added.copy) return;
   for (const EvidenceDraft::Stretch& s : draft.stretches) {
     bool kept = false;
-    for (const std::uint32_t r : s.relations) kept = kept || (r < added.relations.size() && added.relations[r]);
+    for (const std::uint32_t r : s.relations)
+      kept = kept || (r < added.relations.size() && added.relations[r]);
     if (!kept || s.byte_end > draft.text.size() || s.byte_begin > s.byte_end) continue;
-    sentences_.try_emplace({added.index, s.begin, s.end},
-                           valid_utf8(std::string_view(draft.text).substr(s.byte_begin, s.byte_end - s.byte_begin)));
+    sentences_.try_emplace(
+        {added.index, s.begin, s.end},
+        valid_utf8(std::string_view(draft.text).substr(s.byte_begin, s.byte_end - s.byte_begin)));
   }
 }
 

@@ -28,12 +28,23 @@
 //
 // THREAD SAFETY: pure functions.
 #pragma once
+#include <array>
 #include <string>
 #include <string_view>
 
 #include "entente/export/writers.hpp"
 
 namespace entente::exporter {
+
+/// The entity types and the relations in the order the page lists them (in
+/// its tables and filters); "types" and "relations" of the JSON, which nodes
+/// and edges index.
+inline constexpr std::array kReportTypes = {graph::EntityType::Country, graph::EntityType::Institution,
+                                            graph::EntityType::Person, graph::EntityType::Agreement,
+                                            graph::EntityType::Place};
+inline constexpr std::array kReportRelations = {
+    graph::Predicate::party,    graph::Predicate::signatory, graph::Predicate::participant,
+    graph::Predicate::memberOf, graph::Predicate::country,   graph::Predicate::cooperatesWith};
 
 /// `text` as a JSON string (with its quotes) that is also safe inside an
 /// HTML <script> element: what XML forbids is dropped (xml_text), and
