@@ -547,8 +547,8 @@ class GexfDoc {
       : doc_(xmlReadFile(file.c_str(), "UTF-8", XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)) {
     if (doc_ == nullptr) return;
     ctx_.reset(xmlXPathNewContext(doc_.get()));
-    xmlXPathRegisterNs(ctx_.get(), xml("g"), xml("http://gexf.net/1.3"));
-    xmlXPathRegisterNs(ctx_.get(), xml("viz"), xml("http://gexf.net/1.3/viz"));
+    xmlXPathRegisterNs(ctx_.get(), xml("g"), xml("http://www.gexf.net/1.2draft"));
+    xmlXPathRegisterNs(ctx_.get(), xml("viz"), xml("http://www.gexf.net/1.2draft/viz"));
   }
   bool ok() const { return doc_ != nullptr && ctx_ != nullptr; }
 
@@ -578,7 +578,7 @@ TEST(Gexf, LibXml2ReadsNodesWithVizAndAgreementDates) {
   const GexfDoc gexf(write_format(kg, ex::Format::gexf, dir.path()));
   ASSERT_TRUE(gexf.ok());
   const auto& g = kg.graph();
-  EXPECT_EQ(gexf.all("/g:gexf/@version"), std::vector<std::string>{"1.3"});
+  EXPECT_EQ(gexf.all("/g:gexf/@version"), std::vector<std::string>{"1.2"});
   EXPECT_EQ(gexf.all("/g:gexf/g:graph/@mode"), std::vector<std::string>{"dynamic"});
   EXPECT_EQ(gexf.all("/g:gexf/g:graph/@timeformat"), std::vector<std::string>{"date"});
   EXPECT_EQ(gexf.all("/g:gexf/g:graph/@defaultedgetype"), std::vector<std::string>{"directed"});

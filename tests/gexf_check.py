@@ -1,11 +1,10 @@
 #!/usr/bin/env python3
-"""Reads an Entente GEXF 1.3 file with networkx and prints what it read, as JSON.
+"""Reads an Entente GEXF file with networkx, as it is, and prints what it read, as JSON.
 
 Usage: gexf_check.py FILE
 
-networkx 2.8 (Debian 12) knows GEXF 1.1draft and 1.2draft only; the 1.3
-namespaces are registered here as networkx 3 does, then the file is read with
-networkx.read_gexf(FILE, version="1.3"). Prints on stdout
+networkx.read_gexf(FILE) with its defaults: GEXF 1.2draft, which networkx 2.8
+(Debian 12) and networkx 3 both read. Prints on stdout
   {"directed": bool, "mode": str,
    "nodes": {id: {"label", "type", "start", "color": [r, g, b], "size"}},
    "edges": [{"source", "target", "label", "relation", "weight", "start"}]}
@@ -18,16 +17,7 @@ import sys
 
 def read(path):
     import networkx
-    from networkx.readwrite import gexf
-
-    gexf.GEXF.versions.setdefault("1.3", {
-        "NS_GEXF": "http://gexf.net/1.3",
-        "NS_VIZ": "http://gexf.net/1.3/viz",
-        "NS_XSI": "http://www.w3.org/2001/XMLSchema-instance",
-        "SCHEMALOCATION": "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd",
-        "VERSION": "1.3",
-    })
-    graph = networkx.read_gexf(path, version="1.3")
+    graph = networkx.read_gexf(path)
     nodes = {}
     for node, data in graph.nodes(data=True):
         viz = data.get("viz", {})

@@ -322,6 +322,26 @@ TEST(GraphIdentity, AMiddleInitialWrittenOrNotIsOnePerson) {
   EXPECT_EQ(nodes_of(kg, EntityType::Person).size(), 1U) << dump(kg);
 }
 
+// "Élodie Marchetti, directrice générale de l'Office central ..." in an
+// article that does not say whose the office is: the one of her country.
+TEST(GraphIdentity, AnInstitutionWithoutCountryJoinsTheOneOfItsMembersCountry) {
+  Document a = doc("a.txt", "x", {person("Léa Morel"), institution("Office central des migrations", "FR"),
+                                  entity(EntityType::Country, "France", "FR")});
+  relate(a, Predicate::memberOf, 0, 1);
+  relate(a, Predicate::country, 0, 2);
+  Document b = doc("b.txt", "x", {person("Léa Morel"), institution("Office central des migrations")});
+  relate(b, Predicate::memberOf, 0, 1);
+  Document c = doc("c.txt", "x", {person("Paul Girard"), institution("Office central des migrations")});
+  relate(c, Predicate::memberOf, 0, 1);
+  auto kg = build({a, b, c});
+  auto inst = nodes_of(kg, EntityType::Institution);
+  ASSERT_EQ(inst.size(), 2U) << dump(kg) << "the member of unknown country leaves the office unknown";
+  for (auto v : inst)
+    if (kg.graph()[v].country == "FR") {
+      EXPECT_EQ(kg.graph()[v].documents, (std::vector<std::uint32_t>{0, 1})) << dump(kg);
+    }
+}
+
 TEST(GraphIdentity, TypesNeverMerge) {
   auto kg = build({doc("a.txt", "x", {person("Niger Delta"), institution("Niger Delta")})});
   EXPECT_EQ(boost::num_vertices(kg.graph()), 2U) << dump(kg);

@@ -562,8 +562,10 @@ struct CommaLocale {
 CommaLocale comma_locale() {
   for (const char* name : {"de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8", "fr_FR.utf8", "de_DE", "fr_FR"}) {
     try {
-      // The named locale, with grouping forced on (fr_FR groups with a space).
-      return {std::locale(std::locale(name), new CommaDecimals), name};
+      // The named locale, with grouping forced on (fr_FR groups with a space);
+      // made before the facet, which the locale owns only once constructed.
+      const std::locale named(name);
+      return {std::locale(named, new CommaDecimals), name};
     } catch (const std::runtime_error&) {
     }
   }

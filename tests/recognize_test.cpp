@@ -263,6 +263,17 @@ TEST(RecognizeCountries, CountryNamesAndTheirMentions) {
   EXPECT_EQ(entities_of(d, EntityType::Country).size(), 2U) << dump(d);
 }
 
+TEST(RecognizeCountries, ASharedDemonymStandsForTheOneStateTheArticleNames) {
+  Document d = extract("Le président Paul Mbala a reçu à Kinshasa le chef de la police congolaise.");
+  EXPECT_NE(find_country(d, "CD"), nullptr) << dump(d);
+  Document e = extract("La police congolaise a arrêté trois suspects.");
+  EXPECT_EQ(find_country(e, "CD"), nullptr) << dump(e);
+  EXPECT_EQ(find_country(e, "CG"), nullptr) << dump(e);
+  Document f = extract("Entre Kinshasa et Brazzaville, la police congolaise surveille le fleuve.");
+  EXPECT_EQ(find_country(f, "CD"), nullptr) << dump(f);
+  EXPECT_EQ(find_country(f, "CG"), nullptr) << dump(f);
+}
+
 TEST(RecognizeCountries, CitiesAndRegionsAreNoCountries) {
   Document d = extract("La réunion s'est tenue à Rabat, puis à Dakar, sur la sécurité au Sahel et en Europe.");
   EXPECT_FALSE(any_of_type(d, EntityType::Country)) << dump(d);

@@ -392,6 +392,30 @@ TEST(RelationsDiscourse, AnInstitutionInACountryIsNotThatCountrys) {
     }
 }
 
+TEST(RelationsCooperationShapes, SupportFromAnOrganisation) {
+  Document d = extract(
+      "Le Togo et le Ghana bénéficieront de l'appui technique de l'Office des Nations unies contre la drogue et le "
+      "crime pour former les magistrats.");
+  EXPECT_TRUE(has(d, Predicate::cooperatesWith, "TG", "Office des Nations unies contre la drogue et le crime")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::cooperatesWith, "GH", "Office des Nations unies contre la drogue et le crime")) << dump(d);
+}
+
+TEST(RelationsCooperationShapes, EveryCooperationOfASentence) {
+  Document d = extract(
+      "Elle prévoit une équipe commune togolo-ghanéenne, en collaboration avec Europol, ainsi qu'un échange "
+      "renforcé d'informations entre la police togolaise et la police ghanéenne.");
+  EXPECT_TRUE(has(d, Predicate::cooperatesWith, "TG", "Europol")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::cooperatesWith, "police togolaise", "police ghanéenne")) << dump(d);
+}
+
+TEST(RelationsSignatories, TheSignatorysInstitutionTakesTheCountryFoundForTheSignatory) {
+  Document d = extract(
+      "Le Togo et le Ghana ont signé un plan d'action. Le texte a été signé par Ama Owusu, directrice de l'Office "
+      "central des frontières, et par Kwame Boateng, directeur de la Police nationale ghanéenne.");
+  EXPECT_TRUE(has(d, Predicate::country, "Ama Owusu", "TG")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::country, "Office central des frontières", "TG")) << dump(d);
+}
+
 TEST(RelationsCooperationShapes, AMeetingForCooperationJoinsTheSidesThatMeet) {
   Document d = extract(
       "Le ministre chinois de la Sécurité publique, Li Wen, a rencontré le burundais Pierre Ndayishimiye, le 7 "
@@ -432,6 +456,17 @@ TEST(RelationsDiscourse, ADelegationAndItsMembersAreOfItsCountry) {
   EXPECT_TRUE(has(d, Predicate::country, "Kossi Amegan", "TG")) << dump(d);
   EXPECT_TRUE(has(d, Predicate::country, "Ministère de la Justice", "TG")) << dump(d);
   EXPECT_TRUE(has(d, Predicate::memberOf, "Komi Agbeko", "Agence nationale de lutte contre la traite")) << dump(d);
+}
+
+TEST(RelationsTitles, TheOfficeOfATitle) {
+  Document d = extract(
+      "Le procureur général du Togo, Komi Agbeko, a reçu la délégation. Le bureau du procureur général du Togo "
+      "l'a annoncé.");
+  EXPECT_TRUE(has(d, Predicate::memberOf, "Komi Agbeko", "bureau du procureur général")) << dump(d);
+  Document e = extract(
+      "Le procureur général du Ghana, Kwame Boateng, a reçu la délégation. Le bureau du procureur général du "
+      "Togo l'a annoncé.");
+  EXPECT_EQ(count(e, Predicate::memberOf), 0U) << dump(e);
 }
 
 TEST(RelationsTitles, ACounterpartHoldsTheSamePortfolio) {
@@ -668,6 +703,25 @@ TEST(RelationsInstruments, AnInstrumentInForceTakesNoDateOfTheNews) {
   auto a = agreements_of(d);
   ASSERT_EQ(a.size(), 1U) << dump(d);
   EXPECT_EQ(a[0]->date, "") << dump(d);
+}
+
+TEST(RelationsSignatories, TheTwoWhoMetSigned) {
+  Document d = extract(
+      "Le Premier ministre belge Jan Claes a rencontré à Lomé le président togolais Komi Agbeko. Les deux "
+      "dirigeants ont signé une déclaration conjointe sur la sécurité.");
+  EXPECT_TRUE(has(d, Predicate::signatory, "agreement", "Jan Claes")) << dump(d);
+  EXPECT_TRUE(has(d, Predicate::signatory, "agreement", "Komi Agbeko")) << dump(d);
+  Document e = extract(
+      "Le ministre Jan Claes a rencontré son homologue Komi Agbeko. La rencontre a affirmé les relations entre "
+      "les deux pays, après la signature d'un mémorandum entre le Togo et l'Union européenne.");
+  EXPECT_FALSE(has(e, Predicate::signatory, "agreement", "Jan Claes")) << dump(e);
+}
+
+TEST(RelationsCooperationShapes, APhoneCallAboutCooperation) {
+  Document d = extract(
+      "Le président togolais Komi Agbeko s'est entretenu au téléphone avec son homologue ghanéen Kwame Boateng "
+      "de la coopération migratoire.");
+  EXPECT_TRUE(has(d, Predicate::cooperatesWith, "TG", "GH")) << dump(d);
 }
 
 // ---- Signatories in every reporting form (shape d) ------------------------------------

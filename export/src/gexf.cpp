@@ -1,11 +1,13 @@
-// GEXF 1.3 (http://gexf.net/1.3) for Gephi, through libxml2's xmlTextWriter
-// (xml_util.hpp), with the viz module for colours and sizes and agreement
-// dates for Gephi's timeline.
+// GEXF 1.2draft (http://www.gexf.net/1.2draft) for Gephi, through libxml2's
+// xmlTextWriter (xml_util.hpp), with the viz module for colours and sizes and
+// agreement dates for Gephi's timeline. 1.2draft rather than 1.3: Gephi,
+// graphology and networkx 3 read both, but networkx 2.8 (Debian 12) reads
+// 1.1draft and 1.2draft only; nothing written here needs 1.3.
 //
 // What is written, in this order:
 //   <meta> (creator, description; no date, so that files stay byte-identical),
-//   <graph mode="dynamic" defaultedgetype="directed" timeformat="date"
-//          timerepresentation="interval">,
+//   <graph mode="dynamic" defaultedgetype="directed" timeformat="date">
+//          (intervals: 1.2draft has no timerepresentation attribute),
 //   <attributes> of nodes (type, iri, wikidata, country, kind, date, documents)
 //     and of edges (relation, date, documents),
 //   nodes "n0".. in KnowledgeGraph::sorted_vertices() order: label, start
@@ -110,11 +112,11 @@ void write_document(Xml& x, const graph::KnowledgeGraph& kg) {
   const graph::Graph& g = kg.graph();
 
   x.start("gexf");
-  x.attribute("xmlns", "http://gexf.net/1.3");
-  x.attribute("xmlns:viz", "http://gexf.net/1.3/viz");
+  x.attribute("xmlns", "http://www.gexf.net/1.2draft");
+  x.attribute("xmlns:viz", "http://www.gexf.net/1.2draft/viz");
   x.attribute("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
-  x.attribute("xsi:schemaLocation", "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd");
-  x.attribute("version", "1.3");
+  x.attribute("xsi:schemaLocation", "http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd");
+  x.attribute("version", "1.2");
   x.start("meta");
   x.start("creator");
   x.text("Entente");
@@ -128,7 +130,6 @@ void write_document(Xml& x, const graph::KnowledgeGraph& kg) {
   x.attribute("mode", "dynamic");
   x.attribute("defaultedgetype", "directed");
   x.attribute("timeformat", "date");
-  x.attribute("timerepresentation", "interval");
   declare(x, "node", kNodeAttributes);
   declare(x, "edge", kEdgeAttributes);
 

@@ -138,6 +138,7 @@ Lexicon::Lexicon() : edges_(1024) {
   load_pairs("institution_heads.tsv", file_bytes("institution_heads.tsv"), LexKind::institution_head);
   load_pairs("agreements.tsv", file_bytes("agreements.tsv"), LexKind::agreement);
   load_pairs("triggers.tsv", file_bytes("triggers.tsv"), LexKind::trigger);
+  load_pairs("shared_demonyms.tsv", file_bytes("shared_demonyms.tsv"), LexKind::shared_demonym);
   for (const auto& row : read_tsv("honorifics.tsv", file_bytes("honorifics.tsv"), "form")) {
     add_phrase(row[0], LexHit{LexKind::honorific, 0, row[0], false, row[0]});
   }
@@ -265,6 +266,7 @@ void Lexicon::load_pairs(std::string_view file, std::string_view bytes, LexKind 
   switch (kind) {
     case LexKind::agreement: header = "form\tkind"; break;
     case LexKind::trigger: header = "form\trelation"; break;
+    case LexKind::shared_demonym: header = "form\tcountries"; break;
     default: header = "form\tclass"; break;
   }
   std::uint32_t index = 0;

@@ -47,6 +47,7 @@ enum class LexKind : std::uint8_t {
   agreement,     ///< value: canonical kind
   trigger,       ///< value: relation class (sign, launch, between, participate, by, cooperate, negate)
   honorific,
+  shared_demonym,  ///< value: the ISO codes of the states it may stand for, "CD|CG"
 };
 
 struct LexHit {

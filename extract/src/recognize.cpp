@@ -137,7 +137,13 @@ class Recognizer {
     bool demonym = false;
   };
   std::optional<CountryAt> country_at(std::uint32_t i) const {
-    if (i >= size() || !(index_.has(i, LexKind::country_name) || index_.has(i, LexKind::demonym))) return std::nullopt;
+    if (i >= size()) return std::nullopt;
+    // A shared demonym the gazetteer settled ("congolaise" in an article on the DRC).
+    if (index_.has(i, LexKind::shared_demonym) && taken_[i] >= 0) {
+      const auto& m = d_.mentions[static_cast<std::size_t>(taken_[i])];
+      if (m.stage == "shared-demonym" && m.first_token == i) return CountryAt{m.key, m.last_token, true};
+    }
+    if (!(index_.has(i, LexKind::country_name) || index_.has(i, LexKind::demonym))) return std::nullopt;
     for (const auto& m : index_.at(i)) {
       for (const auto& h : *m.hits) {
         if (h.kind == LexKind::country_name && is_upper_word(tok(i)) &&
@@ -176,6 +182,7 @@ class Recognizer {
         const LexHit* place = nullptr;
         const LexHit* demonym = nullptr;
         const LexHit* prefix = nullptr;
+        const LexHit* shared = nullptr;
         int org_score = -1;
         std::vector<std::uint32_t> candidates;  // organisations of this name whose country is named
         for (const auto& h : *m.hits) {
@@ -202,6 +209,7 @@ class Recognizer {
               break;
             case LexKind::demonym: demonym = &h; break;
             case LexKind::prefix: prefix = &h; break;
+            case LexKind::shared_demonym: shared = &h; break;
             default: break;
           }
         }
@@ -223,6 +231,19 @@ class Recognizer {
           if (p.kind == "capital" && !p.country.empty()) capitals_.insert(mi);
         } else if (demonym != nullptr) {
           int mi = add(i, m.last, EntityType::Country, "demonym", demonym->value, lex_.countries()[demonym->index].name);
+          d_.mentions[static_cast<std::size_t>(mi)].demonym = true;
+        } else if (shared != nullptr && !first.upper_initial) {
+          // "congolais": the one of its states the article names, if only one.
+          std::string only;
+          int named_states = 0;
+          for (const auto& iso : split_codes(shared->value))
+            if (named.count(iso) != 0) {
+              only = iso;
+              ++named_states;
+            }
+          const auto* c = named_states == 1 ? lex_.country(only) : nullptr;
+          if (c == nullptr) continue;
+          int mi = add(i, m.last, EntityType::Country, "shared-demonym", only, c->name);
           d_.mentions[static_cast<std::size_t>(mi)].demonym = true;
         } else if (prefix != nullptr && m.last + 1 < size() && tok(m.last).norm == "-" && !tok(m.last).space_before) {
           // "maroco-nigérienne": the prefix names a country when a demonym or
@@ -294,6 +315,17 @@ class Recognizer {
       m.stage = "capital-for-state";
       m.country.clear();
     }
+  }
+
+  static std::vector<std::string> split_codes(std::string_view codes) {
+    std::vector<std::string> out;
+    std::size_t i = 0;
+    while (i <= codes.size()) {
+      std::size_t j = std::min(codes.find('|', i), codes.size());
+      if (j > i) out.emplace_back(codes.substr(i, j - i));
+      i = j + 1;
+    }
+    return out;
   }
 
   /// National bodies of several countries share a name ("Sûreté nationale":

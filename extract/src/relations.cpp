@@ -120,7 +120,9 @@ class RelationFinder {
     reporter_ = reporting_institution();
     person_countries();
     visitors();
+    offices();
     agreements();
+    institutions_of_members();
     implied_ministries();
     cooperation();
     std::sort(d_.relations.begin(), d_.relations.end(), [](const Relation& a, const Relation& b) {
@@ -751,8 +753,13 @@ class RelationFinder {
           relate(Predicate::country, self, country_entity_or_new(inst.country), r.sentence, "via-institution");
       }
     }
-    // A national institution without a country takes the country of its
-    // member ("Moumouni Hamidou (Niger), président de la commission nationale ...").
+    institutions_of_members();
+  }
+
+  /// A national institution without a country takes the country of its
+  /// member ("Moumouni Hamidou (Niger), président de la commission nationale
+  /// ..."). Run again once the signatories' countries are known.
+  void institutions_of_members() {
     for (const auto& r : std::vector<Relation>(d_.relations)) {
       if (r.predicate != Predicate::memberOf) continue;
       Entity& inst = ent(r.object);
@@ -972,6 +979,26 @@ class RelationFinder {
     }
   }
 
+  /// The two persons of the nearest sentence before s (three at most) that
+  /// says they met ("X a rencontré à Kinshasa Y"); none when it names more.
+  std::vector<int> two_who_met(std::uint32_t s) const {
+    for (std::uint32_t back = 0; back <= 3 && back <= s; ++back) {
+      const std::uint32_t t = s - back;
+      bool met = false;
+      for (std::uint32_t k = d_.sentences[t].first_token; k < d_.sentences[t].last_token; ++k)
+        met = met || word_is<"meet">(k);
+      if (!met) continue;
+      std::vector<int> persons;
+      for (int m : facts_.mentions(t))
+        if (men(m).type == EntityType::Person && men(m).entity >= 0 &&
+            std::find(persons.begin(), persons.end(), men(m).entity) == persons.end())
+          persons.push_back(men(m).entity);
+      if (persons.size() < 2) continue;
+      return persons.size() == 2 ? persons : std::vector<int>{};
+    }
+    return {};
+  }
+
   /// "À l'issue de cette réunion, une déclaration a été signée": with no
   /// signatory named, the persons of the meeting took part in it (the
   /// sentence before that says who met: "X a rencontré son homologue Y").
@@ -1082,6 +1109,13 @@ class RelationFinder {
       if (!subjects.empty()) subject_verb = t.first;
     }
     for (int e : subjects) relate(Predicate::signatory, a, e, s, "signed-subject");
+    // "Les deux dirigeants ont signé": the two who met just before.
+    if (subjects.empty())
+      for (const auto& t : facts_.triggers(s))
+        if (t.relation == "sign" && two_sides_subject(s, t.first)) {
+          for (int p : two_who_met(s)) relate(Predicate::signatory, a, p, s, "signed-the-two");
+          break;
+        }
     // "X a reçu Y, avec lequel il a signé un mémorandum": Y, and X who received.
     if (subjects.empty())
       for (const auto& t : facts_.triggers(s)) {
@@ -1372,6 +1406,35 @@ class RelationFinder {
     }
   }
 
+  /// "Le procureur général de Russie, X" and "le bureau du procureur général
+  /// de la Fédération de Russie": the office of a title is where the one who
+  /// holds it, of the same country, works.
+  void offices() {
+    for (std::size_t i = 0; i < d_.entities.size(); ++i) {
+      const Entity& inst = d_.entities[i];
+      if (inst.type != EntityType::Institution || inst.country.empty()) continue;
+      const std::string name = name_key(inst.name);
+      std::string title;
+      for (const char* office : {"bureau du ", "bureau de la ", "cabinet du ", "cabinet de la ", "secretariat du "})
+        if (name.starts_with(office)) title = name.substr(std::string_view(office).size());
+      if (title.size() < 4) continue;
+      for (std::size_t p = 0; p < d_.entities.size(); ++p) {
+        const Entity& person = d_.entities[p];
+        if (person.type != EntityType::Person) continue;
+        const int c = person_country(static_cast<int>(p));
+        if (c < 0 || ent(c).key != inst.country) continue;
+        for (const auto& role : person.roles) {
+          const std::string r = name_key(role.title);
+          if (r == title || (r.starts_with(title) && r.size() > title.size() && r[title.size()] == ' ')) {
+            relate(Predicate::memberOf, static_cast<int>(p), static_cast<int>(i), first_sentence(static_cast<int>(p)),
+                   "office-of-title");
+            break;
+          }
+        }
+      }
+    }
+  }
+
   /// A delegation's members share its country. "Le ministre de l'Intérieur,
   /// X, et le directeur général de la DGSN, Y, ont effectué une visite de
   /// travail à Bruxelles": the persons who visit together, none of them
@@ -1592,9 +1655,10 @@ class RelationFinder {
     std::uint32_t start = d_.sentences[s].first_token;
     for (std::uint32_t k = start; k < t; ++k)
       if (clause_break(k)) start = k + 1;
+    // The subject starts its clause, or follows a comma ("Ce faisant, les deux parties ...").
     for (std::uint32_t k = start; k + 2 < t + 1 && k + 2 < d_.sentences[s].last_token; ++k)
       if (word_is<"determiner">(k) && tok(k + 1).norm == "deux" && word_is<"sides">(k + 2) &&
-          (k == start || !word_is<"preposition">(k - 1)))
+          (k == start || tok(k - 1).norm == ","))
         return true;
     return false;
   }
@@ -1680,6 +1744,14 @@ class RelationFinder {
         for (int p : subject_persons(s, v, true))
           if (int c = person_country(p); c >= 0) left.push_back(c);
         for (int a : subject_actors(s, v)) left.push_back(a);
+        // "s'est entretenu au téléphone avec son homologue Y": past a short adverbial.
+        for (std::uint32_t k = after; k < end && k < after + 6; ++k)
+          if (word_is<"with">(k)) {
+            after = k + 1;
+            break;
+          } else if (clause_break(k) || tok(k).norm == ",") {
+            break;
+          }
         right = parties_listed(after, end);
       }
       for (int a : left)
@@ -1702,7 +1774,7 @@ class RelationFinder {
           for (std::size_t x = 0; x < together.size(); ++x)
             for (std::size_t y = x + 1; y < together.size(); ++y)
               cooperate(together[x], together[y], s, "acting-together");
-          if (together.size() >= 2) break;
+          if (together.size() >= 2) continue;
         }
         // "la coopération entre le Maroc et la Belgique".
         if (std::uint32_t b = link_after(t, end, "between"); b > 0) {
@@ -1715,7 +1787,19 @@ class RelationFinder {
           }
           for (std::size_t x = 0; x < pair.size(); ++x)
             for (std::size_t y = x + 1; y < pair.size(); ++y) cooperate(pair[x], pair[y], s, "cooperation-between");
-          if (pair.size() >= 2) break;
+          if (pair.size() >= 2) continue;
+        }
+        // "le Maroc et la Tunisie bénéficieront de l'appui technique de l'ONUDC".
+        if (word_is<"benefit">(t)) {
+          std::uint32_t k = t + 1;
+          while (k < end && k < t + 6 && !word_is<"support_noun">(k)) ++k;
+          while (k < end && k < t + 8 && !word_is<"preposition">(k)) ++k;
+          auto objects = k < end ? actors_listed(k + 1, end) : std::vector<int>{};
+          if (!objects.empty()) {
+            for (int a : subject_actors(s, t))
+              for (int b : objects) cooperate(a, b, s, "benefit-of-support");
+            continue;
+          }
         }
         // "la Belgique veut renforcer sa coopération avec le Maroc".
         if (std::uint32_t w = link_after(t, end, "with"); w > 0) {
@@ -1727,7 +1811,7 @@ class RelationFinder {
           if (subjects.empty() && reporter_ >= 0 && !has_person_or_actor_before(s, t)) subjects.push_back(reporter_);
           for (int a : subjects)
             for (int b : objects) cooperate(a, b, s, "cooperation-with");
-          break;
+          continue;
         }
         // "Les deux pays ont convenu de renforcer leur coopération": the two
         // named together just before, else the article's two.
@@ -1736,7 +1820,7 @@ class RelationFinder {
           if (pair.empty()) pair = two_countries();
           if (pair.size() == 2) {
             cooperate(pair[0], pair[1], s, "cooperation-two-sides");
-            break;
+            continue;
           }
         }
         // "le Maroc et la Belgique renforcent leur coopération".
@@ -1745,7 +1829,7 @@ class RelationFinder {
           for (std::size_t x = 0; x < subjects.size(); ++x)
             for (std::size_t y = x + 1; y < subjects.size(); ++y)
               cooperate(subjects[x], subjects[y], s, "cooperation-subjects");
-          break;
+          continue;
         }
       }
     }

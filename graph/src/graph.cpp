@@ -550,6 +550,26 @@ void KnowledgeGraph::refresh_agreement_edges(Vertex v) {
   for (auto e : boost::make_iterator_range(boost::out_edges(v, g_))) g_[e].date = g_[v].date;
 }
 
+std::string KnowledgeGraph::country_of(Vertex v) const {
+  if (!g_[v].country.empty()) return g_[v].country;
+  std::string out;
+  for (auto e : boost::make_iterator_range(boost::out_edges(v, g_))) {
+    if (g_[e].predicate != Predicate::country) continue;
+    const std::string& c = g_[boost::target(e, g_)].key;
+    if (!out.empty() && out != c) return {};
+    out = c;
+  }
+  return out;
+}
+
+bool KnowledgeGraph::existing_institution(const extract::Entity& e, const std::string& country) const {
+  for (const std::string& name : NameList(e)) {
+    auto it = by_key_.find("I|" + extract::institution_identity_key(name) + "|" + country);
+    if (it != by_key_.end() && it->second != kAmbiguous) return true;
+  }
+  return false;
+}
+
 AddedDocument KnowledgeGraph::add(const extract::Document& doc) { return add(doc, fingerprint(doc)); }
 
 AddedDocument KnowledgeGraph::add(const extract::Document& doc, const Fingerprint& fp) {
@@ -580,10 +600,40 @@ AddedDocument KnowledgeGraph::add(const extract::Document& doc, const Fingerprin
     Node& n = g_[v];
     if (n.documents.empty() || n.documents.back() != doc_index) n.documents.push_back(doc_index);
   };
-  // Agreements last: their identity depends on the nodes of their parties.
+  // Institutions after persons, agreements last: their identity depends on
+  // the nodes of their members and parties.
   for (std::size_t i = 0; i < doc.entities.size(); ++i) {
-    if (doc.entities[i].type == EntityType::Agreement) continue;
+    const auto t = doc.entities[i].type;
+    if (t == EntityType::Agreement || t == EntityType::Institution) continue;
     added.vertices[i] = resolve(doc.entities[i]);
+    mentioned(added.vertices[i]);
+  }
+  for (std::size_t i = 0; i < doc.entities.size(); ++i) {
+    const extract::Entity& e = doc.entities[i];
+    if (e.type != EntityType::Institution) continue;
+    // "Élodie Marchetti, directrice générale de l'Office central ...": an
+    // article that does not say whose the office is, when its member is known
+    // (from other articles) to be French and a French office of that name
+    // exists, speaks of that one.
+    if (e.country.empty() && e.key.empty()) {
+      std::string hint;
+      bool one = true;
+      for (const auto& r : doc.relations) {
+        if (r.predicate != Predicate::memberOf || r.object != static_cast<int>(i) || r.subject < 0) continue;
+        const std::string c = country_of(added.vertices[static_cast<std::size_t>(r.subject)]);
+        if (c.empty()) continue;
+        if (!hint.empty() && hint != c) one = false;
+        hint = c;
+      }
+      if (!hint.empty() && one && existing_institution(e, hint)) {
+        extract::Entity situated = e;
+        situated.country = hint;
+        added.vertices[i] = resolve(situated);
+        mentioned(added.vertices[i]);
+        continue;
+      }
+    }
+    added.vertices[i] = resolve(e);
     mentioned(added.vertices[i]);
   }
   std::vector<Vertex> agreements;  // of this document: never one node for two of them

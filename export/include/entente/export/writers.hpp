@@ -40,7 +40,7 @@ enum class Format {
   nt,       ///< N-Triples (Serd)
   nq,       ///< N-Quads (Serd): one named graph per document
   trig,     ///< TriG (Serd): one named graph per document
-  gexf,     ///< GEXF 1.3 (libxml2) with viz colours and sizes, agreement dates for Gephi's timeline
+  gexf,     ///< GEXF 1.2draft (libxml2; read by Gephi, graphology, networkx 2.8 and 3) with viz colours and sizes, agreement dates for Gephi's timeline
   dot,      ///< Graphviz DOT (boost::write_graphviz)
 };
 

@@ -135,6 +135,10 @@ class KnowledgeGraph {
 
  private:
   Vertex resolve(const extract::Entity& e);
+  /// A node's country: its own, else the one its country edges agree on ("" if none or several).
+  std::string country_of(Vertex v) const;
+  /// Whether an institution of one of e's names and of `country` is a node already.
+  bool existing_institution(const extract::Entity& e, const std::string& country) const;
   bool add_edge(Vertex s, Predicate p, Vertex o, std::uint32_t doc, const Evidence* evidence);
 
   /// What decides an agreement's identity and IRI, beside its Node.
