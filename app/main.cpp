@@ -151,6 +151,9 @@ int run_build(const BuildOptions& opt) {
     return true;
   };
   struct Stop {};  // thrown by the consumer to end the build on an output error
+  // report.html shows the sentences of edges: kept from the evidence drafts.
+  std::optional<entente::exporter::ReportSentences> report_sentences;
+  if (opt.report && opt.evidence) report_sentences.emplace();
   std::size_t read = 0, warnings = 0, bad_inputs = 0;
   std::map<std::string, std::size_t> skipped;
   const unsigned jobs = opt.jobs > 0 ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
@@ -193,6 +196,7 @@ int run_build(const BuildOptions& opt) {
           if (read == 0 && !prepare_output()) throw Stop{};
           const entente::graph::AddedDocument added = kg.add(*x.doc, x.fingerprint);
           if (evidence && x.evidence) evidence->add(*x.evidence, added);
+          if (report_sentences && x.evidence) report_sentences->add(*x.evidence, added);
           ++read;
         });
   } catch (const Stop&) {
@@ -238,7 +242,8 @@ int run_build(const BuildOptions& opt) {
   if (evidence) outputs.push_back({out / "evidence.ttl", [&] { return evidence->finish(kg, jobs); }});
   if (opt.report) {
     fs::path file = out / "report.html";
-    outputs.push_back({file, [&kg, file] { return entente::exporter::write_report(kg, file); }});
+    const entente::exporter::ReportSentences* sentences = report_sentences ? &*report_sentences : nullptr;
+    outputs.push_back({file, [&kg, file, sentences] { return entente::exporter::write_report(kg, file, sentences); }});
   }
   std::vector<fs::path> written;
   std::string failure;
@@ -500,7 +505,7 @@ int main(int argc, char** argv) {
   b->add_flag("!--no-evidence", build.evidence,
               "Do not write OUTDIR/evidence.ttl (every mention as NIF, every relation's sentence)");
   b->add_flag("--report", build.report,
-              "Also write OUTDIR/report.html: counts, agreements, most connected entities and a drawing of the graph");
+              "Also write OUTDIR/report.html: the graph to explore in a browser (search, filters, the sentences behind each edge), counts and agreements");
   b->add_option("--index", build.index,
                 "A Wikidata index (made by `entente index import`) used besides the shipped one")
       ->check(CLI::ExistingFile);

@@ -34,8 +34,6 @@ else
   echo "setup: all packages present" >&2
 fi
 
-# The readers of Gephi Lite (graphology-graphml, graphology-gexf), pinned by
-# tests/gephi/package-lock.json, for tests/gephi_test.cpp.
 # Node and npm come from Debian (nodejs npm) unless a Node.js that ships its own
 # npm (NodeSource's nodejs, which conflicts with Debian's npm) is there already.
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -47,6 +45,16 @@ if ! command -v npm >/dev/null 2>&1; then
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
 fi
+# sigma.js and graphology, pinned by report/package-lock.json: compiled into
+# entente for report.html's network view (export/CMakeLists.txt). The build
+# needs them; the installed program does not.
+if [ ! -f "$ROOT/report/node_modules/sigma/dist/sigma.min.js" ]; then
+  echo "setup: installing report/node_modules (npm ci)" >&2
+  npm ci --prefix "$ROOT/report" --no-audit --no-fund >/dev/null
+fi
+
+# The readers of Gephi Lite (graphology-graphml, graphology-gexf), pinned by
+# tests/gephi/package-lock.json, for tests/gephi_test.cpp.
 if [ ! -d "$ROOT/tests/gephi/node_modules" ]; then
   echo "setup: installing tests/gephi/node_modules (npm ci)" >&2
   npm ci --prefix "$ROOT/tests/gephi" --no-audit --no-fund >/dev/null
@@ -57,4 +65,12 @@ fi
 if [ ! -d "$ROOT/tests/sparql/node_modules/oxigraph" ]; then
   echo "setup: installing tests/sparql/node_modules (npm ci)" >&2
   npm ci --no-audit --no-fund --prefix "$ROOT/tests/sparql" >/dev/null
+fi
+
+# puppeteer-core (it downloads no browser), pinned by
+# tests/report/package-lock.json: drives Debian's chromium over report.html
+# for tests/report_e2e_test.cpp.
+if [ ! -d "$ROOT/tests/report/node_modules/puppeteer-core" ]; then
+  echo "setup: installing tests/report/node_modules (npm ci)" >&2
+  PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --prefix "$ROOT/tests/report" >/dev/null
 fi

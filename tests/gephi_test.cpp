@@ -1,7 +1,7 @@
 // End-to-end: the files of `entente build` opened where users take them.
 //
 // The seed corpus (../shared/corpus/seeds) is built once per test process with
-// `-f graphml,gexf --report`, then:
+// `-f graphml,gexf`, then:
 //   - graph.graphml is read by networkx, python-igraph (tests/gephi/read_graphml.py)
 //     and graphology-graphml, the reader of Gephi Lite (tests/gephi/read_graphml.mjs):
 //     the three find the nodes and edges that `entente` reported, the same types,
@@ -14,8 +14,8 @@
 //
 // Tools: ENTENTE_PYTHON (Debian's python3 with python3-networkx and
 // python3-igraph), ENTENTE_NODE with tests/gephi/node_modules (`npm ci
-// --prefix tests/gephi`), ENTENTE_CHROMIUM and Graphviz's dot on PATH; all
-// installed by scripts/setup.sh. A missing tool fails the test that needs it.
+// --prefix tests/gephi`); all installed by scripts/setup.sh. A missing tool
+// fails the test that needs it.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -41,7 +41,6 @@ using nlohmann::json;
 const fs::path kSource = ENTENTE_SOURCE_DIR;
 const fs::path kSeeds = fs::path(ENTENTE_SHARED_DIR) / "corpus" / "seeds";
 const fs::path kReaders = kSource / "tests" / "gephi";
-const fs::path kArtefacts = ENTENTE_GEPHI_ARTEFACTS;
 
 /// The colour of each entity type (docs/FORMATS.md, export/src/style.hpp).
 const std::map<std::string, std::string> kPalette = {{"Person", "#4e79a7"},
@@ -64,7 +63,7 @@ class Gephi : public ::testing::Test {
     if (!fs::is_directory(kSeeds)) return;
     dir_ = new TempDir("entente-gephi");
     build_ = run({ENTENTE_BINARY, "build", kSeeds.string(), "-o", out().string(), "-f", "graphml,gexf",
-                  "--report", "-j", "2"},
+                  "-j", "2"},
                  dir_->path() / "build.err");
   }
   static void TearDownTestSuite() {
@@ -213,81 +212,6 @@ TEST_F(Gephi, GexfReadersSeeColoursSizesAndTimeline) {
   }
   EXPECT_GT(dated, 0u) << "no agreement of the seed corpus is on Gephi's timeline";
   EXPECT_EQ(graphology.value("agreementsWithStart", 0u), dated);
-}
-
-// ---- report.html ----------------------------------------------------------------
-
-TEST_F(Gephi, ReportOpensInChromiumWithAgreementsAndDrawing) {
-  const fs::path report = out() / "report.html";
-  ASSERT_TRUE(fs::exists(report)) << build_.out;
-  const std::string html = read_file(report);
-
-  const std::size_t table = html.find("<table class=\"agreements\">");
-  ASSERT_NE(table, std::string::npos) << "no agreements table";
-  const std::string agreements = html.substr(table, html.find("</table>", table) - table);
-  EXPECT_NE(agreements.find("Maroc"), std::string::npos);
-  EXPECT_NE(agreements.find("Belgique"), std::string::npos);
-  EXPECT_NE(html.find("<table class=\"connected\">"), std::string::npos) << "no most-connected table";
-  EXPECT_NE(html.find("<svg"), std::string::npos)
-      << "no drawing (is Graphviz's dot on PATH? run scripts/setup.sh)";
-  EXPECT_EQ(html.find("<script"), std::string::npos) << "the page needs no script";
-
-  ASSERT_TRUE(fs::exists(ENTENTE_CHROMIUM)) << "chromium not found: run scripts/setup.sh";
-  fs::create_directories(kArtefacts);
-  const fs::path png = kArtefacts / "report.png";
-  fs::remove(png);
-  fs::copy_file(report, kArtefacts / "report.html", fs::copy_options::overwrite_existing);
-  const TempDir profile("entente-chromium");
-  const ToolRun r = run(
-      {"timeout", "120", ENTENTE_CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-       "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-       "--user-data-dir=" + profile.path().string(), "--screenshot=" + png.string(),
-       "--window-size=1280,2000", "file://" + fs::absolute(report).string()},
-      profile.path() / "chromium.err");
-  EXPECT_EQ(r.status, 0) << r.err;
-  ASSERT_TRUE(fs::exists(png)) << r.err;
-  const std::string bytes = read_file(png);
-  ASSERT_GT(bytes.size(), 24u);
-  EXPECT_EQ(bytes.substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
-  const auto be32 = [&](std::size_t at) {
-    return (static_cast<unsigned>(static_cast<unsigned char>(bytes[at])) << 24) |
-           (static_cast<unsigned>(static_cast<unsigned char>(bytes[at + 1])) << 16) |
-           (static_cast<unsigned>(static_cast<unsigned char>(bytes[at + 2])) << 8) |
-           static_cast<unsigned>(static_cast<unsigned char>(bytes[at + 3]));
-  };
-  EXPECT_EQ(be32(16), 1280u) << "width";
-  EXPECT_EQ(be32(20), 2000u) << "height";
-  EXPECT_GT(bytes.size(), 20000u) << "a blank page compresses to almost nothing";
-  std::cout << "[ report   ] screenshot: " << png.string() << " (" << bytes.size() << " bytes)\n";
-}
-
-TEST_F(Gephi, ReportIsTheSameEveryTimeAndOnlyWhenAsked) {
-  const TempDir again("entente-gephi-again");
-  const ToolRun r = run({ENTENTE_BINARY, "build", kSeeds.string(), "-o", (again.path() / "out").string(),
-                         "-f", "graphml,gexf", "--report", "-q", "-j", "1"},
-                        again.path() / "err");
-  ASSERT_EQ(r.status, 0) << r.err;
-  EXPECT_EQ(read_file(again.path() / "out" / "report.html"), read_file(out() / "report.html"));
-
-  const ToolRun plain = run({ENTENTE_BINARY, "build", kSeeds.string(), "-o",
-                             (again.path() / "plain").string(), "-f", "graphml", "-q"},
-                            again.path() / "err");
-  ASSERT_EQ(plain.status, 0) << plain.err;
-  EXPECT_FALSE(fs::exists(again.path() / "plain" / "report.html"));
-}
-
-TEST_F(Gephi, ReportWithoutGraphvizSaysSo) {
-  const TempDir empty("entente-no-dot");
-  fs::create_directories(empty.path() / "bin");
-  const ToolRun r =
-      run({"env", "PATH=" + (empty.path() / "bin").string(), ENTENTE_BINARY, "build", kSeeds.string(), "-o",
-           (empty.path() / "out").string(), "-f", "graphml", "--report", "-q"},
-          empty.path() / "err");
-  ASSERT_EQ(r.status, 0) << r.err;
-  const std::string html = read_file(empty.path() / "out" / "report.html");
-  EXPECT_NE(html.find("<table class=\"agreements\">"), std::string::npos);
-  EXPECT_EQ(html.find("<svg"), std::string::npos);
-  EXPECT_NE(html.find("<code>dot</code> program was not found"), std::string::npos);
 }
 
 }  // namespace

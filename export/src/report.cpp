@@ -1,51 +1,47 @@
 // report.html: one self-contained page that shows a graph to someone without
-// Gephi (writers.hpp, write_report). Inline CSS, inline SVG, no script, no
-// file or network fetch.
+// Gephi (writers.hpp, write_report). No file or network fetch when viewed:
+// style, scripts and data are all inside it.
 //
 // What is written, in this order:
 //   counts: documents (and copies of earlier ones, when there are), nodes,
-//     edges, agreements, Wikidata links; nodes by
-//     entity type (with the colours of style.hpp) and edges by relation;
+//     edges, agreements, Wikidata links; nodes by entity type (with the
+//     colours of style.hpp) and edges by relation;
+//   the network view: an empty <div id="view"> that report/report.js fills
+//     (controls, the sigma.js drawing, the panel of what is clicked) and a
+//     timeline of the agreements; without JavaScript a <noscript> note
+//     points to the tables;
 //   agreements: name, kind, dates, parties, signatories, participants and the
 //     documents that report them, by date (undated last), then name, then IRI;
 //   the 15 most connected entities: degree = edges in and out, ties by name,
 //     then IRI; entities without an edge are left out;
-//   a drawing: graph.dot as write(kg, Format::dot) writes it, laid out by
-//     Graphviz `dot -Tsvg` run as a subprocess (found on PATH), its <svg>
-//     element pasted into the page. Without `dot`, or when it fails, takes
-//     longer than kDrawTimeout or the graph has more than kMaxDrawnNodes
-//     nodes, the page says so where the drawing would be.
+//   then the graph as JSON (report_data.hpp) in a <script type="application/json">,
+//     graphology, sigma.js (each after its licence, as a comment) and
+//     report/report.js, all compiled in (export/CMakeLists.txt).
 //
 // Text from the corpus goes through xml_text() (what XML and HTML forbid is
-// dropped), then & < > " ' are escaped. Nothing depends on the time, the
-// locale or the order of hash tables: the same graph and the same Graphviz
-// give byte-identical pages.
-#include <fcntl.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
+// dropped), then & < > " ' are escaped; in the JSON, < > & and bidirectional
+// controls are \u escapes (append_json_string), so no text of the corpus can
+// close a script. Nothing depends on the time, the locale or the order of
+// hash tables: the same graph gives byte-identical pages.
 #include <algorithm>
 #include <array>
-#include <cerrno>
-#include <chrono>
-#include <cstring>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <string_view>
-#include <thread>
 #include <tuple>
 #include <vector>
 
+#include "entente/embedded.hpp"
 #include "entente/export/atomic_file.hpp"
 #include "entente/export/writers.hpp"
+#include "report_data.hpp"
 #include "style.hpp"
 #include "text.hpp"
 #include "xml_util.hpp"
 
-extern char** environ;
+namespace entente::embedded {
+/// The files of report/ and report/node_modules (export/CMakeLists.txt).
+std::span<const Entry> entries_entente_export();
+}  // namespace entente::embedded
 
 namespace entente::exporter {
 namespace {
@@ -54,13 +50,6 @@ using graph::EntityType;
 using graph::Predicate;
 
 constexpr std::size_t kMostConnected = 15;
-constexpr std::size_t kMaxDrawnNodes = 2500;
-constexpr std::chrono::seconds kDrawTimeout{120};
-
-constexpr std::array kTypes = {EntityType::Country, EntityType::Institution, EntityType::Person,
-                               EntityType::Agreement, EntityType::Place};
-constexpr std::array kPredicates = {Predicate::party,    Predicate::signatory, Predicate::participant,
-                                    Predicate::memberOf, Predicate::country,   Predicate::cooperatesWith};
 
 /// `text` as HTML element content or attribute value.
 std::string html(std::string_view text) {
@@ -112,149 +101,7 @@ std::string entity_html(const graph::Node& n) {
   return out;
 }
 
-// ---- The drawing -------------------------------------------------------------
-
-/// A temporary folder, removed with everything in it.
-class TempDir {
- public:
-  TempDir() {
-    std::error_code ec;
-    std::string pattern = (std::filesystem::temp_directory_path(ec) / "entente-report-XXXXXX").string();
-    if (!ec && ::mkdtemp(pattern.data()) != nullptr) path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    if (!path_.empty()) std::filesystem::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
-
-std::string slurp(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-/// The SVG element of a drawing, or a note (HTML) saying why there is none.
-struct Drawing {
-  std::string svg;
-  std::string note;
-};
-
-Drawing note(std::string text) { return {{}, std::move(text)}; }
-
-/// Runs `dot -Tsvg -o svg dot_file` with no standard input or output and its
-/// errors to `errors`. Returns "" when it exits 0, else what went wrong (HTML).
-std::string run_dot(const std::filesystem::path& dot_file, const std::filesystem::path& svg,
-                    const std::filesystem::path& errors) {
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, errors.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                   0600);
-  std::string program = "dot", format = "-Tsvg", output = "-o", svg_arg = svg.string(),
-              in = dot_file.string();
-  std::array<char*, 6> argv = {program.data(), format.data(), output.data(),
-                               svg_arg.data(), in.data(),     nullptr};
-  pid_t pid = 0;
-  const int rc = ::posix_spawnp(&pid, "dot", &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (rc == ENOENT) {
-    return "Graphviz’s <code>dot</code> program was not found on <code>PATH</code>, so the graph is not "
-           "drawn here. Install Graphviz (Debian: <code>apt-get install graphviz</code>) and run "
-           "<code>entente build --report</code> again, or draw <code>graph.dot</code> "
-           "(<code>-f dot</code>) elsewhere.";
-  }
-  if (rc != 0) return "Graphviz’s <code>dot</code> could not be started: " + html(std::strerror(rc)) + ".";
-
-  const auto deadline = std::chrono::steady_clock::now() + kDrawTimeout;
-  int status = 0;
-  for (;;) {
-    const pid_t done = ::waitpid(pid, &status, WNOHANG);
-    if (done == pid) break;
-    if (done < 0 && errno != EINTR)
-      return "Graphviz’s <code>dot</code> was lost: " + html(std::strerror(errno)) + ".";
-    if (std::chrono::steady_clock::now() > deadline) {
-      ::kill(pid, SIGKILL);
-      ::waitpid(pid, &status, 0);
-      return "Graphviz’s <code>dot</code> took longer than " + number(std::size_t(kDrawTimeout.count())) +
-             " s and was stopped: draw <code>graph.dot</code> with <code>sfdp</code> instead.";
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return {};
-  std::string why = slurp(errors);
-  why = why.substr(0, why.find('\n'));
-  return "Graphviz’s <code>dot</code> failed" +
-         (WIFEXITED(status) ? " (exit status " + number(std::size_t(WEXITSTATUS(status))) + ")"
-                            : std::string()) +
-         (why.empty() ? std::string() : ": " + html(why)) + ".";
-}
-
-Drawing draw(const graph::KnowledgeGraph& kg) {
-  const std::size_t nodes = boost::num_vertices(kg.graph());
-  if (nodes == 0) return note("The graph is empty.");
-  if (nodes > kMaxDrawnNodes) {
-    return note("The graph has " + number(nodes) + " nodes, too many to draw legibly on a page (at most " +
-                number(kMaxDrawnNodes) + "). Open <code>graph.gexf</code> in Gephi, or draw " +
-                "<code>graph.dot</code> with <code>sfdp -Tsvg -Goverlap=prism</code>.");
-  }
-  const TempDir tmp;
-  if (tmp.path().empty()) return note("No temporary folder could be made for Graphviz.");
-  const std::filesystem::path dot_file = tmp.path() / "graph.dot", svg = tmp.path() / "graph.svg";
-  if (std::string err = write(kg, Format::dot, dot_file); !err.empty()) return note(html(err));
-  if (std::string err = run_dot(dot_file, svg, tmp.path() / "dot.err"); !err.empty()) return note(err);
-  std::string text = slurp(svg);
-  const std::size_t start = text.find("<svg");  // after the XML declaration, doctype and comments
-  if (start == std::string::npos) return note("Graphviz’s <code>dot</code> wrote no SVG.");
-  return {text.substr(start), {}};
-}
-
 // ---- The page ----------------------------------------------------------------
-
-constexpr std::string_view kStyle = R"(
-:root { color-scheme: light; --ink: #1f2933; --muted: #616e7c; --line: #e4e7eb; --head: #f5f7fa; }
-* { box-sizing: border-box; }
-body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif;
-       color: var(--ink); background: #fff; }
-main { max-width: 1200px; margin: 0 auto; padding: 24px 32px 48px; }
-header { border-bottom: 3px solid #4e79a7; margin-bottom: 8px; }
-h1 { font-size: 28px; margin: 0 0 2px; }
-h2 { font-size: 20px; margin: 32px 0 10px; }
-p { margin: 6px 0 12px; }
-.muted, .sub { color: var(--muted); }
-.cards { display: flex; flex-wrap: wrap; gap: 12px; margin: 12px 0 16px; }
-.card { flex: 1 1 140px; border: 1px solid var(--line); border-radius: 8px; padding: 10px 14px; background: var(--head); }
-.card b { display: block; font-size: 26px; line-height: 1.2; }
-.card span { color: var(--muted); font-size: 13px; }
-.pair { display: flex; flex-wrap: wrap; gap: 24px; align-items: flex-start; }
-.pair table { flex: 1 1 300px; }
-table { border-collapse: collapse; width: 100%; font-size: 14px; }
-th, td { text-align: left; vertical-align: top; padding: 6px 10px; border-bottom: 1px solid var(--line); }
-th { background: var(--head); font-weight: 600; white-space: nowrap; }
-tbody tr:nth-child(even) { background: #fafbfc; }
-td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
-td.date { white-space: nowrap; font-variant-numeric: tabular-nums; }
-td small { color: var(--muted); }
-ul.names { list-style: none; margin: 0; padding: 0; }
-a { color: #2c5c8f; text-decoration: none; }
-a:hover { text-decoration: underline; }
-.chip { display: inline-block; width: 10px; height: 10px; border-radius: 50%; margin-right: 6px;
-        vertical-align: baseline; border: 1px solid rgba(0,0,0,.25); }
-.note { border-left: 4px solid #f28e2b; background: #fff8f0; padding: 10px 14px; }
-.drawing { border: 1px solid var(--line); border-radius: 8px; overflow: auto; max-height: 1400px; background: #fff; }
-.drawing svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
-#actual-size:checked ~ .drawing svg { max-width: none; }
-label.toggle { font-size: 14px; color: var(--muted); cursor: pointer; }
-footer { margin-top: 40px; font-size: 13px; color: var(--muted); }
-)";
 
 /// Degree (edges in and out) of every vertex.
 std::vector<std::size_t> degrees(const graph::KnowledgeGraph& kg) {
@@ -269,26 +116,27 @@ std::vector<std::size_t> degrees(const graph::KnowledgeGraph& kg) {
 
 void counts(std::string& out, const graph::KnowledgeGraph& kg) {
   const graph::Graph& g = kg.graph();
-  std::array<std::size_t, kTypes.size()> by_type{};
-  std::array<std::size_t, kPredicates.size()> by_predicate{};
+  std::array<std::size_t, kReportTypes.size()> by_type{};
+  std::array<std::size_t, kReportRelations.size()> by_predicate{};
   std::size_t linked = 0, agreements = 0;
   for (const graph::Vertex v : boost::make_iterator_range(boost::vertices(g))) {
-    const auto at = std::find(kTypes.begin(), kTypes.end(), g[v].type);
-    if (at != kTypes.end()) ++by_type[static_cast<std::size_t>(at - kTypes.begin())];
+    const auto at = std::find(kReportTypes.begin(), kReportTypes.end(), g[v].type);
+    if (at != kReportTypes.end()) ++by_type[static_cast<std::size_t>(at - kReportTypes.begin())];
     if (!g[v].qid.empty()) ++linked;
     if (g[v].type == EntityType::Agreement) ++agreements;
   }
   for (const graph::EdgeDescriptor e : boost::make_iterator_range(boost::edges(g))) {
-    const auto at = std::find(kPredicates.begin(), kPredicates.end(), g[e].predicate);
-    if (at != kPredicates.end()) ++by_predicate[static_cast<std::size_t>(at - kPredicates.begin())];
+    const auto at = std::find(kReportRelations.begin(), kReportRelations.end(), g[e].predicate);
+    if (at != kReportRelations.end()) ++by_predicate[static_cast<std::size_t>(at - kReportRelations.begin())];
   }
   const auto card = [&](std::size_t n, std::string_view what) {
     out += "<div class=\"card\"><b>" + number(n) + "</b><span>" + std::string(what) + "</span></div>";
   };
   out += "<section id=\"counts\">\n<h2>Counts</h2>\n<div class=\"cards\">";
   card(kg.documents().size(), "documents");
-  const auto copies = static_cast<std::size_t>(std::count_if(
-      kg.documents().begin(), kg.documents().end(), [](const graph::DocumentInfo& d) { return d.copy_of.has_value(); }));
+  const auto copies = static_cast<std::size_t>(
+      std::count_if(kg.documents().begin(), kg.documents().end(),
+                    [](const graph::DocumentInfo& d) { return d.copy_of.has_value(); }));
   if (copies > 0) card(copies, "copies of earlier documents (they add nothing)");
   card(boost::num_vertices(g), "nodes (entities)");
   card(boost::num_edges(g), "edges (relations)");
@@ -297,16 +145,16 @@ void counts(std::string& out, const graph::KnowledgeGraph& kg) {
   out +=
       "</div>\n<div class=\"pair\">\n<table class=\"types\">\n<thead><tr><th>Entity type</th>"
       "<th class=\"n\">Nodes</th></tr></thead>\n<tbody>\n";
-  for (std::size_t i = 0; i < kTypes.size(); ++i) {
-    const std::string type(extract::to_string(kTypes[i]));
+  for (std::size_t i = 0; i < kReportTypes.size(); ++i) {
+    const std::string type(extract::to_string(kReportTypes[i]));
     out += "<tr><td><span class=\"chip t-" + type + "\"></span>" + type + "</td><td class=\"n\">" +
            number(by_type[i]) + "</td></tr>\n";
   }
   out +=
       "</tbody>\n</table>\n<table class=\"relations\">\n<thead><tr><th>Relation</th>"
       "<th class=\"n\">Edges</th></tr></thead>\n<tbody>\n";
-  for (std::size_t i = 0; i < kPredicates.size(); ++i) {
-    out += "<tr><td>" + std::string(extract::to_string(kPredicates[i])) + "</td><td class=\"n\">" +
+  for (std::size_t i = 0; i < kReportRelations.size(); ++i) {
+    out += "<tr><td>" + std::string(extract::to_string(kReportRelations[i])) + "</td><td class=\"n\">" +
            number(by_predicate[i]) + "</td></tr>\n";
   }
   out += "</tbody>\n</table>\n</div>\n</section>\n";
@@ -433,35 +281,86 @@ void most_connected(std::string& out, const graph::KnowledgeGraph& kg) {
   out += "</tbody>\n</table>\n</section>\n";
 }
 
-void drawing(std::string& out, const graph::KnowledgeGraph& kg) {
-  out += "<section id=\"drawing\">\n<h2>Drawing</h2>\n";
-  const Drawing d = draw(kg);
-  if (d.svg.empty()) {
-    out += "<p class=\"note\">" + d.note + "</p>\n</section>\n";
-    return;
+/// The bytes of a file compiled in from report/ or report/node_modules (export/CMakeLists.txt).
+std::string_view asset(std::string_view name) {
+  for (const embedded::Entry& e : embedded::entries_entente_export()) {
+    if (e.name == name) return e.bytes;
   }
-  out +=
-      "<p class=\"sub\">Every node and edge, laid out by Graphviz (<code>dot</code>) from "
-      "<code>graph.dot</code>. Colours and shapes by type:";
-  for (const EntityType t : kTypes) {
-    const std::string type(extract::to_string(t));
-    out +=
-        " <span class=\"chip t-" + type + "\"></span>" + type + " (" + std::string(style_of(t).shape) + ")";
-  }
-  out +=
-      ".</p>\n"
-      "<input type=\"checkbox\" id=\"actual-size\"> <label class=\"toggle\" for=\"actual-size\">"
-      "Actual size (scroll to move around)</label>\n<div class=\"drawing\">\n" +
-      d.svg + "</div>\n</section>\n";
+  return {};
 }
 
-std::string page(const graph::KnowledgeGraph& kg) {
+/// `code` with every "</script" and "<!--" (any case) broken up, so that it
+/// cannot end or confuse the <script> element it is written into.
+std::string inert_script(std::string_view code) {
+  std::string out;
+  out.reserve(code.size());
+  const auto starts = [&](std::size_t i, std::string_view what) {
+    if (code.size() - i < what.size()) return false;
+    for (std::size_t k = 0; k < what.size(); ++k) {
+      char c = code[i + k];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (c != what[k]) return false;
+    }
+    return true;
+  };
+  for (std::size_t i = 0; i < code.size(); ++i) {
+    if (code[i] == '<' && (starts(i, "</script") || starts(i, "<!--"))) {
+      out += "<\\";
+      continue;
+    }
+    out += code[i];
+  }
+  return out;
+}
+
+/// A library's licence as a JavaScript comment ("*/" in it broken up).
+std::string licence_comment(std::string_view library, std::string_view licence) {
+  std::string text(licence);
+  for (std::size_t at = text.find("*/"); at != std::string::npos; at = text.find("*/", at))
+    text.replace(at, 2, "* /");
+  return "/*! " + std::string(library) + " (compiled into entente from npm; report/package-lock.json)\n" +
+         text + "\n*/\n";
+}
+
+void network(std::string& out) {
+  out +=
+      "<section id=\"network\">\n<h2>Network</h2>\n"
+      "<p class=\"sub\">Every entity and relation: nodes coloured by type and sized by their number of "
+      "relations, laid out by ForceAtlas2. Search a name, filter by type, country, relation or date, "
+      "click a node for its names, Wikidata link, roles and documents, or an edge for the sentences it "
+      "was read from. Drag to move, scroll to zoom.</p>\n"
+      "<noscript><p class=\"note\">The network view needs JavaScript. The agreements and the most "
+      "connected entities are in the tables below; the whole graph is in <code>graph.gexf</code> "
+      "(Gephi).</p></noscript>\n"
+      "<div id=\"view\" class=\"view plain\"><p class=\"note\" id=\"view-note\">The network view "
+      "starts when the page has loaded (it needs JavaScript and WebGL).</p></div>\n"
+      "<h2 id=\"timeline-title\">Agreements over time</h2>\n"
+      "<div id=\"timeline\" class=\"timeline\"><p>The timeline is drawn by the network view's "
+      "script; the agreements table below lists the same dates.</p></div>\n"
+      "</section>\n";
+}
+
+void scripts(std::string& out, const graph::KnowledgeGraph& kg, const ReportSentences* sentences) {
+  out += "<script type=\"application/json\" id=\"entente-data\">";
+  out += report_json(kg, sentences);
+  out += "</script>\n<script>";
+  out += inert_script(licence_comment("graphology 0.26", asset("graphology-LICENSE.txt")));
+  out += inert_script(asset("graphology.umd.min.js"));
+  out += "\n</script>\n<script>";
+  out += inert_script(licence_comment("sigma.js 3", asset("sigma-LICENSE.txt")));
+  out += inert_script(asset("sigma.min.js"));
+  out += "\n</script>\n<script>\n";
+  out += inert_script(asset("report.js"));
+  out += "</script>\n";
+}
+
+std::string page(const graph::KnowledgeGraph& kg, const ReportSentences* sentences) {
   std::string out =
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       "<meta name=\"generator\" content=\"Entente\">\n<title>Entente report: " +
-      number(kg.documents().size()) + " documents</title>\n<style>" + std::string(kStyle);
-  for (const EntityType t : kTypes) {
+      number(kg.documents().size()) + " documents</title>\n<style>\n" + std::string(asset("report.css"));
+  for (const EntityType t : kReportTypes) {
     out += ".t-" + std::string(extract::to_string(t)) + " { background: " + std::string(style_of(t).hex) +
            "; }\n";
   }
@@ -472,23 +371,28 @@ std::string page(const graph::KnowledgeGraph& kg) {
       " French news documents: who, which institutions and countries, which agreements. The graph "
       "itself is in the files beside this page (<code>graph.graphml</code> or <code>graph.gexf</code> "
       "for Gephi).</p>\n</header>\n";
+  network(out);
+  // The scripts before the tables: the view is drawn while the rest of the page is still read.
+  scripts(out, kg, sentences);
   counts(out, kg);
   agreements(out, kg);
   most_connected(out, kg);
-  drawing(out, kg);
   documents(out, kg);
   out +=
       "<footer>Written by <code>entente build --report</code>. Node names link to Wikidata where the "
-      "entity is known there; hover a name for its IRI.</footer>\n</main>\n</body>\n</html>\n";
+      "entity is known there; hover a name in a table for its IRI. The network view runs on "
+      "<a href=\"https://www.sigmajs.org\">sigma.js</a> and <a href=\"https://graphology.github.io\">"
+      "graphology</a> (MIT licence), written into this page.</footer>\n</main>\n</body>\n</html>\n";
   return out;
 }
 
 }  // namespace
 
-std::string write_report(const graph::KnowledgeGraph& kg, const std::filesystem::path& file) {
-  AtomicFile out(file);  // first, so that an unwritable file is known before Graphviz runs
+std::string write_report(const graph::KnowledgeGraph& kg, const std::filesystem::path& file,
+                         const ReportSentences* sentences) {
+  AtomicFile out(file);  // first, so that an unwritable file is known before the layout runs
   if (!out.ok()) return out.error();
-  out.write(page(kg));
+  out.write(page(kg, sentences));
   if (!out.commit()) return out.error();
   return {};
 }

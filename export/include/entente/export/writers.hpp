@@ -20,10 +20,12 @@
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "entente/graph/graph.hpp"
@@ -132,14 +134,56 @@ class EvidenceWriter {
   std::string error_;
 };
 
-/// A page for people without Gephi (report.html beside the graph): counts by
-/// entity type and relation, every agreement with its parties, signatories,
-/// participants and dates, the 15 most connected entities, and a drawing of
-/// the graph (graph.dot laid out by Graphviz `dot -Tsvg`, run from PATH).
-/// Self-contained (inline CSS and SVG, no script); without `dot` the page is
-/// still written and says why there is no drawing (docs/GEPHI.md).
+/// WHAT IT REPRESENTS: the sentences behind the graph's edges, kept in
+/// memory for report.html (write_report), which shows them when an edge is
+/// clicked. Fed like EvidenceWriter, from the same drafts: only the
+/// sentences of relations the graph kept are stored, once per (document,
+/// code-point range), never the rest of the text.
+///
+///   ex::ReportSentences sentences;
+///   for (const auto& doc : docs) sentences.add(ex::EvidenceWriter::draft(doc), kg.add(doc));
+///   kg.finish();
+///   ex::write_report(kg, outdir / "report.html", &sentences);
+///
+/// THREAD SAFETY: none: one thread adds, in document order; find() may be
+/// called from any thread once adding is over.
+class ReportSentences {
+ public:
+  /// Keeps the sentences of `draft` behind relations that `added` says were
+  /// kept. A copy of an earlier document (added.copy) adds nothing.
+  void add(const EvidenceDraft& draft, const graph::AddedDocument& added);
+  /// The text (valid UTF-8) of the sentence at `e`; nullptr when it was not kept.
+  const std::string* find(const graph::Evidence& e) const;
+  /// Sentences kept.
+  std::size_t size() const { return sentences_.size(); }
+
+ private:
+  std::map<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>, std::string> sentences_;
+};
+
+/// A page for people without Gephi (report.html beside the graph), one
+/// self-contained file that needs no network when viewed:
+///   - a network view: every node and edge drawn by sigma.js (WebGL) over
+///     graphology, both compiled in from report/node_modules (npm, pinned
+///     by report/package-lock.json) and written into the page; positions
+///     laid out here by ForceAtlas2; search by name, filters by entity
+///     type, country, relation and date, places without edges hidden until
+///     asked for, a panel with a clicked node's labels, Wikidata link, roles,
+///     relations and documents, or a clicked edge's sentences (from
+///     `sentences`: at most kReportSentencesPerEdge per edge; none when it is
+///     null), and the agreements on a timeline. The graph is a JSON document
+///     inside the page (docs/FORMATS.md, "report.html");
+///   - what needs no script: counts by entity type and relation, every
+///     agreement with its parties, signatories, participants and dates, the
+///     15 most connected entities.
+/// Deterministic: the same graph and sentences give the same bytes.
 /// Returns an empty string on success, else a message naming the file.
-std::string write_report(const graph::KnowledgeGraph& kg, const std::filesystem::path& file);
+std::string write_report(const graph::KnowledgeGraph& kg, const std::filesystem::path& file,
+                         const ReportSentences* sentences = nullptr);
+
+/// The sentences of an edge that report.html holds at most (in the order of
+/// the edge's evidence, each text once); the page says how many there are.
+inline constexpr std::size_t kReportSentencesPerEdge = 10;
 
 /// Turtle through Serd: prefixes, typed dates, rdfs:label@fr, skos:altLabel@fr,
 /// coop:mentionedIn -> document nodes with dcterms:identifier, owl:sameAs Wikidata.
