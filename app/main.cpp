@@ -48,25 +48,69 @@ struct BuildOptions {
                                                     entente::exporter::Format::graphml};
   bool evidence = true;
   bool report = false;
+  bool json = false;  ///< the summary as one JSON object on stdout
   std::string index;  ///< a Wikidata index file made by `entente index import`
   entente::ingest::Options input;  ///< languages read, field names (--lang, --field)
 };
 
-/// "ttl,nq,gexf" -> formats, in order, without repeats; nullopt (and the
+/// "ttl,nq,gexf" (any case, spaces around names allowed: "TTL, gexf") ->
+/// formats appended to `out` in order, without repeats; false (and the
 /// offending name in `bad`) when a name is not a format.
-std::optional<std::vector<entente::exporter::Format>> parse_formats(const std::string& list, std::string& bad) {
-  std::vector<entente::exporter::Format> out;
+bool parse_formats(const std::string& list, std::vector<entente::exporter::Format>& out, std::string& bad) {
   for (std::size_t i = 0; i <= list.size();) {
-    std::size_t j = std::min(list.find(',', i), list.size());
-    auto f = entente::exporter::parse_format(list.substr(i, j - i));
+    const std::size_t j = std::min(list.find(',', i), list.size());
+    std::string name = list.substr(i, j - i);
+    const std::size_t first = name.find_first_not_of(" \t");
+    name = first == std::string::npos ? std::string() : name.substr(first, name.find_last_not_of(" \t") - first + 1);
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    auto f = entente::exporter::parse_format(name);
     if (!f) {
-      bad = list.substr(i, j - i);
-      return std::nullopt;
+      bad = name;
+      return false;
     }
     if (std::find(out.begin(), out.end(), *f) == out.end()) out.push_back(*f);
     i = j + 1;
   }
-  return out;
+  return true;
+}
+
+/// Why `base` cannot be the IRI namespace of the graph's nodes, or empty when
+/// it can: an absolute IRI (RFC 3987: a scheme, then no space, control
+/// character or one of <>"{}|\^`) ending in '/' or '#', so that a node's IRI
+/// is the base followed by its path.
+std::string base_iri_problem(const std::string& base) {
+  if (base.empty()) return "it is empty";
+  const std::size_t colon = base.find(':');
+  const auto scheme_char = [](unsigned char c) { return std::isalnum(c) != 0 || c == '+' || c == '-' || c == '.'; };
+  if (colon == std::string::npos || colon == 0 || std::isalpha(static_cast<unsigned char>(base[0])) == 0 ||
+      !std::all_of(base.begin(), base.begin() + static_cast<std::ptrdiff_t>(colon), scheme_char)) {
+    return "it is not an absolute IRI (it needs a scheme, as in https://example.org/id/)";
+  }
+  for (const char ch : base) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c <= 0x20 || c == 0x7f || std::string_view("<>\"{}|\\^`").find(ch) != std::string_view::npos) {
+      return c == ' ' ? std::string("it contains a space") : "it contains the character '" + std::string(1, ch) + "', which no IRI may hold";
+    }
+  }
+  if (base.back() != '/' && base.back() != '#') return "it must end in '/' or '#' (node IRIs are the base followed by a path)";
+  return {};
+}
+
+/// Levenshtein distance, for "did you mean".
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
 }
 
 int run_index_import(const std::string& dump, const std::string& out) {
@@ -112,6 +156,14 @@ std::string language_counts(const std::map<std::string, std::size_t>& skipped) {
 }
 
 int run_build(const BuildOptions& opt) {
+  if (!opt.index.empty()) {
+    std::error_code ec;
+    if (!fs::is_regular_file(opt.index, ec)) {
+      std::cerr << "entente: " << opt.index << ": error: "
+                << (fs::exists(opt.index, ec) ? "not a file" : "no such file") << " (--index)\n";
+      return kExitBadInput;
+    }
+  }
   // The bar's total (time left) costs a stat per file: only when it is drawn.
   const bool show_progress = !opt.quiet && ::isatty(STDERR_FILENO) != 0;
   entente::app::Progress progress(show_progress ? entente::ingest::input_bytes(opt.inputs) : 0, show_progress);
@@ -260,14 +312,55 @@ int run_build(const BuildOptions& opt) {
     std::cerr << "entente: " << failure << "\n";
     return kExitBadInput;
   }
+  // Outputs of earlier runs that this one did not write again (another -f,
+  // --no-evidence, no --report) would be taken for this run's: removed. Only
+  // Entente's own file names; nothing else in the folder is touched.
+  std::vector<fs::path> removed;
+  {
+    std::vector<fs::path> own{out / "evidence.ttl", out / "report.html"};
+    for (const auto format : entente::exporter::kFormats)
+      own.push_back(out / ("graph." + std::string(entente::exporter::extension(format))));
+    for (const fs::path& file : own) {
+      if (std::find(written.begin(), written.end(), file) != written.end()) continue;
+      std::error_code ec;
+      if (!fs::is_regular_file(fs::symlink_status(file, ec))) continue;
+      if (fs::remove(file, ec)) {
+        removed.push_back(file);
+      } else if (ec) {
+        std::cerr << "entente: " << file.string() << ": warning: an output of an earlier run, left in place: "
+                  << ec.message() << "\n";
+        ++warnings;
+      }
+    }
+  }
 
-  if (!opt.quiet) {
-    const auto& g = kg.graph();
-    std::map<std::string, int> nodes, edges;
-    for (auto v : boost::make_iterator_range(boost::vertices(g)))
-      ++nodes[std::string(entente::extract::to_string(g[v].type))];
-    for (auto e : boost::make_iterator_range(boost::edges(g)))
-      ++edges[std::string(entente::extract::to_string(g[e].predicate))];
+  const auto& g = kg.graph();
+  std::map<std::string, int> nodes, edges;
+  for (auto v : boost::make_iterator_range(boost::vertices(g)))
+    ++nodes[std::string(entente::extract::to_string(g[v].type))];
+  for (auto e : boost::make_iterator_range(boost::edges(g)))
+    ++edges[std::string(entente::extract::to_string(g[e].predicate))];
+  if (opt.json) {
+    std::size_t copies = 0;
+    for (const auto& d : kg.documents()) copies += d.copy_of ? 1U : 0U;
+    nlohmann::ordered_json j;
+    j["documents_read"] = read;
+    j["inputs_skipped"] = bad_inputs;
+    j["skipped_languages"] = nlohmann::ordered_json::object();
+    for (const auto& [lang, n] : skipped) j["skipped_languages"][lang] = n;
+    j["warc_records_without_article"] = totals.other_records;
+    j["copies"] = copies;
+    j["nodes"] = {{"total", boost::num_vertices(g)}, {"by_type", nodes}};
+    j["edges"] = {{"total", boost::num_edges(g)}, {"by_relation", edges}};
+    j["wikidata_links"] = linked;
+    j["warnings"] = warnings;
+    j["wrote"] = nlohmann::ordered_json::array();
+    for (const auto& f : written) j["wrote"].push_back(f.string());
+    j["removed"] = nlohmann::ordered_json::array();
+    for (const auto& f : removed) j["removed"].push_back(f.string());
+    j["exit_status"] = bad_inputs > 0 ? kExitBadInput : kExitOk;
+    std::cout << j.dump(2) << "\n";
+  } else if (!opt.quiet) {
     std::cout << "documents read: " << read;
     if (bad_inputs > 0) std::cout << " (" << bad_inputs << " input(s) skipped)";
     if (!skipped.empty()) std::cout << "\nskipped: " << language_counts(skipped);
@@ -281,6 +374,10 @@ int run_build(const BuildOptions& opt) {
     for (const auto& [t, n] : edges) std::cout << "  " << t << " " << n;
     std::cout << "\nwikidata links: " << linked << "\nwarnings: " << warnings << "\nwrote";
     for (std::size_t i = 0; i < written.size(); ++i) std::cout << (i ? ", " : " ") << written[i].string();
+    if (!removed.empty()) {
+      std::cout << "\nremoved (outputs of an earlier run not written by this one):";
+      for (std::size_t i = 0; i < removed.size(); ++i) std::cout << (i ? ", " : " ") << removed[i].string();
+    }
     std::cout << "\n";
   }
   return bad_inputs > 0 ? kExitBadInput : kExitOk;
@@ -464,14 +561,35 @@ void add_input_options(CLI::App* cmd, InputOptions& in) {
       ->type_name("FIELD=NAME");
 }
 
+/// What every command's exit status means (each --help ends with it).
+constexpr const char* kExitStatus =
+    "Exit status: 0 success; 1 bad input or failed output (each named on stderr with its file and\n"
+    "position; the good inputs are still built); 2 usage error (unknown command or option, missing\n"
+    "or invalid argument).";
+
+/// " (did you mean 'build'?)" when one of `cmd`'s subcommands is near `word`.
+std::string suggestion(CLI::App& cmd, const std::string& word) {
+  std::string best;
+  std::size_t best_distance = 3;  // at most two edits away
+  for (CLI::App* sub : cmd.get_subcommands({})) {
+    const std::size_t d = edit_distance(word, sub->get_name());
+    if (d < best_distance) {
+      best_distance = d;
+      best = sub->get_name();
+    }
+  }
+  return best.empty() ? std::string() : " (did you mean '" + best + "'?)";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{
       "Entente builds a knowledge graph of cooperation between states (police, justice,\n"
       "migration, counter-terrorism) from French news articles: the persons, institutions,\n"
-      "countries and agreements they report, with the document behind every fact.\n"};
-  app.set_version_flag("--version", std::string("entente ") + ENTENTE_VERSION);
+      "countries and agreements they report, with the document behind every fact.\n",
+      "entente"};
+  app.set_version_flag("-V,--version", std::string("entente ") + ENTENTE_VERSION, "Print the version and exit");
   app.require_subcommand(1);
   app.footer(
       "Examples:\n"
@@ -480,7 +598,8 @@ int main(int argc, char** argv) {
       "  entente extract examples/articles/01_espagne_senegal_memorandum.txt  # why the graph says what it says\n"
       "  entente index import latest-all.json.bz2 -o wikidata.tsv            # grow the Wikidata index\n"
       "  entente score out/graph.ttl gold.json      # precision, recall and F1 against your own gold\n"
-      "\nExit status: 0 success, 1 bad input (named on stderr), 2 usage error.");
+      "  entente help build                         # the options of one command\n"
+      "\n" + std::string(kExitStatus));
 
   InputOptions input_options;
   BuildOptions build;
@@ -489,26 +608,39 @@ int main(int argc, char** argv) {
                 "Articles: files, folders (searched recursively), or - for standard input; plain text, JSON Lines, "
                 "JSON, CSV/TSV, HTML, WARC, and .zip/.tar/.gz of them (see below)")
       ->required();
-  b->add_option("-o,--output", build.outdir, "Output directory (created if missing)")->required();
-  b->add_option("--base", build.base, "IRI namespace of the graph's nodes")->capture_default_str();
+  b->add_option("-o,--output", build.outdir, "Output directory (created if missing)")->required()->type_name("OUTDIR");
+  b->add_option("--base", build.base,
+                "IRI namespace of the graph's nodes: an absolute IRI ending in / or # (default: "
+                "https://w3id.org/entente/id/)")
+      ->type_name("IRI")
+      ->check([](const std::string& base) -> std::string {
+        const std::string problem = base_iri_problem(base);
+        return problem.empty() ? problem : "'" + base + "' cannot be the base: " + problem;
+      });
   b->add_flag("-q,--quiet", build.quiet, "Print only errors and warnings (no summary, no progress bar)");
   b->add_option("-j,--jobs", build.jobs,
                 "Documents processed in parallel (default: one per core); the output is the same for any number");
-  std::string format_list;
-  b->add_option("-f,--format", format_list,
-                "Output formats, comma-separated, among ttl graphml nt nq trig gexf dot (default: ttl,graphml); "
-                "each is written to OUTDIR/graph.<ext>")
+  std::vector<std::string> format_lists;
+  b->add_option("-f,--format", format_lists,
+                "Output formats, comma-separated or repeated (-f ttl -f gexf), any case, among ttl graphml nt nq "
+                "trig gexf dot (default: ttl,graphml); each is written to OUTDIR/graph.<ext>")
+      ->type_name("LIST")
+      ->allow_extra_args(false)
       ->check([](const std::string& list) -> std::string {
         std::string bad;
-        return parse_formats(list, bad) ? std::string() : "unknown format '" + bad + "' (ttl graphml nt nq trig gexf dot)";
+        std::vector<entente::exporter::Format> formats;
+        return parse_formats(list, formats, bad) ? std::string()
+                                                 : "unknown format '" + bad + "' (ttl graphml nt nq trig gexf dot)";
       });
-  b->add_flag("!--no-evidence", build.evidence,
+  bool no_evidence = false;
+  b->add_flag("--no-evidence", no_evidence,
               "Do not write OUTDIR/evidence.ttl (every mention as NIF, every relation's sentence)");
+  b->add_flag("--json", build.json, "Print the summary as one JSON object on stdout (also with -q)");
   b->add_flag("--report", build.report,
               "Also write OUTDIR/report.html: the graph to explore in a browser (search, filters, the sentences behind each edge), counts and agreements");
   b->add_option("--index", build.index,
                 "A Wikidata index (made by `entente index import`) used besides the shipped one")
-      ->check(CLI::ExistingFile);
+      ->type_name("FILE");
   add_input_options(b, input_options);
   b->footer(
       "Writes OUTDIR/graph.ttl (RDF Turtle, ontology https://w3id.org/entente/coop#),\n"
@@ -519,7 +651,8 @@ int main(int argc, char** argv) {
       "  entente build scrape.jsonl pages/ crawl.warc.gz -o out\n"
       "  entente build export.csv --field text=article --field date=jour -o out\n"
       "  curl -s https://example.org/article.html | entente build - -o out\n"
-      "  python3 -c \"import networkx as nx; print(nx.read_graphml('out/graph.graphml'))\"");
+      "  python3 -c \"import networkx as nx; print(nx.read_graphml('out/graph.graphml'))\"\n\n" +
+      std::string(kExitStatus));
 
   std::string file;
   bool json = false;
@@ -529,17 +662,27 @@ int main(int argc, char** argv) {
       ->required();
   x->add_flag("--json", json, "Print JSON instead of text (an array when the input holds several documents)");
   add_input_options(x, input_options);
+  x->footer("Prints each mention (its offsets, type and the stage that found it), each entity and each\n"
+            "relation with the sentence and the rule behind it.\n\n"
+            "Examples:\n"
+            "  entente extract examples/articles/01_espagne_senegal_memorandum.txt\n"
+            "  entente extract scrape.jsonl --json | python3 -m json.tool\n\n" +
+            std::string(kExitStatus));
 
   std::string dump, index_out;
   auto* ix = app.add_subcommand("index", "Manage the offline Wikidata index");
   ix->require_subcommand(1);
+  ix->footer("Example:\n"
+             "  entente index import latest-all.json.bz2 -o wikidata.tsv\n\n" +
+             std::string(kExitStatus));
   auto* imp = ix->add_subcommand("import", "Make an index file from a Wikidata JSON dump (.json, .json.gz, .json.bz2)");
-  imp->add_option("DUMP", dump, "The dump: one entity per line inside a JSON array")->required()->check(CLI::ExistingFile);
+  imp->add_option("DUMP", dump, "The dump: one entity per line inside a JSON array")->required();
   imp->add_option("-o,--output", index_out, "The index file to write")->required();
   imp->footer("Keeps humans with a position held, organisations and countries with a French or English\n"
               "label; memory stays bounded whatever the dump's size.\n\nExample:\n"
               "  entente index import latest-all.json.bz2 -o wikidata.tsv\n"
-              "  entente build articles -o out --index wikidata.tsv");
+              "  entente build articles -o out --index wikidata.tsv\n\n" +
+              std::string(kExitStatus));
 
   ScoreOptions score;
   auto* sc = app.add_subcommand("score", "Score a graph against a gold file: P/R/F1, and what was missed or is spurious");
@@ -571,19 +714,74 @@ int main(int argc, char** argv) {
       "  entente build articles -o out\n"
       "  entente score out/graph.ttl gold.json\n"
       "  entente score out/graph.ttl gold.json --json --min-entity-f1 0.9 --min-relation-f1 0.8\n\n"
-      "Exit status: 0 scored and every bar met, 1 a bar not met or bad input (named on stderr with its\n"
-      "file and byte offset), 2 usage error.");
+      "Exit status: 0 scored and every bar met; 1 a bar not met, or bad input (named on stderr with\n"
+      "its file and byte offset); 2 usage error (unknown command or option, missing argument).");
 
+  // `entente help [COMMAND...]`, and a mistyped command, before the parser:
+  // it would only say that a command is required.
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (!args.empty() && args[0] == "help") {
+    CLI::App* cmd = &app;
+    std::string prefix;  // the commands above the one shown, for its usage line
+    for (std::size_t i = 1; i < args.size(); ++i) {
+      CLI::App* sub = nullptr;
+      for (CLI::App* candidate : cmd->get_subcommands({})) {
+        if (candidate->get_name() == args[i]) sub = candidate;
+      }
+      if (sub == nullptr) {
+        std::cerr << "entente: help: no command '" << args[i] << "'" << suggestion(*cmd, args[i])
+                  << "; `entente help` lists them\n";
+        return kExitUsage;
+      }
+      prefix += (prefix.empty() ? "" : " ") + cmd->get_name();
+      cmd = sub;
+    }
+    std::cout << cmd->help(prefix);
+    return kExitOk;
+  }
+  if (!args.empty() && !args[0].empty() && args[0][0] != '-') {
+    bool known = false;
+    for (CLI::App* candidate : app.get_subcommands({})) known = known || candidate->get_name() == args[0];
+    if (!known) {
+      std::cerr << "entente: no command '" << args[0] << "'" << suggestion(app, args[0])
+                << "; `entente help` lists the commands\n";
+      return kExitUsage;
+    }
+  }
   try {
     app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    int code = app.exit(e);
-    return code == 0 ? kExitOk : kExitUsage;
+    // The parser's message, with the program's prefix and where to look.
+    std::string command = "entente";
+    for (const CLI::App* sub = &app; sub != nullptr;) {
+      const CLI::App* next = nullptr;
+      for (const CLI::App* candidate : sub->get_subcommands({})) {
+        if (candidate->parsed()) next = candidate;
+      }
+      if (next != nullptr) command += " " + next->get_name();
+      sub = next;
+    }
+    std::string what = e.what();
+    if (!what.empty() && what.back() == '\n') what.pop_back();
+    std::cerr << "entente: " << what << "\n"
+              << "entente: see `" << (command == "entente" ? std::string("entente --help") : command + " --help")
+              << "`\n";
+    return kExitUsage;
   }
   try {
     if (b->parsed()) {
-      std::string bad;
-      if (!format_list.empty()) build.formats = *parse_formats(format_list, bad);
+      for (const std::string& list : format_lists) {
+        if (&list == &format_lists.front()) build.formats.clear();
+        std::string bad;
+        parse_formats(list, build.formats, bad);
+      }
+      build.evidence = !no_evidence;
       build.input = input_options.options;
       return run_build(build);
     }
