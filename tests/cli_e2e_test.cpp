@@ -175,3 +175,68 @@ TEST(Cli, ARunRemovesOnlyItsOwnEarlierOutputsThatItDidNotWriteAgain) {
 }
 
 }  // namespace
+
+namespace {
+
+void copy_example(const std::string& name, const fs::path& to) {
+  fs::create_directories(to.parent_path());
+  fs::copy_file(kExamples / name, to, fs::copy_options::overwrite_existing);
+}
+
+std::string slurp(const fs::path& p) {
+  std::ifstream f(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>()};
+}
+
+TEST(Inputs, TheSameFileTwiceOrThroughALinkIsOneDocument) {
+  entente::testing::TempDir t;
+  copy_example("01_espagne_senegal_memorandum.txt", t.path() / "a" / "x.txt");
+  fs::create_symlink(t.path() / "a" / "x.txt", t.path() / "link.txt");
+  ToolRun r = entente("build --json " + in(t, "a/x.txt") + " " + in(t, "a/x.txt") + " " + in(t, "link.txt") + " " +
+                          in(t, "a") + " -o " + in(t, "out"),
+                      t.path());
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out).at("documents_read"), 1);
+  EXPECT_NE(r.err.find("read once"), std::string::npos) << r.err;
+}
+
+TEST(Inputs, TwoFilesOfTheSameNameInOtherFoldersAreToldApart) {
+  entente::testing::TempDir t;
+  copy_example("01_espagne_senegal_memorandum.txt", t.path() / "a" / "x.txt");
+  copy_example("04_belgique_pays_bas_terrorisme.txt", t.path() / "b" / "x.txt");
+  ToolRun r = entente("build -q " + in(t, "a") + " " + in(t, "b") + " -o " + in(t, "out"), t.path());
+  ASSERT_EQ(r.status, 0) << r.err;
+  const std::string ttl = slurp(t.path() / "out" / "graph.ttl");
+  EXPECT_NE(ttl.find("dcterms:identifier \"a/x.txt\""), std::string::npos);
+  EXPECT_NE(ttl.find("dcterms:identifier \"b/x.txt\""), std::string::npos);
+}
+
+TEST(Inputs, TheOrderOfTheInputsChangesNoByte) {
+  entente::testing::TempDir t;
+  const std::vector<std::string> names = {"01_espagne_senegal_memorandum.txt", "03_maroc_tunisie_cooperation_judiciaire.txt",
+                                          "05_algerie_mali_retour_volontaire.txt"};
+  copy_example(names[0], t.path() / "p" / names[0]);
+  copy_example(names[1], t.path() / "q" / names[1]);
+  copy_example(names[2], t.path() / names[2]);
+  const std::vector<std::string> args = {in(t, "p"), in(t, "q/" + names[1]), in(t, names[2])};
+  const std::vector<std::vector<std::size_t>> orders = {{0, 1, 2}, {2, 1, 0}, {1, 0, 2}, {2, 0, 1}};
+  std::string first_ttl, first_evidence;
+  for (std::size_t k = 0; k < orders.size(); ++k) {
+    std::string cmd = "build -q -f ttl,nq,graphml";
+    for (const std::size_t i : orders[k]) cmd += " " + args[i];
+    const std::string out = "out" + std::to_string(k);
+    ASSERT_EQ(entente(cmd + " -o " + in(t, out), t.path()).status, 0);
+    const std::string ttl = slurp(t.path() / out / "graph.ttl") + slurp(t.path() / out / "graph.nq") +
+                            slurp(t.path() / out / "graph.graphml");
+    const std::string evidence = slurp(t.path() / out / "evidence.ttl");
+    if (k == 0) {
+      first_ttl = ttl;
+      first_evidence = evidence;
+      continue;
+    }
+    EXPECT_EQ(ttl, first_ttl) << "order " << k;
+    EXPECT_EQ(evidence, first_evidence) << "order " << k;
+  }
+}
+
+}  // namespace

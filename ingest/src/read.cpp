@@ -187,27 +187,101 @@ class Reading {
   Reading(const Options& options, const Sink& sink) : options_(options), sink_(sink) {}
 
   /// Reads one argument; false when the sink asked to stop.
-  bool argument(const std::string& arg) {
-    if (arg == "-") {
-      ++totals.files;
-      FdSource source(0, false);
-      Input in(source);
-      return stream(in, "stdin", "stdin", "stdin", true, 0);
-    }
-    std::error_code ec;
-    const fs::file_status st = fs::status(arg, ec);
-    if (ec || !fs::exists(st)) return error(arg, "no such file or directory");
-    if (fs::is_directory(st)) {
-      std::vector<fs::path> files = list_directory(arg, ec);
-      if (ec) return error(arg, "cannot list directory: " + ec.message());
-      if (files.empty())
-        return error(arg, "directory has no file to read (.txt .jsonl .json .csv .tsv .html .warc, "
-                          "archives .zip .tar, compressed .gz .bz2 .xz .zst)");
-      for (const auto& f : files)
-        if (!file(f)) return false;
+  /// One input file to read: its path, and its dcterms:identifier.
+  struct Planned {
+    fs::path path;
+    std::string id;
+    std::string order;  ///< what the files are sorted by: the canonical path
+  };
+
+  /// Reads every argument as one set: the files they name (folders walked),
+  /// each file once however often it is reached (by (device, inode): the same
+  /// file given twice or through links), in the order of their canonical
+  /// paths, so that the order of the arguments changes nothing. A file's
+  /// identifier is its path relative to the folder argument that holds it
+  /// (its name when named itself), lengthened by the folders above it while
+  /// another file has the same one ("a/x.txt", "b/x.txt"). Standard input
+  /// comes first.
+  bool arguments(const std::vector<std::string>& args) {
+    std::vector<Planned> planned;
+    std::map<std::pair<dev_t, ino_t>, std::string> seen;  // file -> how it was first named
+    bool stdin_read = false;
+    const auto add = [&](const fs::path& path, std::string id) -> bool {
+      struct stat st {};
+      if (::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
+        const auto [at, fresh] = seen.emplace(std::pair{st.st_dev, st.st_ino}, path.string());
+        if (!fresh) {
+          return warning(Location{path.string()}, "the same file as " + at->second + ": read once");
+        }
+      }
+      std::error_code ec;
+      fs::path canonical = fs::weakly_canonical(fs::absolute(path, ec), ec);
+      if (ec) canonical = path;
+      planned.push_back({path, std::move(id), canonical.string()});
       return true;
+    };
+    for (const auto& arg : args) {
+      if (arg == "-") {
+        if (stdin_read) continue;
+        stdin_read = true;
+        ++totals.files;
+        FdSource source(0, false);
+        Input in(source);
+        if (!stream(in, "stdin", "stdin", "stdin", true, 0)) return false;
+        continue;
+      }
+      std::error_code ec;
+      const fs::file_status st = fs::status(arg, ec);
+      if (ec || !fs::exists(st)) {
+        if (!error(arg, "no such file or directory")) return false;
+        continue;
+      }
+      if (fs::is_directory(st)) {
+        std::vector<fs::path> files = list_directory(arg, ec);
+        if (ec) {
+          if (!error(arg, "cannot list directory: " + ec.message())) return false;
+          continue;
+        }
+        if (files.empty()) {
+          if (!error(arg, "directory has no file to read (.txt .jsonl .json .csv .tsv .html .warc, "
+                          "archives .zip .tar, compressed .gz .bz2 .xz .zst)"))
+            return false;
+          continue;
+        }
+        for (const auto& f : files) {
+          if (!add(f, f.lexically_relative(arg).generic_string())) return false;
+        }
+        continue;
+      }
+      if (!add(arg, fs::path(arg).filename().string())) return false;
     }
-    return file(arg);
+    // Identifiers told apart: while some are shared, each of those takes the
+    // next folder above it (from its canonical path).
+    for (std::size_t round = 0; round < 64; ++round) {
+      std::map<std::string, std::vector<std::size_t>> by_id;
+      for (std::size_t i = 0; i < planned.size(); ++i) by_id[planned[i].id].push_back(i);
+      bool changed = false;
+      for (auto& [id, group] : by_id) {
+        if (group.size() < 2) continue;
+        for (const std::size_t i : group) {
+          const fs::path full(planned[i].order);
+          const std::size_t depth = static_cast<std::size_t>(std::distance(fs::path(id).begin(), fs::path(id).end()));
+          std::vector<std::string> parts;
+          for (const auto& part : full) parts.push_back(part.string());
+          if (parts.size() <= depth) continue;
+          std::string longer = parts[parts.size() - depth - 1];
+          if (longer == "/") continue;
+          planned[i].id = longer + "/" + id;
+          changed = true;
+        }
+      }
+      if (!changed) break;
+    }
+    std::sort(planned.begin(), planned.end(), [](const Planned& a, const Planned& b) { return a.order < b.order; });
+    for (const auto& p : planned) {
+      if (!file(p.path, p.id)) return false;
+    }
+    return true;
   }
 
   Totals totals;
@@ -254,7 +328,7 @@ class Reading {
     return found;
   }
 
-  bool file(const fs::path& path) {
+  bool file(const fs::path& path, const std::string& id) {
     const std::string shown = path.string();
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
@@ -271,7 +345,7 @@ class Reading {
     if (S_ISREG(st.st_mode)) totals.bytes += static_cast<std::uint64_t>(st.st_size);
     Input in(source);
     const std::string name = path.filename().string();
-    const bool ok = stream(in, shown, name, name, true, 0);
+    const bool ok = stream(in, shown, id, name, true, 0);
     done_bytes_ += source.consumed();
     return ok;
   }
@@ -778,8 +852,7 @@ std::uint64_t input_bytes(const std::vector<std::string>& inputs) {
 
 Totals read(const std::vector<std::string>& inputs, const Options& options, const Sink& sink) {
   Reading reading(options, sink);
-  for (const auto& arg : inputs)
-    if (!reading.argument(arg)) break;
+  reading.arguments(inputs);
   return reading.totals;
 }
 

@@ -152,11 +152,15 @@ struct Totals {
 /// them): what a progress bar counts down. Unreadable ones count nothing.
 std::uint64_t input_bytes(const std::vector<std::string>& inputs);
 
-/// Reads every input in order and hands each record to `sink`. Folders are
-/// walked recursively in name order, keeping files whose extension names a
-/// format (.txt .text .jsonl .ndjson .json .csv .tsv .html .htm .xhtml .warc,
-/// archives .zip .tar .tgz .tar.*, compressed .gz .bz2 .xz .zst); hidden files
-/// are left. "-" is standard input. The same inputs give the same items.
+/// Reads every input and hands each record to `sink`. Folders are walked
+/// recursively, keeping files whose extension names a format (.txt .text
+/// .jsonl .ndjson .json .csv .tsv .html .htm .xhtml .warc, archives .zip .tar
+/// .tgz .tar.*, compressed .gz .bz2 .xz .zst); hidden files are left. "-" is
+/// standard input, read first. The files are read as one set: each once
+/// however often it is named or linked (a warning for the repeats), in the
+/// order of their canonical paths, so the order of `inputs` changes nothing;
+/// a file's identifier is its path relative to the folder named (its name
+/// when named itself), with the folders above it while another has the same.
 Totals read(const std::vector<std::string>& inputs, const Options& options, const Sink& sink);
 
 // ---------------------------------------------------------------- documents ----
