@@ -240,3 +240,25 @@ TEST(Inputs, TheOrderOfTheInputsChangesNoByte) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Docs, TheReadmesSampleSummaryIsTheRealOutputOfItsCommand) {
+  const std::string readme = slurp(fs::path(ENTENTE_SOURCE_DIR) / "README.md");
+  const std::string marker = "`entente build examples/articles -o out`\nprints";
+  const std::size_t at = readme.find(marker);
+  ASSERT_NE(at, std::string::npos) << "README.md no longer shows the summary of `entente build examples/articles -o out`";
+  const std::size_t begin = readme.find("```\n", at);
+  ASSERT_NE(begin, std::string::npos);
+  const std::size_t end = readme.find("```", begin + 4);
+  ASSERT_NE(end, std::string::npos);
+  const std::string sample = readme.substr(begin + 4, end - begin - 4);
+  entente::testing::TempDir t;
+  ToolRun r = sh("cd " + shell_quoted(t.path().string()) + " && " + shell_quoted(kBinary.string()) + " build " +
+                     shell_quoted(kExamples.string()) + " -o out",
+                 t.path());
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, sample);
+}
+
+}  // namespace
