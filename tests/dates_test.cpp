@@ -332,3 +332,31 @@ TEST(Dates, SeedArticles) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Dates, ImpossibleDatesAreWarningsAtTheirPlace) {
+  const std::string text =
+      "Signé le 31 février 2023, puis le 32 décembre, le 0 janvier et le 30/02/2021; le 14 octobre 2024 aussi.";
+  const Document d = dated(text);
+  std::vector<std::pair<std::size_t, std::string>> warnings;
+  for (const auto& diag : d.diagnostics) warnings.emplace_back(diag.where.offset, diag.message);
+  ASSERT_EQ(warnings.size(), 4u);
+  EXPECT_EQ(warnings[0].first, text.find("31 février"));
+  EXPECT_NE(warnings[0].second.find("'31 février 2023' is no date"), std::string::npos) << warnings[0].second;
+  EXPECT_EQ(warnings[1].first, text.find("32 décembre"));
+  EXPECT_EQ(warnings[2].first, text.find("0 janvier"));
+  EXPECT_EQ(warnings[3].first, text.find("30/02/2021"));
+  // The real date is read, the impossible ones are not.
+  std::vector<std::string> isos;
+  for (const auto& date : d.dates) isos.push_back(date.value);
+  EXPECT_EQ(isos, std::vector<std::string>{"2024-10-14"});
+}
+
+TEST(Dates, NumbersBeforeMonthsThatAreNoDaysAreNoWarnings) {
+  // A count of things is no day: "150 janvier" is not written, but "2024 janvier" is no date either.
+  const Document d = dated("Les 300 agents et 45 policiers arrivés en mai sont repartis.");
+  EXPECT_TRUE(d.diagnostics.empty());
+}
+
+}  // namespace

@@ -697,3 +697,23 @@ TEST(Metadata, DatesInTheirUsualForms) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(PlainText, ANulBytePastTheFirstBytesIsRemovedWithAWarning) {
+  TempDir t;
+  std::string bytes;
+  while (bytes.size() < (100u << 10)) bytes += "Le ministre Paul Arnaud a rencontré son homologue belge. ";
+  const std::size_t at = bytes.size() + std::string("Le ministre Jean Du").size();
+  bytes += std::string("Le ministre Jean Du\0pont a signé.\n", 35);
+  const Ingested r = ingest(write(t.path() / "nul.txt", bytes));
+  ASSERT_EQ(r.docs.size(), 1u) << r.messages();
+  EXPECT_NE(r.docs[0].text.find("Jean Dupont"), std::string::npos);
+  EXPECT_EQ(r.docs[0].text.find('\0'), std::string::npos);
+  ASSERT_EQ(r.diags.size(), 1u) << r.messages();
+  EXPECT_EQ(r.diags[0].severity, entente::Severity::warning);
+  EXPECT_EQ(r.diags[0].where.offset, at);
+  EXPECT_NE(r.diags[0].message.find("NUL byte"), std::string::npos);
+}
+
+}  // namespace

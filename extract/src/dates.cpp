@@ -414,6 +414,7 @@ class Finder {
     if (y < 1000 || y > 2999 || !valid(y, m, d)) {
       rejected = true;
       skip_ = last;
+      rejections_.push_back({i, last});
       return std::nullopt;
     }
     return Found{i, last, y, m, d, -1, 0, {}};
@@ -434,6 +435,14 @@ class Finder {
     }
     f.day = day(j, next);
     if (f.day == 0) {
+      // "0 janvier", "32 décembre": a day number no month has, before a month.
+      std::size_t after = 0;
+      if (exists(j) && toks_[j].digit && text(j).size() <= 2 && same_line(j + 1) &&
+          word(j + 1, true, after) != nullptr) {
+        rejected = true;
+        skip_ = after;
+        rejections_.push_back({i, after});
+      }
       return std::nullopt;
     }
     j = next;
@@ -456,6 +465,7 @@ class Finder {
     if (f.year != 0 ? !valid(f.year, f.month, f.day) : !valid_some_year(f.month, f.day)) {
       rejected = true;  // "31 février": no date, and no "février 2024" either
       skip_ = j;
+      rejections_.push_back({i, j});
       return std::nullopt;
     }
     return f;
@@ -748,6 +758,19 @@ class Finder {
   const CueWords& year_cues_;   ///< cue("year_cue")
   std::vector<const CalendarWord*> cal_at_;  ///< token -> its calendar word, if any
   std::size_t skip_ = 0;  ///< where to go on after a rejected date
+
+ public:
+  /// Dates written that no calendar has ("31 février 2023", "32/13/2020",
+  /// "0 janvier"): their tokens [first, last), for a warning each.
+  std::vector<std::pair<std::size_t, std::size_t>> rejections_;
+  /// The source byte offset and the text of tokens [first, last).
+  std::pair<std::size_t, std::string> where(std::pair<std::size_t, std::size_t> r) const {
+    const std::size_t last = std::max(r.first + 1, r.second);
+    const std::size_t begin = toks_[r.first].span.begin, end = toks_[std::min(last, toks_.size()) - 1].span.end;
+    return {doc_.source_offset[begin], std::string(doc_.slice(Span{begin, end}))};
+  }
+
+ private:
 };
 
 }  // namespace
@@ -808,6 +831,13 @@ void find_dates(Document& doc) {
   doc.dates.clear();
   Finder finder(doc);
   std::vector<Found> found = finder.run();
+  for (const auto& r : finder.rejections_) {
+    const auto [offset, written] = finder.where(r);
+    Location at{doc.path};
+    at.offset = offset;
+    doc.diagnostics.push_back(Diagnostic{Severity::warning, std::move(at),
+                                         "'" + written + "' is no date a calendar has: not read as a date"});
+  }
 
   // The years the article gives, and those just before and after them.
   std::set<int> years;

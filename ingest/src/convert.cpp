@@ -270,6 +270,18 @@ Converted to_document(Record record, const Options& options) {
     }
   }
 
+  // NUL bytes past the part that tells text from binary: removed, with a
+  // warning at the first ("Jean Du\0pont" is read "Jean Dupont", not cut).
+  if (const std::size_t nul = body.find('\0'); nul != std::string::npos) {
+    const auto count = static_cast<std::size_t>(std::count(body.begin(), body.end(), '\0'));
+    Location at = where;
+    if (record.kind == Kind::text) at.offset = nul;
+    out.diags.push_back(Diagnostic{Severity::warning, std::move(at),
+                                   count == 1 ? std::string("a NUL byte in the text: removed")
+                                              : std::to_string(count) + " NUL bytes in the text (the first here): removed"});
+    std::erase(body, '\0');
+  }
+
   // The text: the headline, a blank line, the body (unless it starts with the headline).
   std::string text;
   if (!headline.empty() && fold(first_line(body)) != fold(headline)) {
