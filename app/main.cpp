@@ -49,6 +49,7 @@ struct BuildOptions {
   bool evidence = true;
   bool report = false;
   bool json = false;  ///< the summary as one JSON object on stdout
+  bool strict = false;  ///< any warning makes the exit status 1
   std::string index;  ///< a Wikidata index file made by `entente index import`
   entente::ingest::Options input;  ///< languages read, field names (--lang, --field)
 };
@@ -358,7 +359,7 @@ int run_build(const BuildOptions& opt) {
     for (const auto& f : written) j["wrote"].push_back(f.string());
     j["removed"] = nlohmann::ordered_json::array();
     for (const auto& f : removed) j["removed"].push_back(f.string());
-    j["exit_status"] = bad_inputs > 0 ? kExitBadInput : kExitOk;
+    j["exit_status"] = bad_inputs > 0 || (opt.strict && warnings > 0) ? kExitBadInput : kExitOk;
     std::cout << j.dump(2) << "\n";
   } else if (!opt.quiet) {
     std::cout << "documents read: " << read;
@@ -380,7 +381,11 @@ int run_build(const BuildOptions& opt) {
     }
     std::cout << "\n";
   }
-  return bad_inputs > 0 ? kExitBadInput : kExitOk;
+  if (opt.strict && warnings > 0 && bad_inputs == 0) {
+    std::cerr << "entente: --strict: " << warnings << (warnings == 1 ? " warning" : " warnings")
+              << " (above): exit status 1\n";
+  }
+  return bad_inputs > 0 || (opt.strict && warnings > 0) ? kExitBadInput : kExitOk;
 }
 
 /// The JSON of one extracted document: its mentions, entities and relations.
@@ -636,6 +641,9 @@ int main(int argc, char** argv) {
   b->add_flag("--no-evidence", no_evidence,
               "Do not write OUTDIR/evidence.ttl (every mention as NIF, every relation's sentence)");
   b->add_flag("--json", build.json, "Print the summary as one JSON object on stdout (also with -q)");
+  b->add_flag("--strict", build.strict,
+              "Exit 1 when there is any warning (something of the input dropped or changed: a bad record, a NUL "
+              "byte, an impossible date, a link skipped, a file read twice...); the outputs are still written");
   b->add_flag("--report", build.report,
               "Also write OUTDIR/report.html: the graph to explore in a browser (search, filters, the sentences behind each edge), counts and agreements");
   b->add_option("--index", build.index,

@@ -262,3 +262,29 @@ TEST(Docs, TheReadmesSampleSummaryIsTheRealOutputOfItsCommand) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Inputs, LinksThatLeadNowhereAreWarningsAndStrictMakesThemExitOne) {
+  entente::testing::TempDir t;
+  copy_example("01_espagne_senegal_memorandum.txt", t.path() / "d" / "a.txt");
+  fs::create_symlink("nowhere.txt", t.path() / "d" / "dangling.txt");
+  fs::create_symlink("loop.txt", t.path() / "d" / "loop.txt");
+  fs::create_symlink("self", t.path() / "self");
+  ToolRun r = entente("build -q " + in(t, "d") + " -o " + in(t, "out"), t.path());
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("dangling.txt: warning: a link to nothing: skipped"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("loop.txt: warning: a link that loops"), std::string::npos) << r.err;
+  r = entente("build -q --strict " + in(t, "d") + " -o " + in(t, "out"), t.path());
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("--strict: 2 warnings"), std::string::npos) << r.err;
+  EXPECT_TRUE(fs::exists(t.path() / "out" / "graph.ttl"));
+  // A loop named on the command line says so, not "no such file".
+  r = entente("build -q " + in(t, "self") + " -o " + in(t, "out2"), t.path());
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("a link that loops"), std::string::npos) << r.err;
+  // Without warnings, --strict changes nothing.
+  EXPECT_EQ(entente("build -q --strict " + in(t, "d/a.txt") + " -o " + in(t, "out3"), t.path()).status, 0);
+}
+
+}  // namespace

@@ -233,14 +233,22 @@ class Reading {
       std::error_code ec;
       const fs::file_status st = fs::status(arg, ec);
       if (ec || !fs::exists(st)) {
-        if (!error(arg, "no such file or directory")) return false;
+        // The real reason: a link that loops is not a missing file.
+        const std::string why = ec && ec.value() != ENOENT && ec.value() != ENOTDIR
+                                    ? (ec.value() == ELOOP ? "a link that loops: " : "cannot read: ") + ec.message()
+                                    : std::string("no such file or directory");
+        if (!error(arg, why)) return false;
         continue;
       }
       if (fs::is_directory(st)) {
-        std::vector<fs::path> files = list_directory(arg, ec);
+        std::vector<std::pair<std::string, std::string>> problems;
+        std::vector<fs::path> files = list_directory(arg, ec, problems);
         if (ec) {
           if (!error(arg, "cannot list directory: " + ec.message())) return false;
           continue;
+        }
+        for (auto& [where, why] : problems) {
+          if (!warning(Location{where}, std::move(why))) return false;
         }
         if (files.empty()) {
           if (!error(arg, "directory has no file to read (.txt .jsonl .json .csv .tsv .html .warc, "
@@ -312,19 +320,40 @@ class Reading {
 
   // ----------------------------------------------------------------- files ----
 
-  /// The files of a folder that name a format, in name order; hidden ones left.
-  static std::vector<fs::path> list_directory(const fs::path& dir, std::error_code& ec) {
+  /// The files of a folder that name a format, in name order; hidden ones
+  /// left. What cannot be followed is a warning in `problems` (path, why): a
+  /// link to nothing or to itself, a folder that cannot be read.
+  static std::vector<fs::path> list_directory(const fs::path& dir, std::error_code& ec,
+                                              std::vector<std::pair<std::string, std::string>>& problems) {
     std::vector<fs::path> found;
-    auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
-    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      const std::string name = it->path().filename().string();
+    auto it = fs::recursive_directory_iterator(dir, fs::directory_options::none, ec);
+    if (ec) return found;
+    for (; it != fs::recursive_directory_iterator();) {
+      const fs::path path = it->path();
+      const std::string name = path.filename().string();
+      std::error_code e;
       if (name.starts_with(".")) {
-        if (it->is_directory(ec)) it.disable_recursion_pending();
-        continue;
+        if (it->is_directory(e)) it.disable_recursion_pending();
+      } else if (it->is_symlink(e) && !fs::exists(fs::status(path, e))) {
+        problems.emplace_back(path.string(), e && e.value() == ELOOP ? "a link that loops (" + e.message() + "): skipped"
+                                                                   : std::string("a link to nothing: skipped"));
+      } else if (it->is_directory(e)) {
+        if (::access(path.c_str(), R_OK | X_OK) != 0) {
+          problems.emplace_back(path.string(), "cannot read this folder (" + std::string(std::strerror(errno)) +
+                                                   "): its files are skipped");
+          it.disable_recursion_pending();
+        }
+      } else if (it->is_regular_file(e) && by_name(name)) {
+        found.push_back(path);
       }
-      if (it->is_regular_file(ec) && by_name(name)) found.push_back(it->path());
+      it.increment(e);
+      if (e) {
+        problems.emplace_back(path.string(), "cannot go on reading the folder: " + e.message());
+        break;
+      }
     }
     std::sort(found.begin(), found.end());
+    std::sort(problems.begin(), problems.end());
     return found;
   }
 
