@@ -295,6 +295,8 @@ TEST(BadInput, FiftyMegabytesWithoutNewlineDoesNotCrash) {
                   t.path());
   EXPECT_EQ(r.status, 0) << r.err.substr(0, 2000);
   EXPECT_TRUE(fs::exists(t.path() / "o" / "graph.ttl"));
+  // Read in parts of at most 1 MiB (bounded memory: docs/PERFORMANCE.md), and said so.
+  EXPECT_NE(r.err.find("read as 51 documents of at most 1 MiB"), std::string::npos) << r.err.substr(0, 2000);
 }
 
 TEST(BadInput, AFailedBuildLeavesThePreviousOutputWhole) {

@@ -229,9 +229,14 @@ TEST(PlainText, LargeFileWithoutNewline) {
   std::string bytes;
   while (bytes.size() < (5u << 20)) bytes += sentence;
   const Ingested r = ingest(write(t.path() / "big.txt", bytes));
-  ASSERT_EQ(r.docs.size(), 1u);
-  EXPECT_EQ(r.docs[0].source.size(), bytes.size());
-  EXPECT_EQ(r.docs[0].source_offset.size(), r.docs[0].text.size() + 1);
+  // In parts of at most 1 MiB, together the whole text.
+  ASSERT_EQ(r.docs.size(), 6u);
+  std::string joined;
+  for (const auto& d : r.docs) {
+    EXPECT_EQ(d.source_offset.size(), d.text.size() + 1);
+    joined += d.source;
+  }
+  EXPECT_EQ(joined, bytes);
 }
 
 TEST(PlainText, FixturesOfTheTextStages) {
@@ -714,6 +719,43 @@ TEST(PlainText, ANulBytePastTheFirstBytesIsRemovedWithAWarning) {
   EXPECT_EQ(r.diags[0].severity, entente::Severity::warning);
   EXPECT_EQ(r.diags[0].where.offset, at);
   EXPECT_NE(r.diags[0].message.find("NUL byte"), std::string::npos);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(PlainText, ATextOverOneMebibyteIsReadInPartsCutBetweenSentences) {
+  TempDir t;
+  const std::string sentence = "Le ministre Paul Arnaud a rencontré Mme Lise Berthaud à Genève. ";
+  std::string bytes;
+  while (bytes.size() < (3u << 20) + 1000) bytes += sentence;
+  const Ingested r = ingest(write(t.path() / "long.txt", bytes));
+  ASSERT_EQ(r.docs.size(), 4u) << r.messages();
+  std::string joined;
+  for (std::size_t k = 0; k < r.docs.size(); ++k) {
+    const auto& d = r.docs[k];
+    EXPECT_EQ(d.id, "long.txt#part" + std::to_string(k + 1));
+    EXPECT_LE(d.source.size(), std::size_t{1} << 20);
+    if (k + 1 < r.docs.size()) {
+      EXPECT_TRUE(d.source.ends_with(". ")) << k;  // cut after a sentence
+    }
+    joined += d.source;
+  }
+  EXPECT_EQ(joined, bytes);  // nothing lost, nothing repeated
+  ASSERT_EQ(r.diags.size(), 1u) << r.messages();
+  EXPECT_EQ(r.diags[0].severity, entente::Severity::warning);
+  EXPECT_NE(r.diags[0].message.find("read as 4 documents"), std::string::npos) << r.diags[0].message;
+}
+
+TEST(PlainText, APartIsNeverCutInsideACharacter) {
+  TempDir t;
+  std::string bytes;
+  while (bytes.size() < (2u << 20)) bytes += "\xC3\xA9";  // "é" without a space or a full stop
+  const Ingested r = ingest(write(t.path() / "e.txt", bytes));
+  ASSERT_EQ(r.docs.size(), 2u) << r.messages();
+  EXPECT_EQ(r.docs[0].source.size() % 2, 0u);
+  EXPECT_EQ(r.docs[0].source + r.docs[1].source, bytes);
 }
 
 }  // namespace

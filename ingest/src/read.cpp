@@ -40,6 +40,9 @@ enum class Container : std::uint8_t { text, html, jsonl, json, csv, tsv, warc, a
 
 /// The largest plain text or HTML file read (as before: offsets are 32-bit).
 constexpr std::uint64_t kMaxWhole = std::uint64_t{0xFFFFFFFF};
+/// The most bytes of text one document holds; longer texts are read in parts
+/// (Reading::parts): a document's memory grows with its mentions and evidence.
+constexpr std::size_t kPartBytes = std::size_t{1} << 20U;
 /// How deep archives are opened inside archives (a .warc.gz in a .tar: 2).
 constexpr int kMaxNesting = 2;
 
@@ -419,7 +422,60 @@ class Reading {
       return error(shown, "file too large (over 4 GiB)");
     }
     if (in.failed()) return error(shown, "cannot read: " + in.error());
-    return emit(std::move(r), in);
+    if (kind != Kind::text || r.bytes.size() <= kPartBytes) return emit(std::move(r), in);
+    return parts(std::move(r), in);
+  }
+
+  /// A text too long for one document (memory grows with a document's
+  /// mentions and their evidence, not with a corpus): read in parts of at most
+  /// kPartBytes, cut at a paragraph, else a line, else a sentence, else a
+  /// space (never inside a UTF-8 character), each a document of its own
+  /// ("a.txt#part2"), with one warning.
+  bool parts(Record whole, Input& in) {
+    const std::string_view bytes = whole.bytes;
+    std::vector<std::pair<std::size_t, std::size_t>> cuts;  // [begin, end)
+    for (std::size_t begin = 0; begin < bytes.size();) {
+      std::size_t end = bytes.size();
+      if (end - begin > kPartBytes) {
+        const std::string_view window = bytes.substr(begin, kPartBytes);
+        const std::size_t least = kPartBytes / 2;  // a cut in the second half
+        std::size_t at = std::string_view::npos;
+        for (const std::string_view mark : {std::string_view("\n\n"), std::string_view("\n"), std::string_view(". "),
+                                            std::string_view(" ")}) {
+          const std::size_t found = window.rfind(mark);
+          if (found != std::string_view::npos && found >= least) {
+            at = found + mark.size();
+            break;
+          }
+        }
+        if (at == std::string_view::npos) {
+          at = kPartBytes;
+          while (at > least && (static_cast<unsigned char>(window[at]) & 0xC0U) == 0x80U) --at;
+        }
+        end = begin + at;
+      }
+      cuts.emplace_back(begin, end);
+      begin = end;
+    }
+    Location at = whole.where;
+    if (!warning(std::move(at), "a text of " + std::to_string(bytes.size() >> 20U) + " MiB: read as " +
+                                    std::to_string(cuts.size()) + " documents of at most " +
+                                    std::to_string(kPartBytes >> 20U) + " MiB (" + whole.id + "#part1 ...)")) {
+      return false;
+    }
+    --totals.bad_records;  // a warning, but nothing left out
+    for (std::size_t k = 0; k < cuts.size(); ++k) {
+      Record r;
+      r.id = whole.id + "#part" + std::to_string(k + 1);
+      r.where = whole.where;
+      r.kind = whole.kind;
+      r.meta = whole.meta;
+      r.charset = whole.charset;
+      r.whole_input = false;
+      r.bytes.assign(bytes.substr(cuts[k].first, cuts[k].second - cuts[k].first));
+      if (!emit(std::move(r), in)) return false;
+    }
+    return true;
   }
 
   // ---------------------------------------------------------------- JSON ----
