@@ -979,10 +979,11 @@ class RelationFinder {
     }
   }
 
-  /// The two persons of the nearest sentence before s (three at most) that
-  /// says they met ("X a rencontré à Kinshasa Y"); none when it names more.
-  std::vector<int> two_who_met(std::uint32_t s) const {
-    for (std::uint32_t back = 0; back <= 3 && back <= s; ++back) {
+  /// The two persons of the nearest sentence from `first` to `last` sentences
+  /// before s that says they met ("X a rencontré à Kinshasa Y"); none when it
+  /// names more (a sentence of more persons says more than a meeting).
+  std::vector<int> two_who_met(std::uint32_t s, std::uint32_t first = 0, std::uint32_t last = 3) const {
+    for (std::uint32_t back = first; back <= last && back <= s; ++back) {
       const std::uint32_t t = s - back;
       bool met = false;
       for (std::uint32_t k = d_.sentences[t].first_token; k < d_.sentences[t].last_token; ++k)
@@ -1011,23 +1012,7 @@ class RelationFinder {
                                                      word_is<"meeting">(k + 3 < d_.tokens.size() ? k + 3 : k)))
         after_meeting = true;
     if (!after_meeting) return;
-    for (std::uint32_t back = 1; back <= 4 && back <= s; ++back) {
-      const std::uint32_t t = s - back;
-      bool met = false;
-      for (std::uint32_t k = d_.sentences[t].first_token; k < d_.sentences[t].last_token; ++k)
-        met = met || word_is<"meet">(k);
-      if (!met) continue;
-      std::vector<int> persons;
-      for (int m : facts_.mentions(t))
-        if (men(m).type == EntityType::Person && men(m).entity >= 0 &&
-            std::find(persons.begin(), persons.end(), men(m).entity) == persons.end())
-          persons.push_back(men(m).entity);
-      // The two who met; a sentence of more persons says more than a meeting.
-      if (persons.size() < 2) continue;
-      if (persons.size() > 2) return;
-      for (int p : persons) relate(Predicate::participant, a, p, s, "meeting-participant");
-      return;
-    }
+    for (int p : two_who_met(s, 1, 4)) relate(Predicate::participant, a, p, s, "meeting-participant");
   }
 
   /// The two countries listed together ("Espagne et Mauritanie ont annoncé",
