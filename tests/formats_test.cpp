@@ -582,14 +582,22 @@ TEST(Gexf, LibXml2ReadsNodesWithVizAndAgreementDates) {
   EXPECT_EQ(gexf.all("/g:gexf/g:graph/@mode"), std::vector<std::string>{"dynamic"});
   EXPECT_EQ(gexf.all("/g:gexf/g:graph/@timeformat"), std::vector<std::string>{"date"});
   EXPECT_EQ(gexf.all("/g:gexf/g:graph/@defaultedgetype"), std::vector<std::string>{"directed"});
-  EXPECT_EQ(gexf.count("//g:nodes/g:node"), boost::num_vertices(g));
-  EXPECT_EQ(gexf.count("//g:edges/g:edge"), boost::num_edges(g));
+  std::size_t mentions = 0;
+  for (auto v : boost::make_iterator_range(boost::vertices(g))) mentions += g[v].documents.size();
+  // The entities, then a node per document; the relations, then an edge per
+  // (entity, document that mentions it).
+  EXPECT_EQ(gexf.count("//g:nodes/g:node"), boost::num_vertices(g) + kg.documents().size());
+  EXPECT_EQ(gexf.count("//g:edges/g:edge"), boost::num_edges(g) + mentions);
+  EXPECT_EQ(gexf.count("//g:node[g:attvalues/g:attvalue[@for='type' and @value='Document']]"),
+            kg.documents().size());
+  EXPECT_EQ(gexf.count("//g:edge[@label='mentionedIn']"), mentions);
   EXPECT_EQ(gexf.count("//g:node[not(viz:color[@r and @g and @b])]"), 0u);
   EXPECT_EQ(gexf.count("//g:node[not(viz:size/@value > 0)]"), 0u);
   EXPECT_EQ(gexf.count("//g:edge[not(@weight > 0)]"), 0u);
   // Declared attributes, and every node has its type.
   EXPECT_EQ(gexf.all("//g:attributes[@class='node']/g:attribute/@id"),
-            (std::vector<std::string>{"type", "iri", "wikidata", "country", "kind", "date", "documents"}));
+            (std::vector<std::string>{"type", "iri", "wikidata", "country", "kind", "date", "documents",
+                                      "identifier", "url", "publisher", "language"}));
   EXPECT_EQ(gexf.count("//g:node[not(g:attvalues/g:attvalue[@for='type'])]"), 0u);
 
   // Agreement dates: full, year (-> 1 January), month (-> the 1st), and no year (no interval).
@@ -614,6 +622,50 @@ TEST(Gexf, LibXml2ReadsNodesWithVizAndAgreementDates) {
             gexf.all("//g:node[@label='Rabat']/viz:color/@r"));
 }
 
+TEST(Gexf, DocumentsAreNodesWithTheirMetadataOnTheTimeline) {
+  TempDir dir;
+  KnowledgeGraph kg(kBase);
+  kg.add(accord_document());
+  Document news = follow_up_document();
+  news.meta.url = "https://quotidien.example/2024/12/03/suivi";
+  news.meta.title = "Suivi & « coopération »";
+  news.meta.date = "2024-12-03";
+  news.meta.publisher = "Le Quotidien fictif";
+  news.meta.language = "fr";
+  kg.add(news);
+  const GexfDoc gexf(write_format(kg, ex::Format::gexf, dir.path()));
+  ASSERT_TRUE(gexf.ok());
+  const auto value = [&](const std::string& node, const std::string& attribute) {
+    return gexf.all("//g:node[@id='" + node + "']/g:attvalues/g:attvalue[@for='" + attribute + "']/@value");
+  };
+  using V = std::vector<std::string>;
+  // The accord: no metadata, named by its file, not on the timeline.
+  EXPECT_EQ(gexf.all("//g:node[@id='d0']/@label"), V{"010_accord.txt"});
+  EXPECT_EQ(value("d0", "type"), V{"Document"});
+  EXPECT_EQ(value("d0", "identifier"), V{"010_accord.txt"});
+  EXPECT_EQ(value("d0", "url"), V{});
+  EXPECT_EQ(gexf.all("//g:node[@id='d0']/@start"), V{});
+  // The news page: its title, URL, outlet, language and publication date.
+  EXPECT_EQ(gexf.all("//g:node[@id='d1']/@label"), V{"Suivi & « coopération »"});
+  EXPECT_EQ(value("d1", "iri"), V{kg.documents()[1].iri});
+  EXPECT_EQ(value("d1", "url"), V{"https://quotidien.example/2024/12/03/suivi"});
+  EXPECT_EQ(value("d1", "publisher"), V{"Le Quotidien fictif"});
+  EXPECT_EQ(value("d1", "language"), V{"fr"});
+  EXPECT_EQ(value("d1", "date"), V{"2024-12-03"});
+  EXPECT_EQ(gexf.all("//g:node[@id='d1']/@start"), V{"2024-12-03"});
+  EXPECT_EQ(gexf.all("//g:node[@id='d1']/viz:color/@r"), V{"186"});
+  // Its mentions point to it and start on its date; the accord's have no interval.
+  const std::size_t to_news = gexf.count("//g:edge[@label='mentionedIn' and @target='d1']");
+  EXPECT_EQ(to_news, 5u);  // Belgique, Maroc and the three agreements
+  EXPECT_EQ(gexf.count("//g:edge[@label='mentionedIn' and @target='d1' and @start='2024-12-03']"), to_news);
+  EXPECT_GT(gexf.count("//g:edge[@label='mentionedIn' and @target='d0']"), 0u);
+  EXPECT_EQ(gexf.count("//g:edge[@label='mentionedIn' and @target='d0' and @start]"), 0u);
+  // Maroc is in both: an edge to each.
+  const V maroc = gexf.all("//g:node[@label='Maroc']/@id");
+  ASSERT_EQ(maroc.size(), 1u);
+  EXPECT_EQ(gexf.all("//g:edge[@label='mentionedIn' and @source='" + maroc[0] + "']/@target"), (V{"d0", "d1"}));
+}
+
 TEST(Gexf, NetworkxReadsIt) {
   TempDir dir;
   const KnowledgeGraph kg = sample_graph();
@@ -625,8 +677,10 @@ TEST(Gexf, NetworkxReadsIt) {
   const auto read = nlohmann::json::parse(r.out);
   EXPECT_EQ(read["directed"], true);
   EXPECT_EQ(read["mode"], "dynamic");
-  ASSERT_EQ(read["nodes"].size(), boost::num_vertices(kg.graph()));
-  ASSERT_EQ(read["edges"].size(), boost::num_edges(kg.graph()));
+  std::size_t mentions = 0;
+  for (auto v : boost::make_iterator_range(boost::vertices(kg.graph()))) mentions += kg.graph()[v].documents.size();
+  ASSERT_EQ(read["nodes"].size(), boost::num_vertices(kg.graph()) + kg.documents().size());
+  ASSERT_EQ(read["edges"].size(), boost::num_edges(kg.graph()) + mentions);
   std::set<std::string> labels;
   for (const auto& [id, node] : read["nodes"].items()) {
     SCOPED_TRACE(id);

@@ -4,7 +4,8 @@
 // `-f graphml,gexf`, then:
 //   - graph.graphml is read by networkx, python-igraph (tests/gephi/read_graphml.py)
 //     and graphology-graphml, the reader of Gephi Lite (tests/gephi/read_graphml.mjs):
-//     the three find the nodes and edges that `entente` reported, the same types,
+//     the three find the nodes and edges that `entente` reported, one node per
+//     document read and one mentionedIn edge per entity's document, the same types,
 //     a number for every edge weight and whole numbers of documents;
 //   - graph.gexf is read by networkx (tests/gexf_check.py) and graphology-gexf
 //     (tests/gephi/read_gexf.mjs): every node has a colour (the palette of
@@ -47,7 +48,8 @@ const std::map<std::string, std::string> kPalette = {{"Person", "#4e79a7"},
                                                      {"Institution", "#f28e2b"},
                                                      {"Country", "#59a14f"},
                                                      {"Agreement", "#e15759"},
-                                                     {"Place", "#9c755f"}};
+                                                     {"Place", "#9c755f"},
+                                                     {"Document", "#bab0ac"}};
 
 /// What `entente build` said it wrote ("nodes: 56 ...", "edges: 58 ...").
 std::size_t reported(const std::string& out, const std::string& what) {
@@ -75,8 +77,10 @@ class Gephi : public ::testing::Test {
     ASSERT_EQ(build_.status, 0) << build_.out << build_.err;
     nodes_ = reported(build_.out, "nodes");
     edges_ = reported(build_.out, "edges");
+    documents_ = reported(build_.out, "documents read");
     ASSERT_GT(nodes_, 0u) << build_.out;
     ASSERT_GT(edges_, 0u) << build_.out;
+    ASSERT_GT(documents_, 0u) << build_.out;
   }
 
   static fs::path out() { return dir_->path() / "out"; }
@@ -100,7 +104,7 @@ class Gephi : public ::testing::Test {
 
   static inline TempDir* dir_ = nullptr;
   static inline ToolRun build_;
-  std::size_t nodes_ = 0, edges_ = 0;
+  std::size_t nodes_ = 0, edges_ = 0, documents_ = 0;
 };
 
 // ---- GraphML ----------------------------------------------------------------
@@ -119,15 +123,21 @@ TEST_F(Gephi, GraphmlReadersAgreeOnCountsTypesAndNumbers) {
     std::cout << "[ graphml  ] " << reader << ": " << j->value("nodes", 0) << " nodes, "
               << j->value("edges", 0) << " edges, weights " << (*j)["weightTypes"].dump() << ", documents "
               << (*j)["nodeDocumentsTypes"].dump() << "\n";
-    EXPECT_EQ(j->value("nodes", 0u), nodes_) << reader;
-    EXPECT_EQ(j->value("edges", 0u), edges_) << reader;
+    // The entities and relations the summary counts, one node per document,
+    // and one mentionedIn edge per (entity, document that mentions it).
+    const json& types = (*j)["nodeTypes"];
+    const json& relations = (*j)["edgeRelations"];
+    EXPECT_EQ(j->value("nodes", 0u), nodes_ + documents_) << reader;
+    EXPECT_EQ(types.value("Document", 0u), documents_) << reader;
+    EXPECT_EQ(relations.value("mentionedIn", 0u), j->value("mentionsOfNodes", 1u)) << reader;
+    EXPECT_EQ(j->value("edges", 0u), edges_ + relations.value("mentionedIn", 0u)) << reader;
     EXPECT_TRUE(j->value("directed", false)) << reader;
     EXPECT_EQ((*j)["nodeTypes"], networkx["nodeTypes"]) << reader;
     EXPECT_EQ(j->value("weightsMissing", -1), 0) << reader;
     EXPECT_EQ(j->value("documentsNotIntegral", -1), 0) << reader;
     EXPECT_EQ(j->value("labelsMissing", -1), 0) << reader;
     EXPECT_DOUBLE_EQ(j->value("weightSum", -1.0), networkx.value("weightSum", -2.0)) << reader;
-    EXPECT_GE(j->value("weightSum", 0.0), static_cast<double>(edges_))
+    EXPECT_GE(j->value("weightSum", 0.0), static_cast<double>(edges_ + relations.value("mentionedIn", 0u)))
         << reader << ": a weight is at least 1";
   }
   // Numbers as numbers: weights are floats (GraphML "double"), documents are
@@ -163,8 +173,11 @@ TEST_F(Gephi, GexfReadersSeeColoursSizesAndTimeline) {
   std::cout << "[ gexf     ] graphology-gexf: " << graphology.value("nodes", 0) << " nodes, "
             << graphology.value("edges", 0) << " edges, " << graphology.value("agreementsWithStart", 0)
             << " of " << graphology.value("agreements", 0) << " agreements on the timeline\n";
-  EXPECT_EQ(graphology.value("nodes", 0u), nodes_);
-  EXPECT_EQ(graphology.value("edges", 0u), edges_);
+  const std::size_t mentions = graphology["edgeRelations"].value("mentionedIn", 0u);
+  EXPECT_GT(mentions, nodes_) << "every entity is mentioned somewhere";
+  EXPECT_EQ(graphology.value("nodes", 0u), nodes_ + documents_);
+  EXPECT_EQ(graphology["nodeTypes"].value("Document", 0u), documents_);
+  EXPECT_EQ(graphology.value("edges", 0u), edges_ + mentions);
   EXPECT_TRUE(graphology.value("directed", false));
   EXPECT_EQ(graphology.value("colorsMissing", -1), 0);
   EXPECT_EQ(graphology.value("sizesMissing", -1), 0);
@@ -181,8 +194,8 @@ TEST_F(Gephi, GexfReadersSeeColoursSizesAndTimeline) {
   ASSERT_TRUE(networkx["nodes"].is_object());
   std::cout << "[ gexf     ] networkx: " << networkx["nodes"].size() << " nodes, " << networkx["edges"].size()
             << " edges\n";
-  EXPECT_EQ(networkx["nodes"].size(), nodes_);
-  EXPECT_EQ(networkx["edges"].size(), edges_);
+  EXPECT_EQ(networkx["nodes"].size(), nodes_ + documents_);
+  EXPECT_EQ(networkx["edges"].size(), edges_ + mentions);
   EXPECT_EQ(networkx.value("mode", ""), "dynamic");
   for (const auto& [id, node] : networkx["nodes"].items()) {
     const std::string type = node.value("type", "");

@@ -4,7 +4,8 @@
 Usage: graphml_check.py FILE EXPECTED_NODES EXPECTED_EDGES
 
 Exit status 0 when networkx.read_graphml reads FILE with the expected numbers
-of nodes and edges, every node has a str label and type, and every edge a str
+of nodes and edges, every node has a str label and type, every entity node an int `documents`, every document node
+(type "Document") a str `identifier`, and every edge a str
 label and a float weight; 1 with a message on stderr otherwise; 2 on bad usage.
 """
 import sys
@@ -26,7 +27,10 @@ def check(path, expected_nodes, expected_edges):
             problems.append(f"node {node}: type is {data.get('type')!r}, not a str")
         if not isinstance(data.get("label"), str) or not data["label"]:
             problems.append(f"node {node}: label is {data.get('label')!r}")
-        if not isinstance(data.get("documents"), int):
+        if data.get("type") == "Document":
+            if not isinstance(data.get("identifier"), str):
+                problems.append(f"node {node}: document without its identifier")
+        elif not isinstance(data.get("documents"), int):
             problems.append(f"node {node}: documents is {data.get('documents')!r}, not an int")
     for source, target, data in graph.edges(data=True):
         if not isinstance(data.get("weight"), float):

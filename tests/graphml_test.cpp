@@ -189,6 +189,11 @@ Document agreement_document() {
 /// Morocco and Belgium cooperating again, so that one edge has weight 2.
 Document cooperation_document(const std::string& id) {
   Document d = with_text(id, "Le Maroc et la Belgique renforcent leur coopération.");
+  d.meta.url = "https://quotidien.example/2024/11/02/cooperation";
+  d.meta.title = "Coopération & \"sécurité\" <Maroc–Belgique>";
+  d.meta.date = "2024-11-02";
+  d.meta.publisher = "Le Quotidien fictif";
+  d.meta.language = "fr";
   d.entities.push_back(entity(EntityType::Country, "Maroc", "MA", "", "Q1028"));
   d.entities.push_back(entity(EntityType::Country, "Belgique", "BE", "", "Q31"));
   relate(d, Predicate::cooperatesWith, 1, 0);
@@ -206,6 +211,7 @@ KnowledgeGraph sample_graph() {
 
 struct ReadNode {
   std::string label, type, iri, wikidata, country, alt_labels, roles, kind, date;
+  std::string identifier, url, publisher, language;  // document nodes
   int documents = -1;
 };
 struct ReadEdge {
@@ -228,6 +234,10 @@ void read_back(const fs::path& file, ReadGraph& rg) {
   dp.property("documents", boost::get(&ReadNode::documents, rg));
   dp.property("kind", boost::get(&ReadNode::kind, rg));
   dp.property("date", boost::get(&ReadNode::date, rg));
+  dp.property("identifier", boost::get(&ReadNode::identifier, rg));
+  dp.property("url", boost::get(&ReadNode::url, rg));
+  dp.property("publisher", boost::get(&ReadNode::publisher, rg));
+  dp.property("language", boost::get(&ReadNode::language, rg));
   dp.property("label", boost::get(&ReadEdge::label, rg));
   dp.property("relation", boost::get(&ReadEdge::relation, rg));
   dp.property("weight", boost::get(&ReadEdge::weight, rg));
@@ -283,6 +293,13 @@ std::string joined(const std::vector<std::string>& parts) {
   return out;
 }
 
+/// The mentionedIn edges GraphML and GEXF write: one per (node, document that mentions it).
+std::size_t mention_count(const KnowledgeGraph& kg) {
+  std::size_t n = 0;
+  for (auto v : boost::make_iterator_range(boost::vertices(kg.graph()))) n += kg.graph()[v].documents.size();
+  return n;
+}
+
 // ---- Tests -------------------------------------------------------------------
 
 TEST(GraphML, WritesAFileAndReturnsNoError) {
@@ -307,8 +324,14 @@ TEST(GraphML, ReadsBackWithBoostReadGraphmlWithEveryKeyDeclared) {
 
   ReadGraph rg;  // filled in place: copying an adjacency_list trips GCC 12's maybe-uninitialized
   ASSERT_NO_THROW(read_back(file, rg));
-  ASSERT_EQ(boost::num_vertices(rg), boost::num_vertices(g));
-  ASSERT_EQ(boost::num_edges(rg), boost::num_edges(g));
+  // The entities, then one node per document; the relations, then one
+  // mentionedIn edge per (node, document that mentions it).
+  std::size_t mentions = 0;
+  for (auto v : boost::make_iterator_range(boost::vertices(g))) mentions += g[v].documents.size();
+  const std::size_t entities = boost::num_vertices(g);
+  ASSERT_EQ(kg.documents().size(), 2u);
+  ASSERT_EQ(boost::num_vertices(rg), entities + kg.documents().size());
+  ASSERT_EQ(boost::num_edges(rg), boost::num_edges(g) + mentions);
   ASSERT_GE(boost::num_vertices(g), 7u);
   ASSERT_GE(boost::num_edges(g), 10u);
 
@@ -334,6 +357,23 @@ TEST(GraphML, ReadsBackWithBoostReadGraphmlWithEveryKeyDeclared) {
     EXPECT_EQ(squeezed(r.kind), squeezed(xml_filtered(n.kind)));
     EXPECT_EQ(r.date, n.date);
   }
+  // Document nodes, after the entities, with their metadata.
+  const ReadNode& plain = rg[entities];
+  EXPECT_EQ(plain.type, "Document");
+  EXPECT_EQ(plain.label, "001_accord.txt");  // no title: its name
+  EXPECT_EQ(plain.identifier, "001_accord.txt");
+  EXPECT_EQ(plain.iri, kg.documents()[0].iri);
+  EXPECT_EQ(plain.url, "");
+  EXPECT_EQ(plain.date, "");
+  const ReadNode& news = rg[entities + 1];
+  EXPECT_EQ(news.type, "Document");
+  EXPECT_EQ(news.label, "Coopération & \"sécurité\" <Maroc–Belgique>");
+  EXPECT_EQ(news.identifier, "002_cooperation.txt");
+  EXPECT_EQ(news.iri, kg.documents()[1].iri);
+  EXPECT_EQ(news.url, "https://quotidien.example/2024/11/02/cooperation");
+  EXPECT_EQ(news.date, "2024-11-02");
+  EXPECT_EQ(news.publisher, "Le Quotidien fictif");
+  EXPECT_EQ(news.language, "fr");
 
   // Edges: compare as sorted lists of (source, target, label, relation, weight, documents, date, sources).
   using Row = std::tuple<std::size_t, std::size_t, std::string, std::string, double, int, std::string, std::string>;
@@ -341,10 +381,20 @@ TEST(GraphML, ReadsBackWithBoostReadGraphmlWithEveryKeyDeclared) {
   for (auto e : kg.sorted_edges()) {
     const auto& p = g[e];
     const std::string name(entente::extract::to_string(p.predicate));
-    std::string sources;  // the documents' names (they have no URL here)
-    for (const std::uint32_t d : p.documents) sources += (sources.empty() ? "" : " | ") + kg.documents()[d].id;
+    std::string sources;  // the documents' URLs, else their names
+    for (const std::uint32_t d : p.documents) {
+      const auto& doc = kg.documents()[d];
+      sources += (sources.empty() ? "" : " | ") + (doc.url.empty() ? doc.id : doc.url);
+    }
     expected.emplace_back(index[boost::source(e, g)], index[boost::target(e, g)], name, name, p.weight,
                           static_cast<int>(p.documents.size()), p.date, sources);
+  }
+  for (std::size_t i = 0; i < vertices.size(); ++i) {
+    for (const std::uint32_t d : g[vertices[i]].documents) {
+      const auto& doc = kg.documents()[d];
+      expected.emplace_back(i, entities + d, "mentionedIn", "mentionedIn", 1.0, 1, doc.date,
+                            doc.url.empty() ? doc.id : doc.url);
+    }
   }
   std::vector<Row> read;
   for (auto e : all_edges(rg)) {
@@ -388,8 +438,17 @@ TEST(GraphML, StringsRoundTripExactly) {
   const auto vertices = kg.sorted_vertices();
   std::size_t i = 0;
   bool saw_cr_lf = false;
+  std::vector<std::string> document_labels;
   for (const auto& [tag, node] : doc.get_child("graphml.graph")) {
     if (tag != "node") {
+      continue;
+    }
+    if (node.get<std::string>("<xmlattr>.id").rfind('d', 0) == 0) {  // a document
+      for (const auto& [dtag, data] : node) {
+        if (dtag == "data" && data.get<std::string>("<xmlattr>.key") == "node_label") {
+          document_labels.push_back(data.get_value<std::string>());
+        }
+      }
       continue;
     }
     ASSERT_LT(i, vertices.size());
@@ -411,6 +470,8 @@ TEST(GraphML, StringsRoundTripExactly) {
     }
   }
   EXPECT_EQ(i, vertices.size());
+  EXPECT_EQ(document_labels,
+            (std::vector<std::string>{"001_accord.txt", "Coopération & \"sécurité\" <Maroc–Belgique>"}));
   EXPECT_TRUE(saw_cr_lf) << "CR LF in a role should survive as written";
 }
 
@@ -471,7 +532,8 @@ TEST(GraphML, KeysAndIdsAreWhatImportersAccept) {
     }
   }
   EXPECT_EQ(node_keys, (std::set<std::string>{"label", "type", "iri", "wikidata", "country", "alt_labels",
-                                              "roles", "documents", "kind", "date"}));
+                                              "roles", "documents", "kind", "date", "identifier", "url",
+                                              "publisher", "language"}));
   EXPECT_EQ(edge_keys, (std::set<std::string>{"label", "relation", "weight", "date", "documents", "sources"}));
   ASSERT_EQ(graphs, 1u);
 
@@ -479,20 +541,32 @@ TEST(GraphML, KeysAndIdsAreWhatImportersAccept) {
   EXPECT_EQ(attr(graph, "id"), "G");
   EXPECT_EQ(attr(graph, "edgedefault"), "directed");
   std::set<std::string> node_ids;
+  // Ids: a letter that says what it names, then a count from 0 per letter,
+  // the letters in this order: nodes n (entities), d (documents); edges e
+  // (relations), m (mentionedIn), c (copyOf).
+  std::map<char, std::size_t> count;
+  std::string order;
+  const auto next_id = [&](const std::string& id) {
+    if (id.empty()) return false;
+    if (order.empty() || order.back() != id[0]) order += id[0];
+    return id == id[0] + std::to_string(count[id[0]]++);
+  };
   std::size_t nodes = 0, edges = 0;
   for (const auto& [tag, child] : graph) {
     if (tag == "node") {
       const std::string id = attr(child, "id");
-      EXPECT_EQ(id, "n" + std::to_string(nodes));
+      EXPECT_TRUE(next_id(id)) << id;
       node_ids.insert(id);
       ++nodes;
     }
   }
+  EXPECT_EQ(order, "nd");
+  order.clear();
   for (const auto& [tag, child] : graph) {
     if (tag != "edge") {
       continue;
     }
-    EXPECT_EQ(attr(child, "id"), "e" + std::to_string(edges));
+    EXPECT_TRUE(next_id(attr(child, "id"))) << attr(child, "id");
     EXPECT_EQ(node_ids.count(attr(child, "source")), 1u) << attr(child, "source");
     EXPECT_EQ(node_ids.count(attr(child, "target")), 1u) << attr(child, "target");
     bool has_label = false, has_weight = false;
@@ -518,8 +592,11 @@ TEST(GraphML, KeysAndIdsAreWhatImportersAccept) {
     EXPECT_TRUE(has_weight);
     ++edges;
   }
-  EXPECT_EQ(nodes, boost::num_vertices(kg.graph()));
-  EXPECT_EQ(edges, boost::num_edges(kg.graph()));
+  EXPECT_EQ(order, "em");  // no copies here
+  std::size_t mentions = 0;
+  for (auto v : boost::make_iterator_range(boost::vertices(kg.graph()))) mentions += kg.graph()[v].documents.size();
+  EXPECT_EQ(nodes, boost::num_vertices(kg.graph()) + kg.documents().size());
+  EXPECT_EQ(edges, boost::num_edges(kg.graph()) + mentions);
   for (const auto& [tag, child] : graph) {
     if (tag != "node") {
       continue;
@@ -618,9 +695,12 @@ TEST(GraphML, NumbersIgnoreTheGlobalLocale) {
   // And it reads back under the classic locale.
   ReadGraph rg;
   ASSERT_NO_THROW(read_back(file, rg));
-  const auto edges = all_edges(rg);
-  ASSERT_EQ(edges.size(), 1u);
-  EXPECT_EQ(rg[edges.front()].weight, 1234.0);
+  std::vector<ReadGraph::edge_descriptor> relations;
+  for (const auto e : all_edges(rg)) {
+    if (rg[e].relation != "mentionedIn") relations.push_back(e);
+  }
+  ASSERT_EQ(relations.size(), 1u);
+  EXPECT_EQ(rg[relations.front()].weight, 1234.0);
 }
 
 TEST(GraphML, UnwritablePathGivesAnErrorAndNoFile) {
@@ -654,8 +734,8 @@ TEST(GraphML, NetworkxReadsIt) {
   ASSERT_EQ(entente::exporter::write_graphml(kg, file), "");
   const std::string command = std::string("'") + ENTENTE_PYTHON + "' '" + ENTENTE_SOURCE_DIR +
                               "/tests/graphml_check.py' '" + file.string() + "' " +
-                              std::to_string(boost::num_vertices(kg.graph())) + " " +
-                              std::to_string(boost::num_edges(kg.graph()));
+                              std::to_string(boost::num_vertices(kg.graph()) + kg.documents().size()) + " " +
+                              std::to_string(boost::num_edges(kg.graph()) + mention_count(kg));
   EXPECT_EQ(std::system(command.c_str()), 0) << command;
 }
 

@@ -210,12 +210,32 @@ TEST(IngestE2e, DocumentNodesCarryTheirMetadataInEveryOutput) {
     EXPECT_TRUE(contains(text, "dcterms:language <http://id.loc.gov/vocabulary/iso639-1/fr>")) << file;
     EXPECT_TRUE(contains(text, "dcterms:publisher")) << file;
   }
-  // GraphML and GEXF: every edge names the pages behind it.
+  // GraphML and GEXF: every edge names the pages behind it, and each page is
+  // a node of type Document with its metadata (docs/FORMATS.md).
   for (const char* file : {"graph.graphml", "graph.gexf"}) {
     const std::string text = read_file(o / file);
     EXPECT_TRUE(contains(text, kUrlSn)) << file;
     EXPECT_TRUE(contains(text, kUrlTn)) << file;
   }
+  const std::string graphml = read_file(o / "graph.graphml");
+  const std::size_t sn_node = graphml.find("<data key=\"node_url\">" + kUrlSn + "</data>");
+  ASSERT_NE(sn_node, std::string::npos);
+  const std::size_t begin = graphml.rfind("<node id=", sn_node), end = graphml.find("</node>", sn_node);
+  const std::string node = graphml.substr(begin, end - begin);
+  EXPECT_TRUE(contains(node, "<node id=\"d")) << node;
+  EXPECT_TRUE(contains(node, "<data key=\"node_type\">Document</data>")) << node;
+  EXPECT_TRUE(contains(node, "<data key=\"node_label\">Sécurité : le Sénégal et la Gambie")) << node;
+  EXPECT_TRUE(contains(node, "<data key=\"node_date\">2025-03-12</data>")) << node;
+  EXPECT_TRUE(contains(node, "<data key=\"node_identifier\">scrape.jsonl:1</data>")) << node;
+  EXPECT_TRUE(contains(node, "<data key=\"node_publisher\">courrier-dakar.example</data>")) << node;
+  EXPECT_TRUE(contains(node, "<data key=\"node_language\">fr</data>")) << node;
+  EXPECT_TRUE(contains(node, "<data key=\"node_iri\">" + docs[0].substr(1, docs[0].size() - 2) + "</data>")) << node;
+  EXPECT_TRUE(contains(graphml, "<data key=\"edge_relation\">mentionedIn</data>"));
+  const std::string gexf = read_file(o / "graph.gexf");
+  EXPECT_TRUE(contains(gexf, "<attvalue for=\"url\" value=\"" + kUrlSn + "\"/>"));
+  EXPECT_TRUE(contains(gexf, "label=\"Sécurité : le Sénégal et la Gambie signent un accord de coopération policière\" "
+                             "start=\"2025-03-12\""));
+  EXPECT_TRUE(contains(gexf, "<attvalue for=\"publisher\" value=\"courrier-dakar.example\"/>"));
   // The report: a table of the documents, each headline a link to its page.
   const std::string report = read_file(o / "report.html");
   EXPECT_TRUE(contains(report, "<a href=\"" + kUrlSn + "\">")) << "no link to the page";

@@ -14,15 +14,22 @@
 //   nodes "n0".. in KnowledgeGraph::sorted_vertices() order: label, start
 //     (agreements), attvalues (string values only when not empty),
 //     viz:color by entity type (style.hpp), viz:size by degree,
+//   document nodes "d0".. in KnowledgeGraph::documents() order: label (title,
+//     else identifier), start (publication date), attvalues (type "Document",
+//     iri, date, identifier, url, publisher, language), grey, viz:size by degree,
 //   edges "e0".. in sorted_edges() order: label and relation (the predicate),
-//     weight (supporting documents), start (edges of an agreement), attvalues.
+//     weight (supporting documents), start (edges of an agreement), attvalues,
+//   edges "m0".. `mentionedIn` node -> document (RDF's coop:mentionedIn),
+//     nodes in sorted_vertices() order, then document order, starting at the
+//     document's publication date,
+//   edges "c0".. `copyOf` document -> the earlier document it repeats.
 //
 // Time: an agreement node, and every edge to or from it, starts at the
 // agreement's date: "2024-10-15" as is, "2024-10" -> 2024-10-01, "2024" ->
 // 2024-01-01; a date without its year ("--10-15") or not a date gives no
 // interval (the element is there at all times). Nothing ends.
 //
-// Sizes: 10 + 4 * sqrt(degree), degree counting edges in and out, rounded to
+// Sizes: 10 + 4 * sqrt(degree), degree counting every edge in and out, rounded to
 // hundredths. Numbers are written with std::to_chars (locale-independent).
 #include <cmath>
 #include <optional>
@@ -49,7 +56,8 @@ struct Attribute {
 
 constexpr Attribute kNodeAttributes[] = {
     {"type", "string"}, {"iri", "string"},  {"wikidata", "string"},   {"country", "string"},
-    {"kind", "string"}, {"date", "string"}, {"documents", "integer"},
+    {"kind", "string"}, {"date", "string"}, {"documents", "integer"}, {"identifier", "string"},
+    {"url", "string"},  {"publisher", "string"}, {"language", "string"},
 };
 constexpr Attribute kEdgeAttributes[] = {
     {"relation", "string"}, {"date", "string"}, {"documents", "integer"}, {"sources", "string"}};
@@ -136,12 +144,29 @@ void write_document(Xml& x, const graph::KnowledgeGraph& kg) {
 
   const std::vector<graph::Vertex> vertices = kg.sorted_vertices();
   const std::vector<graph::EdgeDescriptor> edges = kg.sorted_edges();
+  const auto& docs = kg.documents();
+  const std::vector<Mention> mentioned = mentions(kg, vertices);
   std::vector<std::string> node_id(boost::num_vertices(g));
   std::vector<std::size_t> degree(boost::num_vertices(g));
+  std::vector<std::size_t> document_degree(docs.size());
   for (std::size_t i = 0; i < vertices.size(); ++i) node_id[vertices[i]] = "n" + number(i);
   for (const graph::EdgeDescriptor e : edges) {
     ++degree[boost::source(e, g)];
     ++degree[boost::target(e, g)];
+  }
+  for (const Mention& m : mentioned) {
+    ++degree[m.node];
+    ++document_degree[m.document];
+  }
+  const auto copy_of = [&](std::size_t d) -> std::optional<std::size_t> {
+    if (docs[d].copy_of && docs[d].copy_of->original < docs.size()) return docs[d].copy_of->original;
+    return std::nullopt;
+  };
+  for (std::size_t d = 0; d < docs.size(); ++d) {
+    if (const auto original = copy_of(d)) {
+      ++document_degree[d];
+      ++document_degree[*original];
+    }
   }
 
   x.start("nodes");
@@ -174,6 +199,33 @@ void write_document(Xml& x, const graph::KnowledgeGraph& kg) {
     x.end();
     x.end();  // node
   }
+  for (std::size_t d = 0; d < docs.size(); ++d) {
+    const graph::DocumentInfo& doc = docs[d];
+    x.start("node");
+    x.attribute("id", "d" + number(d));
+    const std::string label = xml_text(document_label(doc));
+    x.attribute_text("label", label.empty() ? "d" + number(d) : label);
+    if (const auto start = interval_start(doc.date)) x.attribute("start", *start);
+    x.start("attvalues");
+    attvalue(x, "type", "Document");
+    attvalue(x, "iri", doc.iri);
+    attvalue(x, "date", doc.date);
+    attvalue(x, "identifier", doc.id);
+    attvalue(x, "url", doc.url);
+    attvalue(x, "publisher", doc.publisher);
+    attvalue(x, "language", doc.language);
+    x.end();  // attvalues
+    x.start("viz:color");
+    x.attribute("r", number(std::size_t{kDocumentStyle.r}));
+    x.attribute("g", number(std::size_t{kDocumentStyle.g}));
+    x.attribute("b", number(std::size_t{kDocumentStyle.b}));
+    x.attribute("a", "1");
+    x.end();
+    x.start("viz:size");
+    x.attribute("value", node_size(document_degree[d]));
+    x.end();
+    x.end();  // node
+  }
   x.end();  // nodes
 
   x.start("edges");
@@ -200,6 +252,40 @@ void write_document(Xml& x, const graph::KnowledgeGraph& kg) {
     attvalue(x, "date", agreement != nullptr ? std::string_view(agreement->date) : std::string_view());
     attvalue(x, "documents", number(p.documents.size()));
     attvalue(x, "sources", sources(kg, p.documents));
+    x.end();  // attvalues
+    x.end();  // edge
+  }
+  for (std::size_t i = 0; i < mentioned.size(); ++i) {
+    const graph::DocumentInfo& doc = docs[mentioned[i].document];
+    x.start("edge");
+    x.attribute("id", "m" + number(i));
+    x.attribute("source", node_id[mentioned[i].node]);
+    x.attribute("target", "d" + number(std::size_t{mentioned[i].document}));
+    x.attribute("label", "mentionedIn");
+    x.attribute("weight", "1");
+    if (const auto start = interval_start(doc.date)) x.attribute("start", *start);
+    x.start("attvalues");
+    attvalue(x, "relation", "mentionedIn");
+    attvalue(x, "date", doc.date);
+    attvalue(x, "documents", "1");
+    attvalue(x, "sources", doc.url.empty() ? doc.id : doc.url);
+    x.end();  // attvalues
+    x.end();  // edge
+  }
+  std::size_t copies = 0;
+  for (std::size_t d = 0; d < docs.size(); ++d) {
+    const auto original = copy_of(d);
+    if (!original) continue;
+    x.start("edge");
+    x.attribute("id", "c" + number(copies++));
+    x.attribute("source", "d" + number(d));
+    x.attribute("target", "d" + number(*original));
+    x.attribute("label", "copyOf");
+    x.attribute("weight", "1");
+    x.start("attvalues");
+    attvalue(x, "relation", "copyOf");
+    attvalue(x, "documents", "1");  // the copy
+    attvalue(x, "sources", docs[d].url.empty() ? docs[d].id : docs[d].url);
     x.end();  // attvalues
     x.end();  // edge
   }

@@ -9,7 +9,13 @@
 //   <key>s for nodes, then for edges (ids "node_<name>", "edge_<name>"),
 //   <graph id="G" edgedefault="directed">,
 //   nodes "n0".. in KnowledgeGraph::sorted_vertices() order,
-//   edges "e0".. in KnowledgeGraph::sorted_edges() order.
+//   document nodes "d0".. in KnowledgeGraph::documents() order (type
+//     "Document"; label: title, else identifier; date: publication date;
+//     identifier, url, publisher, language: their dcterms terms),
+//   edges "e0".. in KnowledgeGraph::sorted_edges() order,
+//   edges "m0".. `mentionedIn` node -> document (RDF's coop:mentionedIn),
+//     nodes in sorted_vertices() order, then document order,
+//   edges "c0".. `copyOf` document -> the earlier document it repeats.
 // Every node and edge has a label; other string values are written only when
 // not empty (GraphML: an absent value is the key's default). Numbers are
 // written with std::to_chars (locale-independent, shortest round trip).
@@ -61,6 +67,10 @@ constexpr std::array kKeys{
     Key{"node_documents", "node", "documents", "int"},
     Key{"node_kind", "node", "kind", "string"},
     Key{"node_date", "node", "date", "string"},
+    Key{"node_identifier", "node", "identifier", "string"},
+    Key{"node_url", "node", "url", "string"},
+    Key{"node_publisher", "node", "publisher", "string"},
+    Key{"node_language", "node", "language", "string"},
     Key{"edge_label", "edge", "label", "string"},
     Key{"edge_relation", "edge", "relation", "string"},
     Key{"edge_weight", "edge", "weight", "double"},
@@ -137,6 +147,23 @@ void write_document(Xml& x, const graph::KnowledgeGraph& kg) {
     x.end();
   }
 
+  const auto& docs = kg.documents();
+  for (std::size_t d = 0; d < docs.size(); ++d) {
+    const graph::DocumentInfo& doc = docs[d];
+    x.start("node");
+    x.attribute("id", "d" + number(d));
+    std::string label = xml_text(document_label(doc));
+    data(x, "node_label", label.empty() ? "d" + number(d) : label);
+    data(x, "node_type", "Document");
+    data_if(x, "node_iri", doc.iri);
+    data_if(x, "node_date", doc.date);
+    data_if(x, "node_identifier", doc.id);
+    data_if(x, "node_url", doc.url);
+    data_if(x, "node_publisher", doc.publisher);
+    data_if(x, "node_language", doc.language);
+    x.end();
+  }
+
   const std::vector<graph::EdgeDescriptor> edges = kg.sorted_edges();
   for (std::size_t i = 0; i < edges.size(); ++i) {
     const graph::EdgeDescriptor e = edges[i];
@@ -152,6 +179,37 @@ void write_document(Xml& x, const graph::KnowledgeGraph& kg) {
     data_if(x, "edge_date", p.date);
     data(x, "edge_documents", number(p.documents.size()));
     data_if(x, "edge_sources", sources(kg, p.documents));
+    x.end();
+  }
+
+  const std::vector<Mention> mentioned = mentions(kg, vertices);
+  for (std::size_t i = 0; i < mentioned.size(); ++i) {
+    const std::uint32_t d = mentioned[i].document;
+    x.start("edge");
+    x.attribute("id", "m" + number(i));
+    x.attribute("source", node_id[mentioned[i].node]);
+    x.attribute("target", "d" + number(std::size_t{d}));
+    data(x, "edge_label", "mentionedIn");
+    data(x, "edge_relation", "mentionedIn");
+    data(x, "edge_weight", "1");
+    data_if(x, "edge_date", docs[d].date);
+    data(x, "edge_documents", "1");
+    data_if(x, "edge_sources", docs[d].url.empty() ? docs[d].id : docs[d].url);
+    x.end();
+  }
+
+  std::size_t copies = 0;
+  for (std::size_t d = 0; d < docs.size(); ++d) {
+    if (!docs[d].copy_of || docs[d].copy_of->original >= docs.size()) continue;
+    x.start("edge");
+    x.attribute("id", "c" + number(copies++));
+    x.attribute("source", "d" + number(d));
+    x.attribute("target", "d" + number(std::size_t{docs[d].copy_of->original}));
+    data(x, "edge_label", "copyOf");
+    data(x, "edge_relation", "copyOf");
+    data(x, "edge_weight", "1");
+    data(x, "edge_documents", "1");  // the copy
+    data_if(x, "edge_sources", docs[d].url.empty() ? docs[d].id : docs[d].url);
     x.end();
   }
 

@@ -32,4 +32,7 @@ constexpr TypeStyle style_of(graph::EntityType t) {
   return {186, 176, 172, "#bab0ac", "ellipse"};
 }
 
+/// Document nodes of GraphML and GEXF (the articles): Tableau 10's grey.
+constexpr TypeStyle kDocumentStyle{186, 176, 172, "#bab0ac", "note"};
+
 }  // namespace entente::exporter

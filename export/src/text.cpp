@@ -129,4 +129,16 @@ std::string sources(const graph::KnowledgeGraph& kg, const std::vector<std::uint
   return out;
 }
 
+std::string document_label(const graph::DocumentInfo& doc) { return doc.title.empty() ? doc.id : doc.title; }
+
+std::vector<Mention> mentions(const graph::KnowledgeGraph& kg, const std::vector<graph::Vertex>& vertices) {
+  std::vector<Mention> out;
+  for (const graph::Vertex v : vertices) {
+    for (const std::uint32_t d : kg.graph()[v].documents) {
+      if (d < kg.documents().size()) out.push_back({v, d});
+    }
+  }
+  return out;
+}
+
 }  // namespace entente::exporter

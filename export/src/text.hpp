@@ -21,6 +21,21 @@ namespace entente::exporter {
 /// kMaxSources of them, " | ... (N more)". GraphML's and GEXF's `sources`.
 std::string sources(const graph::KnowledgeGraph& kg, const std::vector<std::uint32_t>& documents);
 
+/// The name of a document node in GraphML and GEXF: its title, else its
+/// name in the input (dcterms:identifier).
+std::string document_label(const graph::DocumentInfo& doc);
+
+/// A `mentionedIn` edge of GraphML and GEXF: node -> document, as RDF's
+/// coop:mentionedIn.
+struct Mention {
+  graph::Vertex node;
+  std::uint32_t document;
+};
+
+/// Every node's documents, nodes in `vertices` order, then document order
+/// (the order of Node::documents); documents the graph does not have are left out.
+std::vector<Mention> mentions(const graph::KnowledgeGraph& kg, const std::vector<graph::Vertex>& vertices);
+
 /// One unit of a byte string read as UTF-8: a well-formed character, or the
 /// maximal ill-formed subpart that Unicode (section 3.9) replaces by one U+FFFD.
 struct Utf8Unit {

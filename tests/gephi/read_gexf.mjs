@@ -8,7 +8,8 @@
 // read from the same XML document with @xmldom/xmldom (graphology-gexf's own
 // parser) so that the timeline can be checked too. Prints on stdout
 //   {"reader": "graphology-gexf", "directed": bool, "nodes": N, "edges": M,
-//    "nodeTypes": {"Country": n, ...},
+//    "nodeTypes": {"Country": n, ..., "Document": n},
+//    "edgeRelations": {"country": n, ..., "mentionedIn": n},
 //    "colorsMissing": n, "sizesMissing": n,    // nodes without viz:color / viz:size
 //    "colors": {"Country": "#59a14f", ...},    // the colour of each type (the last seen)
 //    "sizeMin": x, "sizeMax": x,
@@ -68,8 +69,10 @@ function summary(graph, startOf) {
     }
   });
   const weightTypes = new Set();
+  const edgeRelations = {};
   let weightsMissing = 0, weightSum = 0;
   graph.forEachEdge((_, a) => {
+    edgeRelations[a.relation] = (edgeRelations[a.relation] ?? 0) + 1;
     weightTypes.add(a.weight === undefined ? 'missing' : typeof a.weight);
     if (typeof a.weight === 'number') weightSum += a.weight;
     else ++weightsMissing;
@@ -80,6 +83,7 @@ function summary(graph, startOf) {
     nodes: graph.order,
     edges: graph.size,
     nodeTypes,
+    edgeRelations,
     colorsMissing,
     sizesMissing,
     colors,

@@ -6,7 +6,9 @@
 // Prints on stdout one JSON object, the same summary as read_graphml.py:
 //   {"reader": "graphology", "directed": bool, "multi": bool,
 //    "nodes": N, "edges": M,
-//    "nodeTypes": {"Country": n, ...},          // nodes by their `type` value
+//    "nodeTypes": {"Country": n, ..., "Document": n}, // nodes by their `type` value
+//    "edgeRelations": {"country": n, ..., "mentionedIn": n}, // edges by their `relation`
+//    "mentionsOfNodes": n,                      // the sum of the entity nodes' `documents`
 //    "weightTypes": ["number"],                 // typeof of every edge weight
 //    "weightsMissing": n, "weightSum": x,
 //    "nodeDocumentsTypes": [..], "edgeDocumentsTypes": [..],
@@ -26,18 +28,22 @@ function typeName(value) {
 }
 
 function summary(graph) {
-  const nodeTypes = {};
+  const nodeTypes = {}, edgeRelations = {};
+  let mentionsOfNodes = 0;
   const weightTypes = new Set();
   const nodeDocumentsTypes = new Set();
   const edgeDocumentsTypes = new Set();
   let weightsMissing = 0, weightSum = 0, documentsNotIntegral = 0, labelsMissing = 0;
   graph.forEachNode((_, a) => {
     nodeTypes[a.type] = (nodeTypes[a.type] ?? 0) + 1;
+    if (a.type === 'Document') return;  // documents have no `documents`
+    if (Number.isInteger(a.documents)) mentionsOfNodes += a.documents;
     nodeDocumentsTypes.add(typeName(a.documents));
     if (!Number.isInteger(a.documents)) ++documentsNotIntegral;
     if (typeof a.label !== 'string' || a.label === '') ++labelsMissing;
   });
   graph.forEachEdge((_, a) => {
+    edgeRelations[a.relation] = (edgeRelations[a.relation] ?? 0) + 1;
     weightTypes.add(typeName(a.weight));
     if (typeof a.weight === 'number') weightSum += a.weight;
     else ++weightsMissing;
@@ -52,6 +58,8 @@ function summary(graph) {
     nodes: graph.order,
     edges: graph.size,
     nodeTypes,
+    edgeRelations,
+    mentionsOfNodes,
     weightTypes: [...weightTypes].sort(),
     weightsMissing,
     weightSum,

@@ -6,7 +6,9 @@ Usage: read_graphml.py networkx|igraph FILE
 
 Prints on stdout the same summary as read_graphml.mjs (graphology):
   {"reader", "directed", "multi", "nodes", "edges",
-   "nodeTypes": {"Country": n, ...},
+   "nodeTypes": {"Country": n, ..., "Document": n},
+   "edgeRelations": {"country": n, ..., "mentionedIn": n},
+   "mentionsOfNodes",                 # the sum of the entity nodes' `documents`
    "weightTypes": ["float"],          # Python type names of every edge weight
    "weightsMissing", "weightSum",
    "nodeDocumentsTypes", "edgeDocumentsTypes",
@@ -50,8 +52,12 @@ def summary(reader, directed, multi, nodes, edges):
     node_types = {}
     for data in nodes:
         node_types[data.get("type")] = node_types.get(data.get("type"), 0) + 1
+    edge_relations = {}
+    for data in edges:
+        edge_relations[data.get("relation")] = edge_relations.get(data.get("relation"), 0) + 1
+    entities = [data for data in nodes if data.get("type") != "Document"]
     weights = [data.get("weight") for data in edges]
-    documents = [data.get("documents") for data in nodes + edges]
+    documents = [data.get("documents") for data in entities + edges]
     labels = [data.get("label") for data in nodes + edges]
     return {
         "reader": reader,
@@ -60,10 +66,12 @@ def summary(reader, directed, multi, nodes, edges):
         "nodes": len(nodes),
         "edges": len(edges),
         "nodeTypes": node_types,
+        "edgeRelations": edge_relations,
+        "mentionsOfNodes": int(sum(d for d in (data.get("documents") for data in entities) if integral(d))),
         "weightTypes": sorted({type_name(w) for w in weights}),
         "weightsMissing": sum(1 for w in weights if not isinstance(w, (int, float))),
         "weightSum": sum(w for w in weights if isinstance(w, (int, float))),
-        "nodeDocumentsTypes": sorted({type_name(data.get("documents")) for data in nodes}),
+        "nodeDocumentsTypes": sorted({type_name(data.get("documents")) for data in entities}),
         "edgeDocumentsTypes": sorted({type_name(data.get("documents")) for data in edges}),
         "documentsNotIntegral": sum(1 for d in documents if not integral(d)),
         "labelsMissing": sum(1 for label in labels if not isinstance(label, str) or not label),
