@@ -13,7 +13,7 @@ PACKAGES=(
   serdi sordi lv2-dev
   wfrench
   python3 python3-networkx
-  python3-igraph graphviz chromium
+  python3-igraph graphviz chromium bzip2
 )
 
 missing=()

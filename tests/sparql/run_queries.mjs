@@ -6,7 +6,8 @@
 //     "loaded": { "graph.ttl": N, ... },
 //     "results": { "agreements": <SPARQL 1.1 JSON results>, ... } }
 //
-// Usage: node run_queries.mjs [--queries DIR | --query FILE.rq]... FILE.ttl...
+// Usage: node run_queries.mjs [--queries DIR | --query FILE.rq]... FILE...
+// (FILE: Turtle, or by its extension .nt, .nq, .trig)
 // Without --queries/--query it runs docs/queries/*.rq of this repository, each
 // under its file name without ".rq". Used by tests/sparql_test.cpp; run
 // `npm ci --prefix tests/sparql` (scripts/setup.sh does) first.
@@ -65,11 +66,12 @@ const out = { triples: 0, loaded: {}, results: {} };
 for (const file of inputs) {
   const before = store.size;
   try {
-    // Each file in the default graph; base IRI the file, as a store would.
-    store.load(readFileSync(file, "utf8"), {
-      format: "text/turtle",
-      base_iri: "file://" + file,
-    });
+    // Turtle and N-Triples into the default graph, TriG and N-Quads with
+    // their named graphs; base IRI the file, as a store would.
+    const format = file.endsWith(".trig") ? "application/trig"
+      : file.endsWith(".nq") ? "application/n-quads"
+      : file.endsWith(".nt") ? "application/n-triples" : "text/turtle";
+    store.load(readFileSync(file, "utf8"), { format, base_iri: "file://" + file });
   } catch (e) {
     process.stderr.write(`run_queries: ${file}: ${e.message ?? e}\n`);
     process.exit(1);
