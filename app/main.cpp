@@ -23,6 +23,8 @@
 #include "entente/common/ordered_parallel.hpp"
 #include "entente/ingest/ingest.hpp"
 #include "entente/ingest/read_ahead.hpp"
+#include "interrupt.hpp"
+#include "output_folder.hpp"
 #include "progress.hpp"
 
 namespace fs = std::filesystem;
@@ -115,6 +117,11 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 int run_index_import(const std::string& dump, const std::string& out) {
+  entente::app::on_interrupt([out] {
+    std::error_code ec;
+    fs::remove(out + ".tmp", ec);  // the importer's temporary (graph/src/wikidata_import.cpp)
+    return out + " not written";
+  });
   Diagnostics diags;
   auto stats = entente::graph::import_wikidata_dump(dump, out, diags);
   for (const auto& d : diags) print(d);
@@ -181,19 +188,34 @@ int run_build(const BuildOptions& opt) {
     std::uint64_t consumed = 0;
   };
   entente::graph::KnowledgeGraph kg(opt.base, opt.evidence);
-  // The output directory and evidence.ttl (fed document by document, its
-  // spool beside it) are made with the first document: a build that reads
-  // nothing makes nothing.
-  const fs::path out(opt.outdir);
+  // The outputs are written into a staging folder beside the output folder
+  // and swapped in at the end (app/output_folder.hpp): the output folder
+  // holds the previous run's files or this run's, never a mix. The staging
+  // folder and evidence.ttl (fed document by document, its spool beside it)
+  // are made with the first document: a build that reads nothing makes nothing.
+  entente::app::OutputFolder folder(opt.outdir);
+  // Every way out of this function but a commit leaves the output folder as it was.
+  struct Abandon {
+    entente::app::OutputFolder& folder;
+    ~Abandon() {
+      entente::app::on_interrupt(nullptr);  // waits for a signal being handled: the process ends there
+      folder.abandon();
+    }
+  } abandon_on_return{folder};
+  const fs::path shown_out(opt.outdir);  // output paths as the user wrote them
+  fs::path out;                          // where this run writes: the staging folder
   std::optional<entente::exporter::EvidenceWriter> evidence;
   std::string setup_error;
+  std::vector<std::string> folder_notes;
   auto prepare_output = [&]() -> bool {
-    std::error_code ec;
-    fs::create_directories(out, ec);
-    if (ec) {
-      setup_error = opt.outdir + ": cannot create output directory: " + ec.message();
-      return false;
-    }
+    setup_error = folder.prepare(folder_notes);
+    if (!setup_error.empty()) return false;
+    out = folder.staging();
+    entente::app::on_interrupt([&folder, shown_out] {
+      folder.abandon();
+      return folder.committed() ? "the new outputs were already in place in " + shown_out.string()
+                                : shown_out.string() + " is as it was (nothing of this run kept)";
+    });
     if (opt.evidence) {
       evidence.emplace(out / "evidence.ttl");
       if (!evidence->error().empty()) {
@@ -250,7 +272,7 @@ int run_build(const BuildOptions& opt) {
           const entente::graph::AddedDocument added = kg.add(*x.doc, x.fingerprint);
           if (evidence && x.evidence) evidence->add(*x.evidence, added);
           if (report_sentences && x.evidence) report_sentences->add(*x.evidence, added);
-          ++read;
+          if (++read == 1) entente::app::pause_point("extract");
         });
   } catch (const Stop&) {
     progress.finish();
@@ -311,28 +333,25 @@ int run_build(const BuildOptions& opt) {
       });
   if (!failure.empty()) {
     std::cerr << "entente: " << failure << "\n";
-    return kExitBadInput;
+    return kExitBadInput;  // the staging folder goes with abandon_on_return
   }
+  entente::app::pause_point("write");
   // Outputs of earlier runs that this one did not write again (another -f,
-  // --no-evidence, no --report) would be taken for this run's: removed. Only
-  // Entente's own file names; nothing else in the folder is touched.
+  // --no-evidence, no --report) would be taken for this run's: they go with
+  // the previous folder. Only Entente's own file names; nothing else in the
+  // folder is touched.
+  std::vector<std::string> written_names;
+  for (const fs::path& f : written) written_names.push_back(f.filename().string());
   std::vector<fs::path> removed;
-  {
-    std::vector<fs::path> own{out / "evidence.ttl", out / "report.html"};
-    for (const auto format : entente::exporter::kFormats)
-      own.push_back(out / ("graph." + std::string(entente::exporter::extension(format))));
-    for (const fs::path& file : own) {
-      if (std::find(written.begin(), written.end(), file) != written.end()) continue;
-      std::error_code ec;
-      if (!fs::is_regular_file(fs::symlink_status(file, ec))) continue;
-      if (fs::remove(file, ec)) {
-        removed.push_back(file);
-      } else if (ec) {
-        std::cerr << "entente: " << file.string() << ": warning: an output of an earlier run, left in place: "
-                  << ec.message() << "\n";
-        ++warnings;
-      }
-    }
+  for (const std::string& name : folder.superseded(written_names)) removed.push_back(shown_out / name);
+  for (fs::path& f : written) f = shown_out / f.filename();
+  folder.set_after_swap([] { entente::app::pause_point("swap"); });
+  const std::string commit_error = folder.commit(folder_notes);
+  for (const std::string& note : folder_notes) std::cerr << "entente: " << note << "\n";
+  warnings += folder_notes.size();
+  if (!commit_error.empty()) {
+    std::cerr << "entente: " << commit_error << "\n";
+    return kExitBadInput;
   }
 
   const auto& g = kg.graph();
@@ -570,7 +589,8 @@ void add_input_options(CLI::App* cmd, InputOptions& in) {
 constexpr const char* kExitStatus =
     "Exit status: 0 success; 1 bad input or failed output (each named on stderr with its file and\n"
     "position; the good inputs are still built); 2 usage error (unknown command or option, missing\n"
-    "or invalid argument).";
+    "or invalid argument); 130, 143, 129 stopped by SIGINT, SIGTERM, SIGHUP (a build's output\n"
+    "folder then holds the previous run's files, or all of this run's, never a mix).";
 
 /// " (did you mean 'build'?)" when one of `cmd`'s subcommands is near `word`.
 std::string suggestion(CLI::App& cmd, const std::string& word) {
@@ -589,6 +609,9 @@ std::string suggestion(CLI::App& cmd, const std::string& word) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Before any thread starts: SIGINT, SIGTERM and SIGHUP are waited for by a
+  // thread of their own, which ends the run cleanly (app/interrupt.hpp).
+  entente::app::install_interrupts();
   CLI::App app{
       "Entente builds a knowledge graph of cooperation between states (police, justice,\n"
       "migration, counter-terrorism) from French news articles: the persons, institutions,\n"
@@ -782,6 +805,7 @@ int main(int argc, char** argv) {
               << "`\n";
     return kExitUsage;
   }
+  int code = kExitUsage;
   try {
     if (b->parsed()) {
       for (const std::string& list : format_lists) {
@@ -791,14 +815,19 @@ int main(int argc, char** argv) {
       }
       build.evidence = !no_evidence;
       build.input = input_options.options;
-      return run_build(build);
+      code = run_build(build);
+    } else if (imp->parsed()) {
+      code = run_index_import(dump, index_out);
+    } else if (x->parsed()) {
+      code = run_extract(file, json, input_options.options);
+    } else if (sc->parsed()) {
+      code = run_score(score);
     }
-    if (imp->parsed()) return run_index_import(dump, index_out);
-    if (x->parsed()) return run_extract(file, json, input_options.options);
-    if (sc->parsed()) return run_score(score);
   } catch (const std::exception& e) {
     std::cerr << "entente: internal error: " << e.what() << "\n";
-    return kExitBadInput;
+    code = kExitBadInput;
   }
-  return kExitUsage;
+  std::cout.flush();
+  entente::app::end_interrupts();  // a signal from here on waits: the status is the run's
+  return code;
 }
