@@ -332,7 +332,11 @@ int run_build(const BuildOptions& opt) {
         if (err.empty()) written.push_back(outputs[i].file);
       });
   if (!failure.empty()) {
-    std::cerr << "entente: " << failure << "\n";
+    // Named as the user knows it: OUTDIR/graph.ttl, not the staging folder's temporary.
+    const std::string staged = folder.staging().string(), temp = ".tmp-" + std::to_string(::getpid());
+    for (std::size_t at; (at = failure.find(staged)) != std::string::npos;) failure.replace(at, staged.size(), opt.outdir);
+    for (std::size_t at; (at = failure.find(temp)) != std::string::npos;) failure.erase(at, temp.size());
+    std::cerr << "entente: " << failure << " (" << opt.outdir << " is as it was)\n";
     return kExitBadInput;  // the staging folder goes with abandon_on_return
   }
   entente::app::pause_point("write");

@@ -188,6 +188,21 @@ TEST(Interrupts, AnErrorAfterExtractionLeavesTheFolderAsItWas) {
   EXPECT_EQ(leftovers(scene.t.path()), std::vector<std::string>{});
 }
 
+TEST(Interrupts, AFullDiskLeavesTheFolderAsItWas) {
+  // A file size limit makes writes fail as a full disk does (EFBIG; SIGXFSZ ignored).
+  Scene scene;
+  const ToolRun r = sh("cd " + shell_quoted(scene.t.path().string()) + " && trap '' XFSZ && ulimit -f 100 && exec " +
+                           shell_quoted(kBinary.string()) + " build " + shell_quoted(kExamples.string()) +
+                           " -o out -q -f nt,gexf --report",
+                       scene.t.path());
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_NE(r.err.find("write failed"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("(out is as it was)"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find(".entente-"), std::string::npos) << "names the staging folder: " << r.err;
+  EXPECT_EQ(contents(scene.t.path() / "out"), scene.before);
+  EXPECT_EQ(leftovers(scene.t.path()), std::vector<std::string>{});
+}
+
 TEST(Interrupts, TemporariesOfKilledRunsInsideTheFolderAreRemovedOnlyWhenTheyAreEntentes) {
   Scene scene;
   const fs::path out = scene.t.path() / "out";
