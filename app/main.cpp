@@ -230,6 +230,7 @@ int run_build(const BuildOptions& opt) {
   std::optional<entente::exporter::ReportSentences> report_sentences;
   if (opt.report && opt.evidence) report_sentences.emplace();
   std::size_t read = 0, warnings = 0, bad_inputs = 0;
+  std::map<std::string, std::size_t> warning_kinds;  ///< what was dropped or changed -> count
   std::map<std::string, std::size_t> skipped;
   const unsigned jobs = opt.jobs > 0 ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
   entente::extract::load_language_data(jobs);
@@ -261,13 +262,18 @@ int run_build(const BuildOptions& opt) {
           progress.advance(x.consumed, x.doc.has_value());
           for (const auto& d : x.diags) {
             print(d);
-            if (d.severity == Severity::error) ++bad_inputs;
-            else ++warnings;
+            if (d.severity == Severity::error) {
+              ++bad_inputs;
+            } else {
+              ++warnings;
+              ++warning_kinds[d.kind.empty() ? "other" : d.kind];
+            }
           }
           if (!x.skipped_language.empty()) ++skipped[x.skipped_language];
           if (!x.doc) return;
           for (const auto& d : x.doc->diagnostics) print(d);
           warnings += x.doc->diagnostics.size();
+          for (const auto& d : x.doc->diagnostics) ++warning_kinds[d.kind.empty() ? "other" : d.kind];
           if (read == 0 && !prepare_output()) throw Stop{};
           const entente::graph::AddedDocument added = kg.add(*x.doc, x.fingerprint);
           if (evidence && x.evidence) evidence->add(*x.evidence, added);
@@ -353,6 +359,7 @@ int run_build(const BuildOptions& opt) {
   const std::string commit_error = folder.commit(folder_notes);
   for (const std::string& note : folder_notes) std::cerr << "entente: " << note << "\n";
   warnings += folder_notes.size();
+  if (!folder_notes.empty()) warning_kinds["output folder"] += folder_notes.size();
   if (!commit_error.empty()) {
     std::cerr << "entente: " << commit_error << "\n";
     return kExitBadInput;
@@ -378,6 +385,7 @@ int run_build(const BuildOptions& opt) {
     j["edges"] = {{"total", boost::num_edges(g)}, {"by_relation", edges}};
     j["wikidata_links"] = linked;
     j["warnings"] = warnings;
+    j["warnings_by_kind"] = warning_kinds;
     j["wrote"] = nlohmann::ordered_json::array();
     for (const auto& f : written) j["wrote"].push_back(f.string());
     j["removed"] = nlohmann::ordered_json::array();
@@ -396,7 +404,10 @@ int run_build(const BuildOptions& opt) {
     for (const auto& [t, n] : nodes) std::cout << "  " << t << " " << n;
     std::cout << "\nedges: " << boost::num_edges(g);
     for (const auto& [t, n] : edges) std::cout << "  " << t << " " << n;
-    std::cout << "\nwikidata links: " << linked << "\nwarnings: " << warnings << "\nwrote";
+    std::cout << "\nwikidata links: " << linked << "\nwarnings: " << warnings;
+    for (auto it = warning_kinds.begin(); it != warning_kinds.end(); ++it)
+      std::cout << (it == warning_kinds.begin() ? " (" : ", ") << it->first << " " << it->second;
+    std::cout << (warning_kinds.empty() ? "" : ")") << "\nwrote";
     for (std::size_t i = 0; i < written.size(); ++i) std::cout << (i ? ", " : " ") << written[i].string();
     if (!removed.empty()) {
       std::cout << "\nremoved (outputs of an earlier run not written by this one):";

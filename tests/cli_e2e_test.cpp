@@ -265,6 +265,28 @@ TEST(Docs, TheReadmesSampleSummaryIsTheRealOutputOfItsCommand) {
 
 namespace {
 
+TEST(Inputs, TheSummaryCountsWarningsByWhatWasDroppedOrChanged) {
+  entente::testing::TempDir t;
+  fs::create_directories(t.path() / "d");
+  // Invented text: an impossible date, a NUL byte past the first bytes, a link to nothing, a file given twice.
+  std::string text = "Le 31 février 2023, la Belgique et le Maroc ont signé un accord de coopération policière. ";
+  for (int i = 0; i < 10; ++i) text += text;  // 93 KB: the NUL byte is past the first 64 KiB
+  text += std::string("Jean Du") + '\0' + "pont y était.\n";
+  std::ofstream(t.path() / "d" / "a.txt", std::ios::binary) << text;
+  fs::create_symlink("nowhere.txt", t.path() / "d" / "dangling.txt");
+  ToolRun r = entente("build " + in(t, "d") + " " + in(t, "d/a.txt") + " -o " + in(t, "out"), t.path());
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("\nwarnings: 1027 (NUL bytes 1, files read once 1, impossible dates 1024, links and folders 1)\n"),
+            std::string::npos)
+      << r.out;
+  r = entente("build --json " + in(t, "d") + " -o " + in(t, "out"), t.path());
+  ASSERT_EQ(r.status, 0) << r.err;
+  const nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j.at("warnings"), 1026);
+  EXPECT_EQ(j.at("warnings_by_kind"),
+            (nlohmann::json{{"NUL bytes", 1}, {"impossible dates", 1024}, {"links and folders", 1}}));
+}
+
 TEST(Inputs, LinksThatLeadNowhereAreWarningsAndStrictMakesThemExitOne) {
   entente::testing::TempDir t;
   copy_example("01_espagne_senegal_memorandum.txt", t.path() / "d" / "a.txt");

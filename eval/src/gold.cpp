@@ -164,7 +164,7 @@ class GoldReader {
       std::string what = e.what();
       if (const auto cut = what.find("] "); what.starts_with("[json.exception") && cut != std::string::npos)
         what.erase(0, cut + 2);
-      diags_.push_back({Severity::error, {file_, e.byte > 0 ? e.byte - 1 : 0}, "not JSON: " + what});
+      diags_.push_back({Severity::error, {file_, e.byte > 0 ? e.byte - 1 : 0}, "not JSON: " + what, {}});
       return std::nullopt;
     }
     Gold gold;
@@ -188,7 +188,7 @@ class GoldReader {
 
  private:
   void diagnose(Severity severity, const Path& path, const std::string& message) {
-    diags_.push_back({severity, {file_, locate(text_, path)}, to_text(path) + ": " + message});
+    diags_.push_back({severity, {file_, locate(text_, path)}, to_text(path) + ": " + message, {}});
   }
   void error(const Path& path, const std::string& message) {
     failed_ = true;

@@ -130,7 +130,7 @@ class Collector {
  private:
   void error(std::size_t offset, std::string message) {
     failed_ = true;
-    diags_.push_back({Severity::error, {file_, offset}, std::move(message)});
+    diags_.push_back({Severity::error, {file_, offset}, std::move(message), {}});
   }
 
   /// The byte offset of Serd's (line, column): lines count from 1, columns
@@ -325,7 +325,7 @@ std::optional<Graph> read_graph(const std::string& path, Diagnostics& diags) {
   const std::optional<Syntax> syntax = syntax_for(path);
   if (!syntax) {
     diags.push_back(
-        {Severity::error, {path}, "unknown RDF syntax: the file name should end in .ttl, .trig, .nt or .nq"});
+        {Severity::error, {path}, "unknown RDF syntax: the file name should end in .ttl, .trig, .nt or .nq", {}});
     return std::nullopt;
   }
   const std::optional<std::string> bytes = read_bytes(path, diags);

@@ -836,7 +836,8 @@ void find_dates(Document& doc) {
     Location at{doc.path};
     at.offset = offset;
     doc.diagnostics.push_back(Diagnostic{Severity::warning, std::move(at),
-                                         "'" + written + "' is no date a calendar has: not read as a date"});
+                                         "'" + written + "' is no date a calendar has: not read as a date",
+                                         "impossible dates"});
   }
 
   // The years the article gives, and those just before and after them.

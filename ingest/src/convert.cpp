@@ -160,14 +160,14 @@ Converted to_document(Record record, const Options& options) {
   auto fail = [&](std::string message, std::size_t offset = Location::npos) {
     Location at = where;
     at.offset = offset;
-    out.diags.push_back(Diagnostic{failure, std::move(at), std::move(message)});
+    out.diags.push_back(Diagnostic{failure, std::move(at), std::move(message), "broken records"});
     return std::move(out);
   };
   // Decodes bytes, with a warning when the encoding was guessed.
   auto decoded = [&](std::string_view bytes, const std::string& declared, bool noted) -> std::optional<std::string> {
     Decoded d = decode(bytes, declared);
     if (!d.error.empty()) {
-      out.diags.push_back(Diagnostic{failure, where, d.error});
+      out.diags.push_back(Diagnostic{failure, where, d.error, "encodings"});
       return std::nullopt;
     }
     if ((d.detected || (record.charset_guessed && !d.assumed.empty())) && !noted) {
@@ -175,7 +175,8 @@ Converted to_document(Record record, const Options& options) {
       at.offset = d.first_invalid;
       out.diags.push_back(Diagnostic{Severity::warning, std::move(at),
                                      "not UTF-8 at this byte: read as " + d.assumed +
-                                         " (the encoding uchardet finds)"});
+                                         " (the encoding uchardet finds)",
+                                     "encodings"});
     }
     return std::move(d.text);
   };
@@ -278,7 +279,8 @@ Converted to_document(Record record, const Options& options) {
     if (record.kind == Kind::text) at.offset = nul;
     out.diags.push_back(Diagnostic{Severity::warning, std::move(at),
                                    count == 1 ? std::string("a NUL byte in the text: removed")
-                                              : std::to_string(count) + " NUL bytes in the text (the first here): removed"});
+                                              : std::to_string(count) + " NUL bytes in the text (the first here): removed",
+                                   "NUL bytes"});
     std::erase(body, '\0');
   }
 
@@ -305,7 +307,8 @@ Converted to_document(Record record, const Options& options) {
     out.skipped_language = lang;
     out.diags.push_back(Diagnostic{Severity::warning, where,
                                    "in " + language_name(lang) + " (" + (stated ? "says its metadata" : "identified") +
-                                       "), not " + accepted + ": skipped (--lang " + lang + " would read it)"});
+                                       "), not " + accepted + ": skipped (--lang " + lang + " would read it)",
+                                   "other languages"});
     return out;
   }
 

@@ -214,7 +214,7 @@ class Reading {
       if (::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
         const auto [at, fresh] = seen.emplace(std::pair{st.st_dev, st.st_ino}, path.string());
         if (!fresh) {
-          return warning(Location{path.string()}, "the same file as " + at->second + ": read once");
+          return warning(Location{path.string()}, "the same file as " + at->second + ": read once", "files read once");
         }
       }
       std::error_code ec;
@@ -251,7 +251,7 @@ class Reading {
           continue;
         }
         for (auto& [where, why] : problems) {
-          if (!warning(Location{where}, std::move(why))) return false;
+          if (!warning(Location{where}, std::move(why), "links and folders")) return false;
         }
         if (files.empty()) {
           if (!error(arg, "directory has no file to read (.txt .jsonl .json .csv .tsv .html .warc, "
@@ -307,18 +307,19 @@ class Reading {
     item.record = std::move(r);
     return sink_(std::move(item));
   }
-  bool report(Severity severity, Location where, std::string message) {
+  bool report(Severity severity, Location where, std::string message, std::string kind = {}) {
     Item item;
-    item.diags.push_back(Diagnostic{severity, std::move(where), std::move(message)});
+    item.diags.push_back(Diagnostic{severity, std::move(where), std::move(message), std::move(kind)});
     return sink_(std::move(item));
   }
   bool error(const std::string& file, std::string message) {
     ++totals.bad_inputs;
     return report(Severity::error, Location{file}, std::move(message));
   }
-  bool warning(Location where, std::string message) {
+  /// `kind`: what the summary counts it as (Diagnostic::kind).
+  bool warning(Location where, std::string message, std::string kind = "broken records") {
     ++totals.bad_records;
-    return report(Severity::warning, std::move(where), std::move(message));
+    return report(Severity::warning, std::move(where), std::move(message), std::move(kind));
   }
 
   // ----------------------------------------------------------------- files ----
@@ -392,7 +393,7 @@ class Reading {
     const Container c = detect(name, head);
     switch (c) {
       case Container::archive:
-        if (depth >= kMaxNesting) return warning(Location{shown}, "an archive inside an archive inside an archive: not read");
+        if (depth >= kMaxNesting) return warning(Location{shown}, "an archive inside an archive inside an archive: not read", "archives");
         return archive(in, shown, id, name, depth + 1);
       case Container::text:
       case Container::html:
@@ -460,7 +461,8 @@ class Reading {
     Location at = whole.where;
     if (!warning(std::move(at), "a text of " + std::to_string(bytes.size() >> 20U) + " MiB: read as " +
                                     std::to_string(cuts.size()) + " documents of at most " +
-                                    std::to_string(kPartBytes >> 20U) + " MiB (" + whole.id + "#part1 ...)")) {
+                                    std::to_string(kPartBytes >> 20U) + " MiB (" + whole.id + "#part1 ...)",
+                 "long texts read in parts")) {
       return false;
     }
     --totals.bad_records;  // a warning, but nothing left out
@@ -520,7 +522,7 @@ class Reading {
       line = std::string();
       if (!emit(std::move(r), in)) return false;
     }
-    if (in.failed()) return warning(Location{shown}, "read error: " + in.error() + "; the rest of the file is not read");
+    if (in.failed()) return warning(Location{shown}, "read error: " + in.error() + "; the rest of the file is not read", "read errors");
     return true;
   }
 
@@ -639,7 +641,7 @@ class Reading {
       row = std::string();
       if (!emit(std::move(r), in)) return false;
     }
-    if (in.failed()) return warning(Location{shown}, "read error: " + in.error() + "; the rest of the file is not read");
+    if (in.failed()) return warning(Location{shown}, "read error: " + in.error() + "; the rest of the file is not read", "read errors");
     if (!header) return error(shown, "empty table: no header row");
     return true;
   }
@@ -820,7 +822,7 @@ class Reading {
       rec.charset = charset_of(content_type);
       if (!emit(std::move(rec), in)) return false;
     }
-    if (in.failed()) return warning(Location{shown}, "read error: " + in.error() + "; the rest of the file is not read");
+    if (in.failed()) return warning(Location{shown}, "read error: " + in.error() + "; the rest of the file is not read", "read errors");
     return true;
   }
 
@@ -865,7 +867,8 @@ class Reading {
         const char* why = archive_error_string(a.get());
         const std::string message = std::string(why != nullptr ? why : "broken archive");
         if (members == 0) return error(shown, "cannot read archive: " + message);
-        return warning(Location{shown}, "archive broken after " + std::to_string(members) + " member(s): " + message);
+        return warning(Location{shown}, "archive broken after " + std::to_string(members) + " member(s): " + message,
+                       "archives");
       }
       const bool raw = archive_format(a.get()) == ARCHIVE_FORMAT_RAW;
       if (archive_entry_filetype(entry) != AE_IFREG && !raw) continue;
@@ -877,7 +880,7 @@ class Reading {
         if (extension(inner) == "tgz") inner = inner.substr(0, inner.size() - 3) + "tar";
         Input member(source);
         if (!stream(member, shown, id, inner, depth == 1, depth)) return false;
-        if (member.failed()) return warning(Location{shown}, "cannot decompress: " + member.error());
+        if (member.failed()) return warning(Location{shown}, "cannot decompress: " + member.error(), "archives");
         continue;
       }
       const char* path = archive_entry_pathname_utf8(entry);
@@ -891,7 +894,7 @@ class Reading {
       if (!stream(member, shown + "/" + member_path, id + "/" + member_path, std::string(member_name), true, depth))
         return false;
       if (member.failed()) {
-        if (!warning(Location{shown + "/" + member_path}, "cannot read member: " + member.error())) return false;
+        if (!warning(Location{shown + "/" + member_path}, "cannot read member: " + member.error(), "archives")) return false;
       }
     }
     return true;

@@ -25,6 +25,9 @@ struct Diagnostic {
   Severity severity = Severity::warning;
   Location where;
   std::string message;
+  /// What was dropped or changed, for the summary's counts: "impossible
+  /// dates", "NUL bytes", "links and folders", ... ("" : counted as "other").
+  std::string kind;
 };
 
 /// "file: byte N: warning: message"; with a line, "file:L: warning: ..."; with
