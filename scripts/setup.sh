@@ -14,6 +14,7 @@ PACKAGES=(
   wfrench
   python3 python3-networkx
   python3-igraph graphviz chromium bzip2
+  raptor2-utils python3-rdflib libxml2-utils
 )
 
 missing=()
