@@ -6,6 +6,7 @@
 # Usage: scripts/test.sh [ctest args...]
 #   scripts/test.sh -L unit                  # only unit tests (both passes)
 #   ENTENTE_SANITIZERS=0 scripts/test.sh     # without the sanitized pass
+#   ENTENTE_FUZZ_SMOKE=0 scripts/test.sh     # without the fuzzing smoke run
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -25,4 +26,10 @@ if [[ ${ENTENTE_SANITIZERS:-1} != 0 ]]; then
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:strict_string_checks=1:detect_stack_use_after_return=1 \
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir "$SANITIZED" --output-on-failure -j "$(nproc)" "$@"
+fi
+
+if [[ ${ENTENTE_FUZZ_SMOKE:-1} != 0 ]]; then
+  # A smoke run of every libFuzzer target (docs/TESTING.md): it builds, it
+  # runs on its seeds and finds nothing in a few seconds. Long runs: scripts/fuzz.sh 3600.
+  scripts/fuzz.sh "${ENTENTE_FUZZ_SECONDS:-15}"
 fi

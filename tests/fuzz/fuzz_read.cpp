@@ -1,0 +1,49 @@
+// libFuzzer target: the input readers. The bytes are written to a file whose
+// name ends as the first byte chooses (.txt .jsonl .json .csv .tsv .html
+// .warc .warc.gz .gz .zip .tar), then ingest::read() goes through it and
+// every record is converted to a document. Readers of containers (WARC,
+// archives through libarchive, JSON Lines, CSV) meet broken, truncated and
+// nested input here.
+#include <unistd.h>
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "entente/ingest/ingest.hpp"
+
+namespace {
+const std::array<const char*, 11> kNames = {"a.txt",  "a.jsonl",   "a.json", "a.csv", "a.tsv", "a.html",
+                                            "a.warc", "a.warc.gz", "a.gz",   "a.zip", "a.tar"};
+std::filesystem::path scratch() {
+  static const std::filesystem::path dir = [] {
+    const std::filesystem::path shm = "/dev/shm";
+    auto d = (std::filesystem::is_directory(shm) ? shm : std::filesystem::temp_directory_path()) /
+             ("entente-fuzz-read-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(d);
+    return d;
+  }();
+  return dir;
+}
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size == 0) return 0;
+  const std::filesystem::path file = scratch() / kNames[data[0] % kNames.size()];
+  {
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    out.write(reinterpret_cast<const char*>(data) + 1, static_cast<std::streamsize>(size - 1));
+  }
+  namespace in = entente::ingest;
+  in::Options options;
+  in::read({file.string()}, options, [&](in::Item&& item) {
+    if (item.record) (void)in::to_document(std::move(*item.record), options);
+    return true;
+  });
+  std::error_code ec;
+  std::filesystem::remove(file, ec);
+  return 0;
+}
