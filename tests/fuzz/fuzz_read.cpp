@@ -13,26 +13,17 @@
 #include <fstream>
 #include <string>
 
+#include "scratch.hpp"
 #include "entente/ingest/ingest.hpp"
 
 namespace {
 const std::array<const char*, 11> kNames = {"a.txt",  "a.jsonl",   "a.json", "a.csv", "a.tsv", "a.html",
                                             "a.warc", "a.warc.gz", "a.gz",   "a.zip", "a.tar"};
-std::filesystem::path scratch() {
-  static const std::filesystem::path dir = [] {
-    const std::filesystem::path shm = "/dev/shm";
-    auto d = (std::filesystem::is_directory(shm) ? shm : std::filesystem::temp_directory_path()) /
-             ("entente-fuzz-read-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(d);
-    return d;
-  }();
-  return dir;
-}
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
-  const std::filesystem::path file = scratch() / kNames[data[0] % kNames.size()];
+  const std::filesystem::path file = entente::fuzz::scratch("read") / kNames[data[0] % kNames.size()];
   {
     std::ofstream out(file, std::ios::binary | std::ios::trunc);
     out.write(reinterpret_cast<const char*>(data) + 1, static_cast<std::streamsize>(size - 1));

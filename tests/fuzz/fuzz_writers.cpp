@@ -13,22 +13,11 @@
 #include <string>
 #include <vector>
 
+#include "scratch.hpp"
 #include "entente/export/writers.hpp"
 #include "entente/extract/document.hpp"
 #include "entente/graph/graph.hpp"
 
-namespace {
-std::filesystem::path scratch() {
-  static const std::filesystem::path dir = [] {
-    const std::filesystem::path shm = "/dev/shm";
-    auto d = (std::filesystem::is_directory(shm) ? shm : std::filesystem::temp_directory_path()) /
-             ("entente-fuzz-writers-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(d);
-    return d;
-  }();
-  return dir;
-}
-}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   namespace ex = entente::extract;
@@ -87,8 +76,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   kg.finish();
   namespace out = entente::exporter;
   for (const auto format : out::kFormats) {
-    (void)out::write(kg, format, scratch() / ("graph." + std::string(out::extension(format))));
+    (void)out::write(kg, format, entente::fuzz::scratch("writers") / ("graph." + std::string(out::extension(format))));
   }
-  (void)out::write_report(kg, scratch() / "report.html", nullptr);
+  (void)out::write_report(kg, entente::fuzz::scratch("writers") / "report.html", nullptr);
   return 0;
 }
