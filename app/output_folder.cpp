@@ -29,11 +29,13 @@ bool output_name(std::string_view name) {
   return false;
 }
 
-/// The process of a leftover's PID is gone (or never was).
+/// The process of a leftover's PID is gone (or never was). Called before
+/// this run makes anything, so this process's own PID names a leftover of an
+/// earlier process that had the same number.
 bool gone(const std::string& pid) {
   if (!digits(pid) || pid.size() > 9) return true;
   const pid_t p = static_cast<pid_t>(std::stol(pid));
-  if (p == ::getpid()) return false;
+  if (p == ::getpid()) return true;
   return ::kill(p, 0) != 0 && errno == ESRCH;
 }
 
@@ -140,7 +142,8 @@ std::string OutputFolder::prepare(std::vector<std::string>& notes) {
   }
   if (!inside) {
     if (!exists) fs::create_directories(target_.parent_path(), ec);
-    fs::remove_all(staging_, ec);  // a folder of this very PID cannot be a live run's
+    if (fs::exists(fs::symlink_status(staging_, ec)))  // what cleaning up could not remove (not Entente's)
+      return staging_.string() + ": left by an earlier run, holds files that are not Entente's: move them away";
     if (fs::create_directory(staging_, ec) && !ec) {
       // The swapped-in folder keeps the permissions the user gave the old one.
       if (exists) fs::permissions(staging_, fs::status(target_, ec).permissions(), ec);
@@ -157,7 +160,8 @@ std::string OutputFolder::prepare(std::vector<std::string>& notes) {
     }
   }
   staging_ = target_ / (".entente-" + std::to_string(::getpid()));
-  fs::remove_all(staging_, ec);
+  if (fs::exists(fs::symlink_status(staging_, ec)))
+    return staging_.string() + ": left by an earlier run, holds files that are not Entente's: move them away";
   fs::create_directories(staging_, ec);
   if (ec) return staging_.string() + ": cannot create output directory: " + ec.message();
   made_ = true;
