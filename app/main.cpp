@@ -231,6 +231,10 @@ int run_build(const BuildOptions& opt) {
   if (opt.report && opt.evidence) report_sentences.emplace();
   std::size_t read = 0, warnings = 0, bad_inputs = 0;
   std::map<std::string, std::size_t> warning_kinds;  ///< what was dropped or changed -> count
+  const auto warn = [&](const std::string& kind, std::size_t n = 1) {
+    warnings += n;
+    warning_kinds[kind.empty() ? "other" : kind] += n;
+  };
   std::map<std::string, std::size_t> skipped;
   const unsigned jobs = opt.jobs > 0 ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
   entente::extract::load_language_data(jobs);
@@ -262,18 +266,15 @@ int run_build(const BuildOptions& opt) {
           progress.advance(x.consumed, x.doc.has_value());
           for (const auto& d : x.diags) {
             print(d);
-            if (d.severity == Severity::error) {
-              ++bad_inputs;
-            } else {
-              ++warnings;
-              ++warning_kinds[d.kind.empty() ? "other" : d.kind];
-            }
+            if (d.severity == Severity::error) ++bad_inputs;
+            else warn(d.kind);
           }
           if (!x.skipped_language.empty()) ++skipped[x.skipped_language];
           if (!x.doc) return;
-          for (const auto& d : x.doc->diagnostics) print(d);
-          warnings += x.doc->diagnostics.size();
-          for (const auto& d : x.doc->diagnostics) ++warning_kinds[d.kind.empty() ? "other" : d.kind];
+          for (const auto& d : x.doc->diagnostics) {
+            print(d);
+            warn(d.kind);
+          }
           if (read == 0 && !prepare_output()) throw Stop{};
           const entente::graph::AddedDocument added = kg.add(*x.doc, x.fingerprint);
           if (evidence && x.evidence) evidence->add(*x.evidence, added);
@@ -358,8 +359,7 @@ int run_build(const BuildOptions& opt) {
   folder.set_after_swap([] { entente::app::pause_point("swap"); });
   const std::string commit_error = folder.commit(folder_notes);
   for (const std::string& note : folder_notes) std::cerr << "entente: " << note << "\n";
-  warnings += folder_notes.size();
-  if (!folder_notes.empty()) warning_kinds["output folder"] += folder_notes.size();
+  if (!folder_notes.empty()) warn("output folder", folder_notes.size());
   if (!commit_error.empty()) {
     std::cerr << "entente: " << commit_error << "\n";
     return kExitBadInput;

@@ -74,6 +74,22 @@ std::vector<std::string> remove_own(const fs::path& dir) {
   return left;
 }
 
+/// Empties `from`, a swapped-out or left-over output folder: Entente's files
+/// are deleted, anything else is moved into `to` (unless `to` has that name;
+/// then it stays, with a warning in `notes`); `from` goes when it is empty.
+void return_others(const fs::path& from, const fs::path& to, std::vector<std::string>& notes) {
+  std::error_code ec;
+  for (const std::string& other : remove_own(from)) {
+    if (fs::exists(fs::symlink_status(to, ec)) && !fs::exists(fs::symlink_status(to / other, ec))) {
+      fs::rename(from / other, to / other, ec);
+      if (!ec) continue;
+    }
+    notes.push_back((from / other).string() + ": warning: not Entente's, could not go back into " + to.string() +
+                    ": left there");
+  }
+  fs::remove(from, ec);  // only when empty
+}
+
 }  // namespace
 
 bool own_file(const std::string& name) { return output_name(name) || !temporary_pid(name).empty(); }
@@ -101,19 +117,12 @@ std::string OutputFolder::prepare(std::vector<std::string>& notes) {
   // Leftovers of killed runs: folders beside the target, temporaries inside it.
   for (fs::directory_iterator it(parent, ec), end; !ec && it != end; it.increment(ec)) {
     const std::string name = it->path().filename().string();
-    if (name.rfind(prefix, 0) != 0 || !gone(name.substr(prefix.size()))) continue;
-    if (!digits(name.substr(prefix.size()))) continue;
+    if (name.rfind(prefix, 0) != 0) continue;
+    const std::string pid = name.substr(prefix.size());
     std::error_code e2;
-    if (!fs::is_directory(fs::symlink_status(it->path(), e2))) continue;
+    if (!digits(pid) || !gone(pid) || !fs::is_directory(fs::symlink_status(it->path(), e2))) continue;
     // Anything not ours (a user's file of an output folder swapped out) goes back.
-    for (const std::string& other : remove_own(it->path())) {
-      if (exists && !fs::exists(fs::symlink_status(target_ / other, e2))) {
-        fs::rename(it->path() / other, target_ / other, e2);
-        if (!e2) continue;
-      }
-      notes.push_back((it->path() / other).string() + ": warning: left by an interrupted run, not Entente's: left in place");
-    }
-    fs::remove(it->path(), e2);
+    return_others(it->path(), target_, notes);
   }
   if (exists) {
     for (fs::directory_iterator it(target_, ec), end; !ec && it != end; it.increment(ec)) {
@@ -191,7 +200,7 @@ std::string OutputFolder::commit(std::vector<std::string>& notes) {
     sync_path(it->path(), O_RDONLY);
   sync_path(staging_, O_RDONLY | O_DIRECTORY);
 
-  if (staging_.parent_path() == target_) return commit_file_by_file(notes);
+  if (staging_.parent_path() == target_) return commit_file_by_file();
   if (!fs::exists(target_, ec)) {
     fs::rename(staging_, target_, ec);
     if (ec) return target_.string() + ": cannot put the outputs in place: " + ec.message();
@@ -201,33 +210,18 @@ std::string OutputFolder::commit(std::vector<std::string>& notes) {
       return target_.string() + ": cannot put the outputs in place: " + std::strerror(err);
     notes.push_back(target_.string() + ": warning: the file system cannot swap folders (" + std::strerror(err) +
                     "): the outputs replace the previous ones file by file");
-    return commit_file_by_file(notes);
+    return commit_file_by_file();
   } else {
     if (after_swap_) after_swap_();
-    // staging_ now names the previous folder: what is not ours goes back.
-    for (fs::directory_iterator it(staging_, ec), end; !ec && it != end; it.increment(ec)) {
-      const std::string name = it->path().filename().string();
-      if (own_file(name)) continue;
-      std::error_code e2;
-      if (fs::exists(fs::symlink_status(target_ / name, e2))) {
-        notes.push_back((staging_ / name).string() + ": warning: could not go back into " + target_.string() +
-                        " (the new outputs have that name): left there");
-        continue;
-      }
-      fs::rename(it->path(), target_ / name, e2);
-      if (e2) notes.push_back((staging_ / name).string() + ": warning: could not go back: " + e2.message());
-    }
   }
   committed_ = true;
   sync_path(target_.parent_path(), O_RDONLY | O_DIRECTORY);
-  if (fs::exists(staging_, ec)) {
-    const std::vector<std::string> left = remove_own(staging_);
-    if (!left.empty()) notes.push_back(staging_.string() + ": warning: holds files that are not Entente's: left in place");
-  }
+  // staging_ names the previous folder, if any: its outputs go, what is not ours comes back.
+  if (fs::exists(staging_, ec)) return_others(staging_, target_, notes);
   return {};
 }
 
-std::string OutputFolder::commit_file_by_file(std::vector<std::string>& notes) {
+std::string OutputFolder::commit_file_by_file() {
   std::error_code ec;
   fs::create_directories(target_, ec);
   if (ec) return target_.string() + ": cannot create output directory: " + ec.message();
@@ -255,7 +249,6 @@ std::string OutputFolder::commit_file_by_file(std::vector<std::string>& notes) {
   for (const std::string& name : superseded(names)) fs::remove(target_ / name, ec);
   remove_own(staging_);
   sync_path(target_, O_RDONLY | O_DIRECTORY);
-  (void)notes;
   return {};
 }
 

@@ -74,7 +74,7 @@ class OutputFolder {
   void set_after_swap(std::function<void()> f) { after_swap_ = std::move(f); }
 
  private:
-  std::string commit_file_by_file(std::vector<std::string>& notes);
+  std::string commit_file_by_file();
 
   std::filesystem::path target_;   ///< as given, links resolved
   std::filesystem::path staging_;  ///< .NAME.entente-new-PID beside it

@@ -42,6 +42,14 @@ class TempDir {
   static inline int counter_ = 0;
 };
 
+/// The lines of `text`, without their '\n' (empty lines kept).
+inline std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
 inline std::string read_file(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::ostringstream s;

@@ -41,6 +41,7 @@
 namespace {
 
 namespace fs = std::filesystem;
+using entente::testing::lines_of;
 using entente::testing::read_file;
 using entente::testing::sh;
 using entente::testing::shell_quoted;
@@ -58,13 +59,6 @@ struct Block {
   std::string lang;
   std::vector<std::string> lines;
 };
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) out.push_back(line);
-  return out;
-}
 
 /// Fenced blocks, and indented blocks (four spaces after a blank line) outside them.
 std::vector<Block> blocks_of(const fs::path& page) {

@@ -29,6 +29,7 @@ const fs::path kSource = ENTENTE_SOURCE_DIR;
 const fs::path kSeeds = kShared / "corpus" / "seeds";
 const fs::path kDev = kShared / "corpus" / "dev";
 
+using entente::testing::lines_of;
 using entente::testing::read_file;
 using entente::testing::sh;
 using entente::testing::shell_quoted;
@@ -357,13 +358,6 @@ nlohmann::json score(const fs::path& graph, const fs::path& gold, const fs::path
                  dir);
   EXPECT_EQ(r.status, 0) << r.err;
   return r.status == 0 ? nlohmann::json::parse(r.out) : nlohmann::json();
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) out.push_back(line);
-  return out;
 }
 
 /// GraphML without the document nodes "dN" from `first` on and without the

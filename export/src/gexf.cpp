@@ -158,12 +158,8 @@ void write_document(Xml& x, const graph::KnowledgeGraph& kg) {
     ++degree[m.node];
     ++document_degree[m.document];
   }
-  const auto copy_of = [&](std::size_t d) -> std::optional<std::size_t> {
-    if (docs[d].copy_of && docs[d].copy_of->original < docs.size()) return docs[d].copy_of->original;
-    return std::nullopt;
-  };
   for (std::size_t d = 0; d < docs.size(); ++d) {
-    if (const auto original = copy_of(d)) {
+    if (const auto original = original_of(kg, d)) {
       ++document_degree[d];
       ++document_degree[*original];
     }
@@ -268,13 +264,13 @@ void write_document(Xml& x, const graph::KnowledgeGraph& kg) {
     attvalue(x, "relation", "mentionedIn");
     attvalue(x, "date", doc.date);
     attvalue(x, "documents", "1");
-    attvalue(x, "sources", doc.url.empty() ? doc.id : doc.url);
+    attvalue(x, "sources", source_of(doc));
     x.end();  // attvalues
     x.end();  // edge
   }
   std::size_t copies = 0;
   for (std::size_t d = 0; d < docs.size(); ++d) {
-    const auto original = copy_of(d);
+    const auto original = original_of(kg, d);
     if (!original) continue;
     x.start("edge");
     x.attribute("id", "c" + number(copies++));
@@ -285,7 +281,7 @@ void write_document(Xml& x, const graph::KnowledgeGraph& kg) {
     x.start("attvalues");
     attvalue(x, "relation", "copyOf");
     attvalue(x, "documents", "1");  // the copy
-    attvalue(x, "sources", docs[d].url.empty() ? docs[d].id : docs[d].url);
+    attvalue(x, "sources", source_of(docs[d]));
     x.end();  // attvalues
     x.end();  // edge
   }

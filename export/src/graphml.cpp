@@ -194,22 +194,23 @@ void write_document(Xml& x, const graph::KnowledgeGraph& kg) {
     data(x, "edge_weight", "1");
     data_if(x, "edge_date", docs[d].date);
     data(x, "edge_documents", "1");
-    data_if(x, "edge_sources", docs[d].url.empty() ? docs[d].id : docs[d].url);
+    data_if(x, "edge_sources", source_of(docs[d]));
     x.end();
   }
 
   std::size_t copies = 0;
   for (std::size_t d = 0; d < docs.size(); ++d) {
-    if (!docs[d].copy_of || docs[d].copy_of->original >= docs.size()) continue;
+    const auto original = original_of(kg, d);
+    if (!original) continue;
     x.start("edge");
     x.attribute("id", "c" + number(copies++));
     x.attribute("source", "d" + number(d));
-    x.attribute("target", "d" + number(std::size_t{docs[d].copy_of->original}));
+    x.attribute("target", "d" + number(*original));
     data(x, "edge_label", "copyOf");
     data(x, "edge_relation", "copyOf");
     data(x, "edge_weight", "1");
     data(x, "edge_documents", "1");  // the copy
-    data_if(x, "edge_sources", docs[d].url.empty() ? docs[d].id : docs[d].url);
+    data_if(x, "edge_sources", source_of(docs[d]));
     x.end();
   }
 

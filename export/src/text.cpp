@@ -124,12 +124,20 @@ std::string sources(const graph::KnowledgeGraph& kg, const std::vector<std::uint
       break;
     }
     const graph::DocumentInfo& info = kg.documents()[d];
-    out += (shown++ == 0 ? "" : " | ") + (info.url.empty() ? info.id : info.url);
+    out += (shown++ == 0 ? "" : " | ") + source_of(info);
   }
   return out;
 }
 
 std::string document_label(const graph::DocumentInfo& doc) { return doc.title.empty() ? doc.id : doc.title; }
+
+const std::string& source_of(const graph::DocumentInfo& doc) { return doc.url.empty() ? doc.id : doc.url; }
+
+std::optional<std::size_t> original_of(const graph::KnowledgeGraph& kg, std::size_t d) {
+  const auto& docs = kg.documents();
+  if (d < docs.size() && docs[d].copy_of && docs[d].copy_of->original < docs.size()) return docs[d].copy_of->original;
+  return std::nullopt;
+}
 
 std::vector<Mention> mentions(const graph::KnowledgeGraph& kg, const std::vector<graph::Vertex>& vertices) {
   std::vector<Mention> out;

@@ -8,6 +8,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,12 @@ std::string sources(const graph::KnowledgeGraph& kg, const std::vector<std::uint
 /// The name of a document node in GraphML and GEXF: its title, else its
 /// name in the input (dcterms:identifier).
 std::string document_label(const graph::DocumentInfo& doc);
+
+/// Where a document can be read: its URL, else its name in the input.
+const std::string& source_of(const graph::DocumentInfo& doc);
+
+/// The document that document `d` repeats (coop:copyOf), when it is one the graph has.
+std::optional<std::size_t> original_of(const graph::KnowledgeGraph& kg, std::size_t d);
 
 /// A `mentionedIn` edge of GraphML and GEXF: node -> document, as RDF's
 /// coop:mentionedIn.
