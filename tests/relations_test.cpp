@@ -959,3 +959,33 @@ TEST(RelationsEvidence, RelationsAreUniqueAndSorted) {
 }
 
 }  // namespace
+
+// ---- A title phrase stays in its sentence ----------------------------------------
+
+// "..., X," closing the text: the comma is its last token, so there is no
+// title after it (the fuzzer found the phrase read a token past the end).
+TEST(RelationsTitles, ACommaThatEndsTheTextHasNoTitleAfterIt) {
+  Document d = extract("L'accord a été signé par le ministre marocain de la Justice, Karim Inventé,");
+  EXPECT_TRUE(has(d, Predicate::country, "Karim Inventé", "MA")) << dump(d);
+  for (const auto& e : d.entities) {
+    if (e.name == "Karim Inventé") {
+      ASSERT_EQ(e.roles.size(), 1U) << dump(d);
+      EXPECT_EQ(e.roles[0].title, "ministre marocain de la Justice");
+    }
+  }
+  expect_well_typed(d);
+}
+
+// "X," ending a paragraph, the next one opening on a title: the title is
+// the next sentence's, not X's.
+TEST(RelationsTitles, ATitleInTheNextSentenceIsNotTheNamesBeforeIt) {
+  Document d = extract(
+      "Le texte a été signé à Rabat par Jeanne Fictive,\n\n"
+      "Ministre de la Justice du Maroc, Karim Inventé a salué la signature.");
+  for (const auto& e : d.entities)
+    if (e.name == "Jeanne Fictive") {
+      EXPECT_TRUE(e.roles.empty()) << e.roles[0].title << "\n" << dump(d);
+    }
+  EXPECT_FALSE(has(d, Predicate::country, "Jeanne Fictive", "MA")) << dump(d);
+  expect_well_typed(d);
+}

@@ -341,13 +341,16 @@ class RelationFinder {
     return men(c).entity;
   }
 
-  /// A title phrase after the comma at token k ("..., président de ...").
+  /// A title phrase after the comma at token k ("..., président de ..."),
+  /// within the sentence ending before s_end: a comma that closes the
+  /// sentence (or the text) has no title after it.
   std::optional<Phrase> phrase_at(std::uint32_t k, std::uint32_t s_end) const {
     if (k >= s_end || tok(k).norm != ",") return std::nullopt;
     ++k;
     if (k < s_end && word_is<"determiner">(k)) ++k;
+    if (k >= s_end) return std::nullopt;
     auto t = title_at(k);
-    if (!t) return std::nullopt;
+    if (!t || t->first > s_end) return std::nullopt;
     std::uint32_t e = t->first;
     while (e < s_end) {
       const auto& n = tok(e).norm;
