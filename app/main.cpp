@@ -23,6 +23,7 @@
 #include "entente/common/ordered_parallel.hpp"
 #include "entente/ingest/ingest.hpp"
 #include "entente/ingest/read_ahead.hpp"
+#include "entente/results/results.hpp"
 #include "interrupt.hpp"
 #include "output_folder.hpp"
 #include "progress.hpp"
@@ -42,6 +43,7 @@ void print(const Diagnostic& d) { std::cerr << "entente: " << entente::format(d)
 
 struct BuildOptions {
   std::vector<std::string> inputs;
+  std::vector<std::string> from;  ///< results files (`entente extract -o`) to build from instead of inputs
   std::string outdir;
   std::string base = "https://w3id.org/entente/id/";
   bool quiet = false;
@@ -163,6 +165,50 @@ std::string language_counts(const std::map<std::string, std::size_t>& skipped) {
   return std::to_string(total) + " in other languages (" + each + ")";
 }
 
+/// One item of the input, extracted: the problems met reading it, and the
+/// record of its document when it gave one.
+struct Extracted {
+  std::optional<entente::results::Record> record;
+  Diagnostics diags;
+  std::string skipped_language;
+  std::uint64_t consumed = 0;  ///< bytes of the inputs read once it was (progress)
+};
+
+/// Reads `inputs` on a thread of its own (ingest::ReadAhead), converts and
+/// extracts their documents on `jobs` threads, and hands each item to
+/// `consume` on the calling thread, in input order: what is handed over
+/// does not depend on the number of threads. `evidence`: make the records'
+/// evidence drafts (else left empty). `consume` may throw to stop.
+entente::ingest::Totals extract_inputs(const std::vector<std::string>& inputs, const entente::ingest::Options& options,
+                                       unsigned jobs, bool evidence, const std::function<void(Extracted&&)>& consume) {
+  entente::extract::load_language_data(jobs);
+  // At most 64 MiB of records wait past the next one needed.
+  const std::size_t window = std::size_t{8} * jobs;
+  entente::ingest::ReadAhead input(inputs, options, window + 16, std::size_t{64} << 20U);
+  entente::common::ordered_parallel_stream<Extracted>(
+      jobs, window,
+      [&](std::size_t i) -> std::optional<Extracted> {
+        std::optional<entente::ingest::Item> item = input.take(i);
+        if (!item) return std::nullopt;
+        Extracted x;
+        x.diags = std::move(item->diags);
+        if (!item->record) return x;
+        x.consumed = item->record->consumed;
+        const std::shared_ptr<const entente::ingest::InputFile> file = item->record->input;
+        const std::uint64_t ordinal = item->record->ordinal;
+        entente::ingest::Converted c = entente::ingest::to_document(std::move(*item->record), options);
+        x.diags.insert(x.diags.end(), c.diags.begin(), c.diags.end());
+        x.skipped_language = std::move(c.skipped_language);
+        if (c.doc) {
+          entente::extract::run_stages(*c.doc);
+          x.record = entente::results::record_of(*c.doc, file ? *file : entente::ingest::InputFile{}, ordinal, evidence);
+        }
+        return x;
+      },
+      [&](std::size_t, Extracted&& x) { consume(std::move(x)); });
+  return input.totals();
+}
+
 int run_build(const BuildOptions& opt) {
   if (!opt.index.empty()) {
     std::error_code ec;
@@ -174,19 +220,9 @@ int run_build(const BuildOptions& opt) {
   }
   // The bar's total (time left) costs a stat per file: only when it is drawn.
   const bool show_progress = !opt.quiet && ::isatty(STDERR_FILENO) != 0;
-  entente::app::Progress progress(show_progress ? entente::ingest::input_bytes(opt.inputs) : 0, show_progress);
+  entente::app::Progress progress(show_progress && opt.from.empty() ? entente::ingest::input_bytes(opt.inputs) : 0,
+                                  show_progress);
 
-  // Records are read on a thread of their own (ingest::ReadAhead), converted
-  // and extracted on `jobs` threads and added to the graph in input order:
-  // the output does not depend on the number of threads.
-  struct Extracted {
-    std::optional<entente::extract::Document> doc;
-    std::optional<entente::exporter::EvidenceDraft> evidence;  ///< made on the same thread
-    entente::graph::Fingerprint fingerprint;                   ///< likewise (copies of earlier articles)
-    Diagnostics diags;
-    std::string skipped_language;
-    std::uint64_t consumed = 0;
-  };
   entente::graph::KnowledgeGraph kg(opt.base, opt.evidence);
   // The outputs are written into a staging folder beside the output folder
   // and swapped in at the end (app/output_folder.hpp): the output folder
@@ -237,50 +273,52 @@ int run_build(const BuildOptions& opt) {
   };
   std::map<std::string, std::size_t> skipped;
   const unsigned jobs = opt.jobs > 0 ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
-  entente::extract::load_language_data(jobs);
-  // At most 64 MiB of records wait past the next one needed.
-  const std::size_t window = std::size_t{8} * jobs;
-  entente::ingest::ReadAhead input(opt.inputs, opt.input, window + 16, std::size_t{64} << 20U);
+  // Each document's record, in reading order: into the graph, evidence.ttl and report.html.
+  const auto add = [&](const entente::results::Record& r) {
+    for (const auto& d : r.diagnostics) {
+      print(d);
+      warn(d.kind);
+    }
+    if (read == 0 && !prepare_output()) throw Stop{};
+    const entente::graph::AddedDocument added = kg.add(r.facts, r.fingerprint);
+    if (evidence) evidence->add(r.evidence, added);
+    if (report_sentences) report_sentences->add(r.evidence, added);
+    if (++read == 1) entente::app::pause_point("extract");
+  };
+  entente::ingest::Totals totals;
   try {
-    entente::common::ordered_parallel_stream<Extracted>(
-        jobs, window,
-        [&](std::size_t i) -> std::optional<Extracted> {
-          std::optional<entente::ingest::Item> item = input.take(i);
-          if (!item) return std::nullopt;
-          Extracted x;
-          x.diags = std::move(item->diags);
-          if (!item->record) return x;
-          x.consumed = item->record->consumed;
-          entente::ingest::Converted c = entente::ingest::to_document(std::move(*item->record), opt.input);
-          x.diags.insert(x.diags.end(), c.diags.begin(), c.diags.end());
-          x.skipped_language = std::move(c.skipped_language);
-          x.doc = std::move(c.doc);
-          if (x.doc) {
-            entente::extract::run_stages(*x.doc);
-            x.fingerprint = entente::graph::fingerprint(*x.doc);
-            if (opt.evidence) x.evidence = entente::exporter::EvidenceWriter::draft(*x.doc);
-          }
-          return x;
-        },
-        [&](std::size_t, Extracted&& x) {
-          progress.advance(x.consumed, x.doc.has_value());
-          for (const auto& d : x.diags) {
-            print(d);
-            if (d.severity == Severity::error) ++bad_inputs;
-            else warn(d.kind);
-          }
-          if (!x.skipped_language.empty()) ++skipped[x.skipped_language];
-          if (!x.doc) return;
-          for (const auto& d : x.doc->diagnostics) {
-            print(d);
-            warn(d.kind);
-          }
-          if (read == 0 && !prepare_output()) throw Stop{};
-          const entente::graph::AddedDocument added = kg.add(*x.doc, x.fingerprint);
-          if (evidence && x.evidence) evidence->add(*x.evidence, added);
-          if (report_sentences && x.evidence) report_sentences->add(*x.evidence, added);
-          if (++read == 1) entente::app::pause_point("extract");
-        });
+    if (!opt.from.empty()) {
+      // Extracted earlier or elsewhere (`entente extract -o`): read back in the order one build reads them.
+      entente::results::Merge merge;
+      std::string err = merge.open(std::vector<fs::path>(opt.from.begin(), opt.from.end()));
+      entente::results::Record r;
+      while (err.empty() && merge.next(r)) {
+        progress.advance(0, true);
+        add(r);
+      }
+      if (err.empty()) err = merge.error();
+      if (!err.empty()) {
+        progress.finish();
+        std::cerr << "entente: " << err << " (" << opt.outdir << " is as it was)\n";
+        return kExitBadInput;
+      }
+      if (merge.repeated() > 0) {
+        std::cerr << "entente: " << merge.repeated()
+                  << " document(s) found in more than one results file: each read once\n";
+        warn("documents read once", merge.repeated());
+      }
+    } else {
+      totals = extract_inputs(opt.inputs, opt.input, jobs, opt.evidence, [&](Extracted&& x) {
+        progress.advance(x.consumed, x.record.has_value());
+        for (const auto& d : x.diags) {
+          print(d);
+          if (d.severity == Severity::error) ++bad_inputs;
+          else warn(d.kind);
+        }
+        if (!x.skipped_language.empty()) ++skipped[x.skipped_language];
+        if (x.record) add(*x.record);
+      });
+    }
   } catch (const Stop&) {
     progress.finish();
     std::cerr << "entente: " << setup_error << "\n";
@@ -288,7 +326,6 @@ int run_build(const BuildOptions& opt) {
   }
   progress.finish();
   kg.finish();
-  const entente::ingest::Totals totals = input.totals();
   if (read == 0) {
     if (!skipped.empty()) {
       std::cerr << "entente: nothing to build: " << language_counts(skipped)
@@ -472,10 +509,10 @@ nlohmann::ordered_json extraction_json(const entente::extract::Document& d) {
 
 /// `entente extract`: every document of one input (a file, a page, a JSON
 /// Lines file...), with every mention and relation and the stage behind it.
-int run_extract(const std::string& file, bool json, const entente::ingest::Options& options) {
+int run_extract(const std::vector<std::string>& files, bool json, const entente::ingest::Options& options) {
   std::vector<nlohmann::ordered_json> docs;
   bool failed = false;
-  entente::ingest::read({file}, options, [&](entente::ingest::Item&& item) {
+  entente::ingest::read(files, options, [&](entente::ingest::Item&& item) {
     for (const auto& d : item.diags) {
       print(d);
       failed = failed || d.severity == Severity::error;
@@ -521,6 +558,56 @@ int run_extract(const std::string& file, bool json, const entente::ingest::Optio
     }
   }
   return failed ? kExitBadInput : kExitOk;
+}
+
+/// `entente extract ARTICLES... -o RESULTS`: the extraction results of every
+/// document, for `entente build --from` (results.hpp has the format).
+int run_extract_results(const std::vector<std::string>& inputs, const std::string& out,
+                        const entente::ingest::Options& options, unsigned jobs_option, bool quiet) {
+  const unsigned jobs = jobs_option > 0 ? jobs_option : std::max(1u, std::thread::hardware_concurrency());
+  const bool show_progress = !quiet && ::isatty(STDERR_FILENO) != 0;
+  entente::app::Progress progress(show_progress ? entente::ingest::input_bytes(inputs) : 0, show_progress);
+  entente::results::Writer writer(out);
+  entente::app::on_interrupt([out] { return out + " not written"; });  // the writer's temporary goes with it
+  if (!writer.error().empty()) {
+    std::cerr << "entente: " << writer.error() << "\n";
+    return kExitBadInput;
+  }
+  std::size_t bad_inputs = 0, warnings = 0;
+  std::map<std::string, std::size_t> skipped;
+  extract_inputs(inputs, options, jobs, true, [&](Extracted&& x) {
+    progress.advance(x.consumed, x.record.has_value());
+    for (const auto& d : x.diags) {
+      print(d);
+      if (d.severity == Severity::error) ++bad_inputs;
+      else ++warnings;
+    }
+    if (!x.skipped_language.empty()) ++skipped[x.skipped_language];
+    if (!x.record) return;
+    for (const auto& d : x.record->diagnostics) {
+      print(d);  // kept in the record too: `build --from` reports them again
+      ++warnings;
+    }
+    writer.add(*x.record);
+  });
+  progress.finish();
+  if (writer.documents() == 0) {
+    std::cerr << "entente: nothing extracted: "
+              << (skipped.empty() ? std::string("no input could be read") : language_counts(skipped) + " were skipped")
+              << "; " << out << " not written\n";
+    return kExitBadInput;
+  }
+  if (std::string err = writer.finish(); !err.empty()) {
+    std::cerr << "entente: " << err << "\n";
+    return kExitBadInput;
+  }
+  if (!quiet) {
+    std::cout << "documents extracted: " << writer.documents();
+    if (bad_inputs > 0) std::cout << " (" << bad_inputs << " input(s) skipped)";
+    if (!skipped.empty()) std::cout << "\nskipped: " << language_counts(skipped);
+    std::cout << "\nwarnings: " << warnings << "\nwrote " << out << "\n";
+  }
+  return bad_inputs > 0 ? kExitBadInput : kExitOk;
 }
 
 struct ScoreOptions {
@@ -647,10 +734,14 @@ int main(int argc, char** argv) {
   InputOptions input_options;
   BuildOptions build;
   auto* b = app.add_subcommand("build", "Build the graph of a corpus: Turtle (RDF) and GraphML (Gephi)");
-  b->add_option("INPUT", build.inputs,
+  auto* build_inputs = b->add_option("INPUT", build.inputs,
                 "Articles: files, folders (searched recursively), or - for standard input; plain text, JSON Lines, "
-                "JSON, CSV/TSV, HTML, WARC, and .zip/.tar/.gz of them (see below)")
-      ->required();
+                "JSON, CSV/TSV, HTML, WARC, and .zip/.tar/.gz of them (see below)");
+  b->add_option("--from", build.from,
+                "Build from extraction results written by `entente extract ... -o RESULTS` instead of articles "
+                "(several files: one corpus; the outputs are those of one build of all their articles)")
+      ->type_name("RESULTS")
+      ->excludes(build_inputs);
   b->add_option("-o,--output", build.outdir, "Output directory (created if missing)")->required()->type_name("OUTDIR");
   b->add_option("--base", build.base,
                 "IRI namespace of the graph's nodes: an absolute IRI ending in / or # (default: "
@@ -697,22 +788,37 @@ int main(int argc, char** argv) {
       "  entente build scrape.jsonl pages/ crawl.warc.gz -o out\n"
       "  entente build export.csv --field text=article --field date=jour -o out\n"
       "  curl -s https://example.org/article.html | entente build - -o out\n"
+      "  entente extract part1/ -o 1.results && entente extract part2/ -o 2.results\n"
+      "  entente build --from 1.results 2.results -o out   # as `entente build part1/ part2/ -o out`\n"
       "  python3 -c \"import networkx as nx; print(nx.read_graphml('out/graph.graphml'))\"\n\n" +
       std::string(kExitStatus));
 
-  std::string file;
-  bool json = false;
-  auto* x = app.add_subcommand("extract", "Show every mention and relation found in one article, and why");
-  x->add_option("FILE", file,
-                 "One input: an article (text, HTML), or a file of several (JSON Lines, CSV, WARC...): each is shown")
+  std::vector<std::string> extract_inputs_list;
+  std::string results_out;
+  bool json = false, extract_quiet = false;
+  unsigned extract_jobs = 0;
+  auto* x = app.add_subcommand("extract", "Show every mention and relation found in articles, and why; or write "
+                                          "extraction results for `build --from`");
+  x->add_option("INPUT", extract_inputs_list,
+                "Articles, as for build: files, folders, - for standard input (see `entente help build`)")
       ->required();
-  x->add_flag("--json", json, "Print JSON instead of text (an array when the input holds several documents)");
+  auto* json_flag = x->add_flag("--json", json, "Print JSON instead of text (an array when there are several documents)");
+  x->add_option("-o,--output", results_out,
+                "Write the extraction results of every document to RESULTS (a versioned JSON Lines file, "
+                "docs/SCALING.md) instead of printing them; `entente build --from RESULTS` builds from it")
+      ->type_name("RESULTS")
+      ->excludes(json_flag);
+  x->add_option("-j,--jobs", extract_jobs, "With -o: documents extracted in parallel (default: one per core)");
+  x->add_flag("-q,--quiet", extract_quiet, "With -o: print only errors and warnings");
   add_input_options(x, input_options);
   x->footer("Prints each mention (its offsets, type and the stage that found it), each entity and each\n"
-            "relation with the sentence and the rule behind it.\n\n"
+            "relation with the sentence and the rule behind it. With -o, writes them for a later build:\n"
+            "extraction is most of a build's time and needs one document at a time, so it can run in\n"
+            "parts, elsewhere or earlier (scripts/dask_extract.py spreads it over a Dask cluster).\n\n"
             "Examples:\n"
             "  entente extract examples/articles/01_espagne_senegal_memorandum.txt\n"
-            "  entente extract scrape.jsonl --json | python3 -m json.tool\n\n" +
+            "  entente extract scrape.jsonl --json | python3 -m json.tool\n"
+            "  entente extract corpus/ -o corpus.results && entente build --from corpus.results -o out\n\n" +
             std::string(kExitStatus));
 
   std::string dump, index_out;
@@ -830,11 +936,20 @@ int main(int argc, char** argv) {
       }
       build.evidence = !no_evidence;
       build.input = input_options.options;
-      code = run_build(build);
+      if (build.inputs.empty() && build.from.empty()) {
+        std::cerr << "entente: build: INPUT is required (articles), or --from RESULTS\n"
+                     "entente: see `entente build --help`\n";
+        code = kExitUsage;
+      } else {
+        code = run_build(build);
+      }
     } else if (imp->parsed()) {
       code = run_index_import(dump, index_out);
     } else if (x->parsed()) {
-      code = run_extract(file, json, input_options.options);
+      code = results_out.empty()
+                 ? run_extract(extract_inputs_list, json, input_options.options)
+                 : run_extract_results(extract_inputs_list, results_out, input_options.options, extract_jobs,
+                                       extract_quiet);
     } else if (sc->parsed()) {
       code = run_score(score);
     }

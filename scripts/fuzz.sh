@@ -9,7 +9,7 @@
 #
 # Targets: document (bytes -> a record of any kind -> a document -> every
 # extraction stage -> the graph), read (the input readers: text, JSON Lines,
-# CSV, HTML, WARC, archives), writers (every output format fed hostile
+# CSV, HTML, WARC, archives, extraction results), writers (every output format fed hostile
 # labels), wikidata (the dump importer and the index reader).
 # The corpus grows in build-fuzz/fuzz-corpus/TARGET (kept between runs); a
 # crash, leak or sanitizer finding is saved in build-fuzz/fuzz-findings/TARGET/
@@ -35,7 +35,8 @@ cmake --build "$build" -j "$jobs" --target "${targets[@]/#/fuzz_}"
 
 # Seeds: what the repository has of each kind of input, with the byte that
 # chooses its kind (fuzz_document: 0 text, 1 HTML, 2 JSON, 3 CSV row;
-# fuzz_read: the index of its file name in fuzz_read.cpp's kNames).
+# fuzz_read: the index of its file name in fuzz_read.cpp's kNames; 11 is
+# extraction results, seeded from tests/fuzz/corpus/read).
 seed() {  # seed TARGET NAME BYTE FILE
   local dir=$build/fuzz-corpus/$1
   mkdir -p "$dir"

@@ -60,7 +60,8 @@ TEST(Cli, HelpCommandAndVersion) {
   EXPECT_NE(r.out.find("Subcommands:"), std::string::npos) << r.out;
   r = entente("help build", t.path());
   EXPECT_EQ(r.status, 0);
-  EXPECT_NE(r.out.find("Usage: entente build [OPTIONS] INPUT..."), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Usage: entente build [OPTIONS] [INPUT...]"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("--from RESULTS ..."), std::string::npos) << r.out;
   r = entente("help index import", t.path());
   EXPECT_NE(r.out.find("Usage: entente index import"), std::string::npos) << r.out;
   r = entente("help biuld", t.path());

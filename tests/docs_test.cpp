@@ -289,6 +289,10 @@ void check_answer(const std::string& command, const ToolRun& r, const Page& page
     } else {
       EXPECT_NE(r.out.find("entity F1 1.000, relation F1 1.000"), std::string::npos) << r.out;
     }
+  } else if (command.find(" extract ") != std::string::npos && !written.empty()) {
+    // Extraction results (docs/SCALING.md): the bundled articles, as a results file.
+    EXPECT_NE(r.out.find("documents extracted: 5\n"), std::string::npos) << r.out;
+    EXPECT_EQ(read_file(page.path() / written).rfind("{\"entente\":\"extraction results\",\"version\":1}\n", 0), 0U);
   } else if (command.find(" extract ") != std::string::npos) {
     EXPECT_NE(r.out.find("Espagne"), std::string::npos) << r.out.substr(0, 300);
     if (as_json) {

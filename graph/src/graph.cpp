@@ -519,7 +519,7 @@ bool KnowledgeGraph::add_edge(Vertex s, Predicate p, Vertex o, std::uint32_t doc
   return true;
 }
 
-Vertex KnowledgeGraph::resolve_agreement(const extract::Document& doc, std::size_t entity,
+Vertex KnowledgeGraph::resolve_agreement(const DocumentFacts& doc, std::size_t entity,
                                          const std::vector<Vertex>& vertices, const std::vector<Vertex>& taken,
                                          std::uint64_t content) {
   const extract::Entity& e = doc.entities[entity];
@@ -635,22 +635,47 @@ bool KnowledgeGraph::existing_institution(const extract::Entity& e, const std::s
   return false;
 }
 
-AddedDocument KnowledgeGraph::add(const extract::Document& doc) { return add(doc, fingerprint(doc)); }
-
-AddedDocument KnowledgeGraph::add(const extract::Document& doc, const Fingerprint& fp) {
-  const auto doc_index = static_cast<std::uint32_t>(docs_.size());
+DocumentFacts facts_of(const extract::Document& doc) {
   const std::string_view text = extract::evidence_text(doc);
   const extract::CodePoints code_points(text);
+  DocumentFacts f;
+  f.id = doc.id;
+  f.path = doc.path;
+  f.meta = doc.meta;
+  f.first_line = first_line_title(text);
+  f.length = code_points.size();
+  f.entities = doc.entities;
+  for (auto& e : f.entities) e.mentions.clear();
+  f.relations = doc.relations;
+  f.sentences.reserve(doc.relations.size());
+  for (const auto& r : doc.relations) {
+    if (r.sentence < doc.sentences.size()) {
+      const extract::Span span = doc.sentences[r.sentence].span;
+      f.sentences.emplace_back(code_points.at(extract::source_offset(doc, span.begin)),
+                               code_points.at(extract::source_offset(doc, span.end)));
+    } else {
+      f.sentences.emplace_back(0, 0);
+    }
+  }
+  return f;
+}
+
+AddedDocument KnowledgeGraph::add(const extract::Document& doc) { return add(facts_of(doc), fingerprint(doc)); }
+
+AddedDocument KnowledgeGraph::add(const extract::Document& doc, const Fingerprint& fp) { return add(facts_of(doc), fp); }
+
+AddedDocument KnowledgeGraph::add(const DocumentFacts& doc, const Fingerprint& fp) {
+  const auto doc_index = static_cast<std::uint32_t>(docs_.size());
   DocumentInfo info;
   info.id = doc.id;
   info.path = doc.path;
   info.title_from_metadata = !doc.meta.title.empty();
-  info.title = info.title_from_metadata ? doc.meta.title : first_line_title(text);
+  info.title = info.title_from_metadata ? doc.meta.title : doc.first_line;
   info.url = doc.meta.url;
   info.date = doc.meta.date;
   info.publisher = doc.meta.publisher;
   info.language = doc.meta.language;
-  info.length = code_points.size();
+  info.length = doc.length;
   std::string iri = base_ + "doc/" + document_local_name(doc.meta.url, fp.exact);
   std::string candidate = iri;
   for (int i = 2; by_iri_.count(candidate) != 0; ++i) candidate = iri + "-" + std::to_string(i);
@@ -721,11 +746,8 @@ AddedDocument KnowledgeGraph::add(const extract::Document& doc, const Fingerprin
     auto o = static_cast<std::size_t>(r.object);
     if (s >= added.vertices.size() || o >= added.vertices.size()) continue;
     std::optional<Evidence> ev;
-    if (r.sentence < doc.sentences.size()) {
-      const extract::Span span = doc.sentences[r.sentence].span;
-      ev = Evidence{doc_index, code_points.at(extract::source_offset(doc, span.begin)),
-                    code_points.at(extract::source_offset(doc, span.end))};
-    }
+    if (i < doc.sentences.size() && doc.sentences[i] != std::pair<std::uint32_t, std::uint32_t>{0, 0})
+      ev = Evidence{doc_index, doc.sentences[i].first, doc.sentences[i].second};
     added.relations[i] = add_edge(added.vertices[s], r.predicate, added.vertices[o], doc_index,
                                   ev ? &*ev : nullptr);
   }

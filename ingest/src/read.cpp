@@ -184,6 +184,35 @@ bool inflate_body(std::string_view body, std::string& out, std::size_t max) {
   return status == Z_STREAM_END || (status == Z_BUF_ERROR && !out.empty());
 }
 
+}  // namespace
+
+void tell_apart(std::vector<InputFile>& files) {
+  for (auto& f : files) f.id = f.base_id;
+  for (std::size_t round = 0; round < 64; ++round) {
+    std::map<std::string, std::vector<std::size_t>> by_id;
+    for (std::size_t i = 0; i < files.size(); ++i)
+      if (!files[i].canonical.empty()) by_id[files[i].id].push_back(i);
+    bool changed = false;
+    for (auto& [id, group] : by_id) {
+      if (group.size() < 2) continue;
+      for (const std::size_t i : group) {
+        const fs::path full(files[i].canonical);
+        const auto depth = static_cast<std::size_t>(std::distance(fs::path(id).begin(), fs::path(id).end()));
+        std::vector<std::string> parts;
+        for (const auto& part : full) parts.push_back(part.string());
+        if (parts.size() <= depth) continue;
+        std::string longer = parts[parts.size() - depth - 1];
+        if (longer == "/") continue;
+        files[i].id = longer + "/" + id;
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+}
+
+namespace {
+
 /// The reading of all inputs: the state read() keeps.
 class Reading {
  public:
@@ -193,8 +222,7 @@ class Reading {
   /// One input file to read: its path, and its dcterms:identifier.
   struct Planned {
     fs::path path;
-    std::string id;
-    std::string order;  ///< what the files are sorted by: the canonical path
+    InputFile name;  ///< its identifiers and canonical path (what the files are sorted by)
   };
 
   /// Reads every argument as one set: the files they name (folders walked),
@@ -220,7 +248,7 @@ class Reading {
       std::error_code ec;
       fs::path canonical = fs::weakly_canonical(fs::absolute(path, ec), ec);
       if (ec) canonical = path;
-      planned.push_back({path, std::move(id), canonical.string()});
+      planned.push_back({path, InputFile{id, id, canonical.string()}});
       return true;
     };
     for (const auto& arg : args) {
@@ -230,6 +258,7 @@ class Reading {
         ++totals.files;
         FdSource source(0, false);
         Input in(source);
+        start_file(InputFile{"stdin", "stdin", ""});
         if (!stream(in, "stdin", "stdin", "stdin", true, 0)) return false;
         continue;
       }
@@ -266,31 +295,16 @@ class Reading {
       }
       if (!add(arg, fs::path(arg).filename().string())) return false;
     }
-    // Identifiers told apart: while some are shared, each of those takes the
-    // next folder above it (from its canonical path).
-    for (std::size_t round = 0; round < 64; ++round) {
-      std::map<std::string, std::vector<std::size_t>> by_id;
-      for (std::size_t i = 0; i < planned.size(); ++i) by_id[planned[i].id].push_back(i);
-      bool changed = false;
-      for (auto& [id, group] : by_id) {
-        if (group.size() < 2) continue;
-        for (const std::size_t i : group) {
-          const fs::path full(planned[i].order);
-          const std::size_t depth = static_cast<std::size_t>(std::distance(fs::path(id).begin(), fs::path(id).end()));
-          std::vector<std::string> parts;
-          for (const auto& part : full) parts.push_back(part.string());
-          if (parts.size() <= depth) continue;
-          std::string longer = parts[parts.size() - depth - 1];
-          if (longer == "/") continue;
-          planned[i].id = longer + "/" + id;
-          changed = true;
-        }
-      }
-      if (!changed) break;
-    }
-    std::sort(planned.begin(), planned.end(), [](const Planned& a, const Planned& b) { return a.order < b.order; });
+    std::vector<InputFile> names;
+    names.reserve(planned.size());
+    for (const auto& p : planned) names.push_back(p.name);
+    tell_apart(names);
+    for (std::size_t i = 0; i < planned.size(); ++i) planned[i].name = std::move(names[i]);
+    std::sort(planned.begin(), planned.end(),
+              [](const Planned& a, const Planned& b) { return a.name.canonical < b.name.canonical; });
     for (const auto& p : planned) {
-      if (!file(p.path, p.id)) return false;
+      start_file(p.name);
+      if (!file(p.path, p.name.id)) return false;
     }
     return true;
   }
@@ -300,8 +314,16 @@ class Reading {
  private:
   // ---------------------------------------------------------------- output ----
 
+  /// The records emitted from now on are of input file `name`.
+  void start_file(InputFile name) {
+    current_ = std::make_shared<const InputFile>(std::move(name));
+    ordinal_ = 0;
+  }
+
   bool emit(Record&& r, Input& in) {
     r.consumed = done_bytes_ + in.consumed();
+    r.input = current_;
+    r.ordinal = ordinal_++;
     ++totals.records;
     Item item;
     item.record = std::move(r);
@@ -903,6 +925,8 @@ class Reading {
   const Options& options_;
   const Sink& sink_;
   std::uint64_t done_bytes_ = 0;  ///< bytes of the input files read to their end
+  std::shared_ptr<const InputFile> current_;  ///< the file being read
+  std::uint64_t ordinal_ = 0;                 ///< records emitted of it so far
 };
 
 /// Every file an argument names (what read() opens), for input_bytes().

@@ -3,7 +3,8 @@
 // .warc .warc.gz .gz .zip .tar), then ingest::read() goes through it and
 // every record is converted to a document. Readers of containers (WARC,
 // archives through libarchive, JSON Lines, CSV) meet broken, truncated and
-// nested input here.
+// nested input here. The last name, .results, goes to the reader of
+// extraction results (results::Merge, `entente build --from`) instead.
 #include <unistd.h>
 
 #include <array>
@@ -15,10 +16,11 @@
 
 #include "scratch.hpp"
 #include "entente/ingest/ingest.hpp"
+#include "entente/results/results.hpp"
 
 namespace {
-const std::array<const char*, 11> kNames = {"a.txt",  "a.jsonl",   "a.json", "a.csv", "a.tsv", "a.html",
-                                            "a.warc", "a.warc.gz", "a.gz",   "a.zip", "a.tar"};
+const std::array<const char*, 12> kNames = {"a.txt",  "a.jsonl",   "a.json", "a.csv", "a.tsv", "a.html",
+                                            "a.warc", "a.warc.gz", "a.gz",   "a.zip", "a.tar", "a.results"};
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -27,6 +29,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   {
     std::ofstream out(file, std::ios::binary | std::ios::trunc);
     out.write(reinterpret_cast<const char*>(data) + 1, static_cast<std::streamsize>(size - 1));
+  }
+  if (file.extension() == ".results") {
+    entente::results::Merge merge;
+    if (merge.open({file}).empty()) {
+      entente::results::Record r;
+      while (merge.next(r)) {
+      }
+    }
+    std::error_code ec;
+    std::filesystem::remove(file, ec);
+    return 0;
   }
   namespace in = entente::ingest;
   in::Options options;

@@ -85,6 +85,7 @@ struct Mention {
 struct Role {
   std::string title;
   int institution = -1;         ///< entity index of the institution it names, if any
+  friend bool operator==(const Role&, const Role&) = default;
 };
 
 /// One real-world entity as this document knows it (document-local identity).
@@ -101,6 +102,7 @@ struct Entity {
   std::string kind;                  ///< "mémorandum d'entente", "plan d'action", ...
   std::string date;                  ///< xsd:date "2024-10-15", or "2025", "2024-10", "--10-15"
   std::string date_end;              ///< end of a period ("2026"), when one is given
+  friend bool operator==(const Entity&, const Entity&) = default;
 };
 
 /// A relation between two entities of the document, with the sentence that says it.
@@ -110,6 +112,7 @@ struct Relation {
   int object = -1;                   ///< index into Document::entities
   std::uint32_t sentence = 0;        ///< index into Document::sentences
   std::string stage;                 ///< the rule that found it
+  friend bool operator==(const Relation&, const Relation&) = default;
 };
 
 /// A date found in the text, already resolved as far as the text allows.
@@ -132,6 +135,7 @@ struct Metadata {
   std::string publisher;  ///< the outlet: "Le Monde", "lemonde.fr" (dcterms:publisher)
   std::string language;   ///< ISO 639-1 code, "fr" (dcterms:language)
   bool dateline = false;  ///< `date` was read from a dateline of the text, not given by the input
+  friend bool operator==(const Metadata&, const Metadata&) = default;
 };
 
 /// One article, from raw bytes to entities and relations.

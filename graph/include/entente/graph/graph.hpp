@@ -92,6 +92,30 @@ struct DocumentInfo {
   std::optional<CopyMatch> copy_of;
 };
 
+/// WHAT IT REPRESENTS: what the graph needs of one extracted document, and
+/// nothing more: its name and metadata, its entities and relations, and
+/// where each relation's sentence is in its text. Made from the Document on
+/// the thread that extracted it (facts_of), or read back from a results file
+/// (entente/results): the graph is the same either way.
+/// THREAD SAFETY: a value.
+struct DocumentFacts {
+  std::string id;                          ///< Document::id
+  std::string path;                        ///< Document::path
+  extract::Metadata meta;                  ///< Document::meta
+  std::string first_line;                  ///< its first line when it looks like a headline, else ""
+  std::uint32_t length = 0;                ///< code points of its text as written
+  std::vector<extract::Entity> entities;   ///< Document::entities (their `mentions` left empty)
+  std::vector<extract::Relation> relations;  ///< Document::relations
+  /// Per relation: code points [begin, end) of its sentence in the text as
+  /// written, or {0, 0} when its sentence is unknown.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> sentences;
+  friend bool operator==(const DocumentFacts&, const DocumentFacts&) = default;
+};
+
+/// The facts of an extracted document (reads its text, sentences, entities,
+/// relations and metadata).
+DocumentFacts facts_of(const extract::Document& doc);
+
 /// What KnowledgeGraph::add made of one document.
 struct AddedDocument {
   std::uint32_t index = 0;             ///< into KnowledgeGraph::documents
@@ -118,6 +142,8 @@ class KnowledgeGraph {
   /// the document may make; the first form makes it.
   AddedDocument add(const extract::Document& doc);
   AddedDocument add(const extract::Document& doc, const Fingerprint& fp);
+  /// The same from the document's facts: what `entente build --from` adds.
+  AddedDocument add(const DocumentFacts& doc, const Fingerprint& fp);
 
   /// Completes the graph once every document is in: a person with no
   /// country takes the country of the one institution they belong to
@@ -152,7 +178,7 @@ class KnowledgeGraph {
     std::vector<Vertex> parties;    ///< sorted, unique; empty: parties unknown
     std::uint64_t content = 0;      ///< without parties: the hash of its document's text
   };
-  Vertex resolve_agreement(const extract::Document& doc, std::size_t entity, const std::vector<Vertex>& vertices,
+  Vertex resolve_agreement(const DocumentFacts& doc, std::size_t entity, const std::vector<Vertex>& vertices,
                            const std::vector<Vertex>& taken, std::uint64_t content);
   void assign_agreement_iri(Vertex v);
   void refresh_agreement_edges(Vertex v);

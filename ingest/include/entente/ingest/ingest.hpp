@@ -112,6 +112,24 @@ struct Table {
   std::vector<std::string> columns;
 };
 
+/// An input file as a build names it. `base_id` is its path relative to the
+/// folder argument that holds it (its name when named itself); `id`, its
+/// dcterms:identifier, is base_id lengthened by the folders above it while
+/// another input file of the build has the same (tell_apart); `canonical`,
+/// its canonical path, is what files are read in the order of ("" for
+/// standard input, read first).
+struct InputFile {
+  std::string base_id;
+  std::string id;
+  std::string canonical;
+  friend bool operator==(const InputFile&, const InputFile&) = default;
+};
+
+/// Sets each file's `id` from its `base_id`: while some are shared, each of
+/// those takes the next folder above it (from `canonical`): "a/x.txt",
+/// "b/x.txt". Standard input ("" canonical) keeps its id.
+void tell_apart(std::vector<InputFile>& files);
+
 /// WHAT IT REPRESENTS: one article as read, before it is decoded and
 /// extracted. Made by read(); to_document() turns it into a Document.
 struct Record {
@@ -126,6 +144,8 @@ struct Record {
   bool whole_input = false;  ///< the record is a whole input file: failing to read it is an error, not a warning
   std::shared_ptr<const Table> table;  ///< Kind::row: its file's header
   std::uint64_t consumed = 0;  ///< bytes of the inputs read once this record was (for progress)
+  std::shared_ptr<const InputFile> input;  ///< the input file it was read from
+  std::uint64_t ordinal = 0;   ///< its place among the records of that file, from 0
 };
 
 /// What read() hands over: a record, and the problems met before it (in

@@ -1,0 +1,447 @@
+// Extraction results as files (results.hpp): JSON Lines through nlohmann-json.
+#include "entente/results/results.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cinttypes>
+#include <cstdio>
+#include <cstring>
+#include <nlohmann/json.hpp>
+#include <tuple>
+#include <utility>
+
+namespace entente::results {
+namespace {
+
+using json = nlohmann::ordered_json;
+constexpr std::string_view kFormat = "extraction results";
+
+template <typename Enum, std::size_t N>
+bool parse_enum(const std::string& name, Enum& out) {
+  for (std::size_t i = 0; i < N; ++i) {
+    const auto e = static_cast<Enum>(i);
+    if (extract::to_string(e) == name) {
+      out = e;
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string hex64(std::uint64_t v) {
+  std::array<char, 17> buf{};
+  std::snprintf(buf.data(), buf.size(), "%016" PRIx64, v);
+  return std::string(buf.data(), 16);
+}
+
+json location_json(const Location& l) {
+  json j;
+  j["file"] = l.file;
+  if (l.offset != Location::npos) j["offset"] = l.offset;
+  if (l.line != Location::npos) j["line"] = l.line;
+  if (l.record != Location::npos) j["record"] = l.record;
+  return j;
+}
+
+void string_or_absent(json& j, const char* key, const std::string& v) {
+  if (!v.empty()) j[key] = v;
+}
+
+/// A field of `j`, or `fallback` when absent; throws (json::exception) on a wrong type.
+template <typename T>
+T field(const json& j, const char* key, T fallback = T{}) {
+  auto it = j.find(key);
+  return it == j.end() || it->is_null() ? fallback : it->get<T>();
+}
+
+}  // namespace
+
+Record record_of(const extract::Document& doc, const ingest::InputFile& input, std::uint64_t ordinal, bool evidence) {
+  Record r;
+  r.facts = graph::facts_of(doc);
+  r.fingerprint = graph::fingerprint(doc);
+  if (evidence) r.evidence = exporter::EvidenceWriter::draft(doc);
+  r.diagnostics = doc.diagnostics;
+  r.input = input;
+  r.ordinal = ordinal;
+  return r;
+}
+
+std::string to_line(const Record& r, std::uint32_t file_index) {
+  const graph::DocumentFacts& f = r.facts;
+  json j;
+  j["id"] = f.id;
+  j["path"] = f.path;
+  j["file"] = file_index;
+  j["ordinal"] = r.ordinal;
+  json meta = json::object();
+  string_or_absent(meta, "url", f.meta.url);
+  string_or_absent(meta, "title", f.meta.title);
+  string_or_absent(meta, "date", f.meta.date);
+  string_or_absent(meta, "publisher", f.meta.publisher);
+  string_or_absent(meta, "language", f.meta.language);
+  if (f.meta.dateline) meta["dateline"] = true;
+  j["metadata"] = std::move(meta);
+  j["first_line"] = f.first_line;
+  j["length"] = f.length;
+  j["fingerprint"] = {{"exact", hex64(r.fingerprint.exact)},
+                      {"words", r.fingerprint.words},
+                      {"sketch", r.fingerprint.sketch}};
+  json entities = json::array();
+  for (const auto& e : f.entities) {
+    json x;
+    x["type"] = extract::to_string(e.type);
+    x["name"] = e.name;
+    if (!e.labels.empty()) x["labels"] = e.labels;
+    string_or_absent(x, "key", e.key);
+    string_or_absent(x, "country", e.country);
+    string_or_absent(x, "wikidata", e.qid);
+    if (!e.roles.empty()) {
+      json roles = json::array();
+      for (const auto& role : e.roles) roles.push_back({{"title", role.title}, {"institution", role.institution}});
+      x["roles"] = std::move(roles);
+    }
+    string_or_absent(x, "kind", e.kind);
+    string_or_absent(x, "date", e.date);
+    string_or_absent(x, "date_end", e.date_end);
+    entities.push_back(std::move(x));
+  }
+  j["entities"] = std::move(entities);
+  json relations = json::array();
+  for (std::size_t i = 0; i < f.relations.size(); ++i) {
+    const auto& rel = f.relations[i];
+    json x = {{"predicate", extract::to_string(rel.predicate)},
+              {"subject", rel.subject},
+              {"object", rel.object},
+              {"sentence", rel.sentence},
+              {"stage", rel.stage}};
+    if (i < f.sentences.size()) x["span"] = {f.sentences[i].first, f.sentences[i].second};
+    relations.push_back(std::move(x));
+  }
+  j["relations"] = std::move(relations);
+  j["text"] = r.evidence.text;
+  json stretches = json::array();
+  for (const auto& s : r.evidence.stretches) {
+    stretches.push_back({{"span", {s.begin, s.end}},
+                         {"bytes", {s.byte_begin, s.byte_end}},
+                         {"entities", s.entities},
+                         {"relations", s.relations}});
+  }
+  j["stretches"] = std::move(stretches);
+  if (!r.diagnostics.empty()) {
+    json diags = json::array();
+    for (const auto& d : r.diagnostics) {
+      json x = {{"severity", d.severity == Severity::error ? "error" : "warning"},
+                {"where", location_json(d.where)},
+                {"message", d.message}};
+      string_or_absent(x, "kind", d.kind);
+      diags.push_back(std::move(x));
+    }
+    j["diagnostics"] = std::move(diags);
+  }
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string from_line(std::string_view line, const std::vector<ingest::InputFile>& files, Record& r) {
+  json j = json::parse(line, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return "not a JSON object";
+  if (j.contains("end")) return "a second end line";
+  try {
+    r = Record{};
+    graph::DocumentFacts& f = r.facts;
+    f.id = j.at("id").get<std::string>();
+    f.path = field<std::string>(j, "path");
+    const auto file = j.at("file").get<std::size_t>();
+    if (file >= files.size()) return "its input file (" + std::to_string(file) + ") is not in the end line's list";
+    r.input = files[file];
+    r.ordinal = j.at("ordinal").get<std::uint64_t>();
+    const json& meta = j.at("metadata");
+    f.meta.url = field<std::string>(meta, "url");
+    f.meta.title = field<std::string>(meta, "title");
+    f.meta.date = field<std::string>(meta, "date");
+    f.meta.publisher = field<std::string>(meta, "publisher");
+    f.meta.language = field<std::string>(meta, "language");
+    f.meta.dateline = field<bool>(meta, "dateline");
+    f.first_line = field<std::string>(j, "first_line");
+    f.length = j.at("length").get<std::uint32_t>();
+    const json& fp = j.at("fingerprint");
+    const auto exact = fp.at("exact").get<std::string>();
+    if (exact.size() != 16 || exact.find_first_not_of("0123456789abcdef") != std::string::npos)
+      return "fingerprint.exact is not 16 hex digits";
+    r.fingerprint.exact = std::stoull(exact, nullptr, 16);
+    r.fingerprint.words = fp.at("words").get<std::uint32_t>();
+    const json& sketch = fp.at("sketch");
+    if (!sketch.is_array() || sketch.size() != r.fingerprint.sketch.size())
+      return "fingerprint.sketch does not hold " + std::to_string(r.fingerprint.sketch.size()) + " numbers";
+    for (std::size_t i = 0; i < sketch.size(); ++i) r.fingerprint.sketch[i] = sketch[i].get<std::uint32_t>();
+    for (const json& x : j.at("entities")) {
+      extract::Entity e;
+      if (!parse_enum<extract::EntityType, 5>(x.at("type").get<std::string>(), e.type))
+        return "unknown entity type \"" + x.at("type").get<std::string>() + "\"";
+      e.name = x.at("name").get<std::string>();
+      e.labels = field<std::vector<std::string>>(x, "labels");
+      e.key = field<std::string>(x, "key");
+      e.country = field<std::string>(x, "country");
+      e.qid = field<std::string>(x, "wikidata");
+      if (auto roles = x.find("roles"); roles != x.end()) {
+        for (const json& role : *roles) e.roles.push_back({role.at("title").get<std::string>(), field<int>(role, "institution", -1)});
+      }
+      e.kind = field<std::string>(x, "kind");
+      e.date = field<std::string>(x, "date");
+      e.date_end = field<std::string>(x, "date_end");
+      f.entities.push_back(std::move(e));
+    }
+    const auto entity_count = static_cast<int>(f.entities.size());
+    for (const json& x : j.at("relations")) {
+      extract::Relation rel;
+      if (!parse_enum<extract::Predicate, 6>(x.at("predicate").get<std::string>(), rel.predicate))
+        return "unknown predicate \"" + x.at("predicate").get<std::string>() + "\"";
+      rel.subject = x.at("subject").get<int>();
+      rel.object = x.at("object").get<int>();
+      if (rel.subject < -1 || rel.subject >= entity_count || rel.object < -1 || rel.object >= entity_count)
+        return "a relation names an entity the record does not have";
+      rel.sentence = x.at("sentence").get<std::uint32_t>();
+      rel.stage = field<std::string>(x, "stage");
+      const json& span = x.at("span");
+      f.sentences.emplace_back(span.at(0).get<std::uint32_t>(), span.at(1).get<std::uint32_t>());
+      f.relations.push_back(std::move(rel));
+    }
+    r.evidence.text = j.at("text").get<std::string>();
+    for (const json& x : j.at("stretches")) {
+      exporter::EvidenceDraft::Stretch s;
+      s.begin = x.at("span").at(0).get<std::uint32_t>();
+      s.end = x.at("span").at(1).get<std::uint32_t>();
+      s.byte_begin = x.at("bytes").at(0).get<std::uint32_t>();
+      s.byte_end = x.at("bytes").at(1).get<std::uint32_t>();
+      if (s.begin > s.end || s.byte_begin > s.byte_end || s.byte_end > r.evidence.text.size() || s.end > f.length)
+        return "a stretch lies outside the text";
+      s.entities = x.at("entities").get<std::vector<std::uint32_t>>();
+      s.relations = x.at("relations").get<std::vector<std::uint32_t>>();
+      for (auto e : s.entities)
+        if (e >= f.entities.size()) return "a stretch names an entity the record does not have";
+      for (auto e : s.relations)
+        if (e >= f.relations.size()) return "a stretch names a relation the record does not have";
+      r.evidence.stretches.push_back(std::move(s));
+    }
+    if (auto diags = j.find("diagnostics"); diags != j.end()) {
+      for (const json& x : *diags) {
+        Diagnostic d;
+        d.severity = x.at("severity").get<std::string>() == "error" ? Severity::error : Severity::warning;
+        const json& w = x.at("where");
+        d.where.file = w.at("file").get<std::string>();
+        d.where.offset = field<std::size_t>(w, "offset", Location::npos);
+        d.where.line = field<std::size_t>(w, "line", Location::npos);
+        d.where.record = field<std::size_t>(w, "record", Location::npos);
+        d.message = x.at("message").get<std::string>();
+        d.kind = field<std::string>(x, "kind");
+        r.diagnostics.push_back(std::move(d));
+      }
+    }
+  } catch (const json::exception& e) {
+    // "[json.exception.out_of_range.403] key 'id' not found" -> "key 'id' not found"
+    std::string what = e.what();
+    if (auto at = what.find("] "); at != std::string::npos) what.erase(0, at + 2);
+    return what;
+  }
+  return {};
+}
+
+// ---------------------------------------------------------------- Writer ----
+
+Writer::Writer(std::filesystem::path file) : file_(std::move(file)) {
+  if (!file_.ok()) {
+    error_ = file_.error();
+    return;
+  }
+  json header = {{"entente", kFormat}, {"version", kVersion}};
+  file_.write(header.dump() + "\n");
+}
+
+void Writer::add(const Record& r) {
+  if (!error_.empty()) return;
+  std::uint32_t index = 0;
+  if (!files_.empty() && files_.back() == r.input) {
+    index = static_cast<std::uint32_t>(files_.size() - 1);
+  } else {
+    auto it = std::find(files_.begin(), files_.end(), r.input);
+    index = static_cast<std::uint32_t>(it - files_.begin());
+    if (it == files_.end()) files_.push_back(r.input);
+  }
+  line_ = to_line(r, index);
+  line_ += '\n';
+  file_.write(line_);
+  ++documents_;
+  if (!file_.ok()) error_ = file_.error();
+}
+
+std::string Writer::finish() {
+  if (!error_.empty()) return error_;
+  json files = json::array();
+  for (const auto& f : files_) files.push_back({{"id", f.id}, {"base_id", f.base_id}, {"canonical", f.canonical}});
+  json end = {{"end", {{"documents", documents_}, {"files", std::move(files)}}}};
+  file_.write(end.dump(-1, ' ', false, json::error_handler_t::replace) + "\n");
+  if (!file_.commit()) error_ = file_.error();
+  return error_;
+}
+
+// ---------------------------------------------------------------- Reader ----
+
+std::string Reader::open(const std::filesystem::path& file) {
+  path_ = file;
+  const std::string name = file.string();
+  in_.open(file, std::ios::binary);
+  if (!in_) return error_ = name + ": cannot open the results file";
+  if (!std::getline(in_, line_)) return error_ = name + ": empty, not an Entente results file";
+  const json header = json::parse(line_, nullptr, false);
+  if (header.is_discarded() || !header.is_object() || header.value("entente", "") != kFormat)
+    return error_ = name + ":1: not an Entente results file (its first line is not "
+                           "{\"entente\": \"extraction results\", \"version\": N})";
+  const json version = header.value("version", json());
+  if (!version.is_number_integer() || version.get<int>() != kVersion) {
+    return error_ = name + ":1: results of version " + version.dump() + "; this entente reads version " +
+                    std::to_string(kVersion) + " (extract the articles again with this entente)";
+  }
+  const std::streamoff body = in_.tellg();
+  // The last line: read backwards from the end to the newline before it.
+  in_.seekg(0, std::ios::end);
+  const std::streamoff size = in_.tellg();
+  std::string tail;
+  std::streamoff start = size;
+  constexpr std::streamoff kChunk = 1 << 16;
+  while (start > body) {
+    const std::streamoff from = std::max(body, start - kChunk);
+    std::string chunk(static_cast<std::size_t>(start - from), '\0');
+    in_.seekg(from);
+    in_.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    tail.insert(0, chunk);
+    start = from;
+    // A newline other than the file's final one: the last line starts after it.
+    const std::size_t cut = tail.size() > 1 ? tail.rfind('\n', tail.size() - 2) : std::string::npos;
+    if (cut != std::string::npos) {
+      start += static_cast<std::streamoff>(cut + 1);
+      tail.erase(0, cut + 1);
+      break;
+    }
+  }
+  const json end = json::parse(tail, nullptr, false);
+  if (end.is_discarded() || !end.is_object() || !end.contains("end")) {
+    return error_ = name + ": incomplete: its last line is not the end line {\"end\": ...} "
+                           "(was the extraction stopped? run it again)";
+  }
+  try {
+    documents_ = end.at("end").at("documents").get<std::size_t>();
+    for (const json& f : end.at("end").at("files"))
+      files_.push_back({f.at("base_id").get<std::string>(), f.at("id").get<std::string>(),
+                        f.at("canonical").get<std::string>()});
+  } catch (const json::exception& e) {
+    return error_ = name + ": its end line is broken: " + e.what();
+  }
+  end_offset_ = static_cast<std::uint64_t>(start);
+  in_.clear();
+  in_.seekg(body);
+  return {};
+}
+
+bool Reader::next(Record& r) {
+  if (!error_.empty()) return false;
+  if (static_cast<std::uint64_t>(in_.tellg()) >= end_offset_) {
+    if (read_ != documents_) {
+      error_ = path_.string() + ": holds " + std::to_string(read_) + " documents, its end line says " +
+               std::to_string(documents_);
+    }
+    return false;
+  }
+  ++line_number_;
+  if (!std::getline(in_, line_)) {
+    error_ = path_.string() + ":" + std::to_string(line_number_) + ": cannot read: " + std::string(std::strerror(errno));
+    return false;
+  }
+  if (std::string why = from_line(line_, files_, r); !why.empty()) {
+    error_ = path_.string() + ":" + std::to_string(line_number_) + ": not a document record of version " +
+             std::to_string(kVersion) + ": " + why;
+    return false;
+  }
+  ++read_;
+  return true;
+}
+
+// ----------------------------------------------------------------- Merge ----
+
+std::string Merge::open(const std::vector<std::filesystem::path>& files) {
+  std::map<std::string, ingest::InputFile> inputs;  // canonical -> the file, as first named
+  for (const auto& f : files) {
+    auto reader = std::make_unique<Reader>();
+    if (std::string err = reader->open(f); !err.empty()) return error_ = err;
+    for (const auto& input : reader->files()) inputs.emplace(input.canonical, input);
+    readers_.push_back(std::move(reader));
+  }
+  std::vector<ingest::InputFile> all;
+  for (auto& [canonical, input] : inputs) all.push_back(input);
+  ingest::tell_apart(all);
+  for (const auto& input : all) ids_[input.canonical] = input.id;
+  heads_.resize(readers_.size());
+  last_read_.resize(readers_.size());
+  for (std::size_t i = 0; i < readers_.size(); ++i)
+    if (!fill(i)) return error_;
+  return {};
+}
+
+std::size_t Merge::documents() const {
+  std::size_t n = 0;
+  for (const auto& r : readers_) n += r->documents();
+  return n;
+}
+
+bool Merge::fill(std::size_t i) {
+  heads_[i].reset();
+  Record r;
+  if (!readers_[i]->next(r)) {
+    if (!readers_[i]->error().empty()) error_ = readers_[i]->error();
+    return error_.empty();
+  }
+  auto& [canonical, ordinal] = last_read_[i];
+  if (std::tie(r.input.canonical, r.ordinal) < std::tie(canonical, ordinal)) {
+    error_ = readers_[i]->path().string() + ": document " + r.facts.id +
+             " comes after one it should precede: the records are not in reading order";
+    return false;
+  }
+  canonical = r.input.canonical;
+  ordinal = r.ordinal;
+  heads_[i] = std::move(r);
+  return true;
+}
+
+bool Merge::next(Record& out) {
+  while (error_.empty()) {
+    std::optional<std::size_t> best;
+    for (std::size_t i = 0; i < heads_.size(); ++i) {
+      if (!heads_[i]) continue;
+      if (!best || std::tie(heads_[i]->input.canonical, heads_[i]->ordinal) <
+                       std::tie(heads_[*best]->input.canonical, heads_[*best]->ordinal))
+        best = i;
+    }
+    if (!best) return false;
+    Record r = std::move(*heads_[*best]);
+    if (!fill(*best)) return false;
+    // The same input file and place, the same text: a document given twice.
+    if (any_ && r.input.canonical == last_canonical_ && r.ordinal == last_ordinal_ &&
+        r.fingerprint.exact == last_exact_) {
+      ++repeated_;
+      continue;
+    }
+    any_ = true;
+    last_canonical_ = r.input.canonical;
+    last_ordinal_ = r.ordinal;
+    last_exact_ = r.fingerprint.exact;
+    // Identified as one build of every input would: "x.txt" -> "a/x.txt".
+    if (auto it = ids_.find(r.input.canonical); it != ids_.end() && it->second != r.input.id) {
+      if (r.facts.id.starts_with(r.input.id)) r.facts.id = it->second + r.facts.id.substr(r.input.id.size());
+      r.input.id = it->second;
+    }
+    out = std::move(r);
+    return true;
+  }
+  return false;
+}
+
+}  // namespace entente::results

@@ -1,0 +1,7 @@
+# Extraction results as files (results/): a record read back is the record
+# written; a file of another version, cut short or broken is refused with a
+# message naming it; several files read as one corpus in one build's order.
+entente_unit_test(results_test SOURCES results_test.cpp LIBS entente::results entente::extract)
+# `entente extract -o` then `entente build --from`, whatever the split of the
+# documents into files: the same bytes as one `entente build`.
+entente_e2e_test(results_e2e_test SOURCES results_e2e_test.cpp)

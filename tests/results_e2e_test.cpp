@@ -1,0 +1,152 @@
+// `entente extract ARTICLES -o RESULTS` then `entente build --from RESULTS...`
+// gives the bytes of one `entente build ARTICLES`, in every format, whatever
+// the split of the documents into results files and their order.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "command_support.hpp"
+
+namespace {
+
+using entente::testing::read_file;
+using entente::testing::sh;
+using entente::testing::shell_quoted;
+using entente::testing::TempDir;
+namespace fs = std::filesystem;
+
+const std::string kEntente = ENTENTE_BINARY;
+const fs::path kExamples = fs::path(ENTENTE_SOURCE_DIR) / "examples" / "articles";
+const fs::path kSeeds = fs::path(ENTENTE_SHARED_DIR) / "corpus" / "seeds";
+const std::string kFormats = " -f ttl,graphml,gexf,nt,nq,trig,dot --report -q";
+
+/// `command` run in `dir`.
+entente::testing::ToolRun in(const fs::path& dir, const std::string& command) {
+  return sh("cd " + shell_quoted(dir.string()) + " && " + command, dir);
+}
+
+std::vector<fs::path> files_of(const fs::path& dir) {
+  std::vector<fs::path> out;
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.is_regular_file()) out.push_back(e.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string args(const std::vector<fs::path>& paths) {
+  std::string out;
+  for (const auto& p : paths) out += " " + shell_quoted(p.string());
+  return out;
+}
+
+/// Every file of `a` is in `b` with the same bytes, and `b` has no other.
+void expect_same_outputs(const fs::path& a, const fs::path& b) {
+  std::vector<std::string> names_a, names_b;
+  for (const auto& e : fs::directory_iterator(a)) names_a.push_back(e.path().filename().string());
+  for (const auto& e : fs::directory_iterator(b)) names_b.push_back(e.path().filename().string());
+  std::sort(names_a.begin(), names_a.end());
+  std::sort(names_b.begin(), names_b.end());
+  ASSERT_EQ(names_a, names_b);
+  ASSERT_GE(names_a.size(), 9U);  // seven formats, evidence.ttl, report.html
+  for (const auto& name : names_a) EXPECT_TRUE(read_file(a / name) == read_file(b / name)) << name << " differs";
+}
+
+/// Builds `corpus` directly, then from results files of each split.
+void check_splits(const fs::path& corpus) {
+  TempDir dir;
+  const fs::path& d = dir.path();
+  auto run = in(d, kEntente + " build " + shell_quoted(corpus.string()) + " -o " + shell_quoted((d / "plain").string()) +
+                    kFormats);
+  ASSERT_EQ(run.status, 0) << run.err;
+  const std::vector<fs::path> files = files_of(corpus);
+  ASSERT_GE(files.size(), 4U);
+  // One results file for the folder; one per document; two halves given in reverse order.
+  const std::vector<std::vector<std::vector<fs::path>>> splits = {
+      {{corpus}},
+      [&] {
+        std::vector<std::vector<fs::path>> each;
+        for (const auto& f : files) each.push_back({f});
+        return each;
+      }(),
+      {{files.begin() + static_cast<std::ptrdiff_t>(files.size() / 2), files.end()},
+       {files.begin(), files.begin() + static_cast<std::ptrdiff_t>(files.size() / 2)}},
+  };
+  for (std::size_t s = 0; s < splits.size(); ++s) {
+    SCOPED_TRACE("split " + std::to_string(s));
+    std::vector<fs::path> results;
+    for (std::size_t k = 0; k < splits[s].size(); ++k) {
+      const fs::path r = d / ("s" + std::to_string(s) + "-" + std::to_string(k) + ".results");
+      run = in(d, kEntente + " extract" + args(splits[s][k]) + " -o " + shell_quoted(r.string()) + " -q");
+      ASSERT_EQ(run.status, 0) << run.err;
+      results.push_back(r);
+    }
+    const fs::path out = d / ("from-" + std::to_string(s));
+    run = in(d, kEntente + " build --from" + args(results) + " -o " + shell_quoted(out.string()) + kFormats);
+    ASSERT_EQ(run.status, 0) << run.err;
+    expect_same_outputs(d / "plain", out);
+  }
+}
+
+TEST(ResultsE2E, ExtractThenBuildFromIsOneBuildForTheExamples) { check_splits(kExamples); }
+
+TEST(ResultsE2E, ExtractThenBuildFromIsOneBuildForTheSeeds) { check_splits(kSeeds); }
+
+// Two folders each holding x.txt: extracted apart, each run names its file
+// "x.txt"; the build from both names them as one build of both folders does.
+TEST(ResultsE2E, FilesOfOneNameInTwoFoldersAreToldApartAsOneBuildDoes) {
+  TempDir dir;
+  const fs::path& d = dir.path();
+  const std::vector<fs::path> examples = files_of(kExamples);
+  for (const char* folder : {"nord", "sud"}) fs::create_directories(d / "corpus" / folder);
+  fs::copy_file(examples[0], d / "corpus" / "nord" / "x.txt");
+  fs::copy_file(examples[1], d / "corpus" / "sud" / "x.txt");
+  auto run = in(d, kEntente + " build corpus/nord corpus/sud -o plain" + kFormats);
+  ASSERT_EQ(run.status, 0) << run.err;
+  ASSERT_NE(read_file(d / "plain" / "graph.ttl").find("\"nord/x.txt\""), std::string::npos);
+  run = in(d, kEntente + " extract corpus/sud -o sud.results -q && " + kEntente + " extract corpus/nord -o nord.results -q");
+  ASSERT_EQ(run.status, 0) << run.err;
+  EXPECT_NE(read_file(d / "sud.results").find("\"id\":\"x.txt\""), std::string::npos) << "each run alone says x.txt";
+  run = in(d, kEntente + " build --from sud.results nord.results -o from" + kFormats);
+  ASSERT_EQ(run.status, 0) << run.err;
+  expect_same_outputs(d / "plain", d / "from");
+}
+
+TEST(ResultsE2E, ProblemsAreNamedAndTheOutputFolderIsKept) {
+  TempDir dir;
+  const fs::path& d = dir.path();
+  auto run = in(d, kEntente + " build " + shell_quoted(kExamples.string()) + " -o out -q");
+  ASSERT_EQ(run.status, 0) << run.err;
+  const std::string before = read_file(d / "out" / "graph.ttl");
+  // Articles where results are expected.
+  run = in(d, kEntente + " build --from " + shell_quoted(files_of(kExamples)[0].string()) + " -o out -q");
+  EXPECT_EQ(run.status, 1);
+  EXPECT_NE(run.err.find(":1: not an Entente results file"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("out is as it was"), std::string::npos) << run.err;
+  // A results file cut short.
+  run = in(d, kEntente + " extract " + shell_quoted(kExamples.string()) + " -o all.results -q");
+  ASSERT_EQ(run.status, 0) << run.err;
+  const std::string all = read_file(d / "all.results");
+  std::ofstream(d / "cut.results", std::ios::binary) << all.substr(0, all.size() / 2);
+  run = in(d, kEntente + " build --from cut.results -o out -q");
+  EXPECT_EQ(run.status, 1);
+  EXPECT_NE(run.err.find("cut.results: incomplete"), std::string::npos) << run.err;
+  EXPECT_EQ(read_file(d / "out" / "graph.ttl"), before);
+  // Articles and results together, or neither: usage errors.
+  run = in(d, kEntente + " build " + shell_quoted(kExamples.string()) + " --from all.results -o out2 -q");
+  EXPECT_EQ(run.status, 2) << run.err;
+  EXPECT_NE(run.err.find("excludes"), std::string::npos) << run.err;
+  run = in(d, kEntente + " build -o out2 -q");
+  EXPECT_EQ(run.status, 2) << run.err;
+  EXPECT_NE(run.err.find("INPUT is required (articles), or --from RESULTS"), std::string::npos) << run.err;
+  EXPECT_FALSE(fs::exists(d / "out2"));
+  // Nothing to extract: no results file.
+  fs::create_directories(d / "empty");
+  run = in(d, kEntente + " extract empty -o none.results");
+  EXPECT_EQ(run.status, 1);
+  EXPECT_FALSE(fs::exists(d / "none.results"));
+}
+
+}  // namespace

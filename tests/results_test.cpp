@@ -1,0 +1,216 @@
+// Extraction results as files (results/results.hpp), on texts written for
+// these tests about fictional people.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "command_support.hpp"
+#include "entente/extract/pipeline.hpp"
+#include "entente/extract/reader.hpp"
+#include "entente/results/results.hpp"
+
+namespace {
+
+namespace rs = entente::results;
+using entente::ingest::InputFile;
+using entente::testing::TempDir;
+namespace fs = std::filesystem;
+
+constexpr const char* kText =
+    "Rabat, 3 mars 2025 – Le ministre marocain de l'Intérieur, Karim Inventé, et son homologue "
+    "espagnol, Jeanne Fictive, ont signé mardi à Rabat un mémorandum d'entente sur la lutte contre "
+    "la traite des êtres humains.\n\nLe Maroc et l'Espagne renforcent ainsi leur coopération policière.";
+
+rs::Record record(const std::string& name, const std::string& folder, std::uint64_t ordinal = 0,
+                  const std::string& text = kText) {
+  entente::extract::Document d = entente::extract::document_from_bytes(name, folder + "/" + name, text);
+  entente::extract::run_stages(d);
+  d.diagnostics.push_back({entente::Severity::warning, {folder + "/" + name, 12, 1, entente::Location::npos},
+                           "an invented warning", "impossible dates"});
+  return rs::record_of(d, InputFile{name, name, "/corpus/" + folder + "/" + name}, ordinal);
+}
+
+void write(const fs::path& p, const std::string& bytes) {
+  std::ofstream out(p, std::ios::binary);
+  out << bytes;
+}
+
+TEST(Results, ARecordReadBackIsTheRecordWritten) {
+  const rs::Record r = record("a.txt", "x");
+  ASSERT_FALSE(r.facts.entities.empty());
+  ASSERT_FALSE(r.facts.relations.empty());
+  ASSERT_FALSE(r.evidence.stretches.empty());
+  const std::vector<InputFile> files = {r.input};
+  rs::Record back;
+  ASSERT_EQ(rs::from_line(rs::to_line(r, 0), files, back), "");
+  EXPECT_EQ(back.facts, r.facts);
+  EXPECT_EQ(back.fingerprint.exact, r.fingerprint.exact);
+  EXPECT_EQ(back.fingerprint.words, r.fingerprint.words);
+  EXPECT_EQ(back.fingerprint.sketch, r.fingerprint.sketch);
+  EXPECT_EQ(back.evidence.text, r.evidence.text);
+  ASSERT_EQ(back.evidence.stretches.size(), r.evidence.stretches.size());
+  for (std::size_t i = 0; i < r.evidence.stretches.size(); ++i) {
+    const auto &a = back.evidence.stretches[i], &b = r.evidence.stretches[i];
+    EXPECT_EQ(std::tie(a.begin, a.end, a.byte_begin, a.byte_end, a.entities, a.relations),
+              std::tie(b.begin, b.end, b.byte_begin, b.byte_end, b.entities, b.relations));
+  }
+  ASSERT_EQ(back.diagnostics.size(), 1U);
+  EXPECT_EQ(entente::format(back.diagnostics[0]), entente::format(r.diagnostics[0]));
+  EXPECT_EQ(back.diagnostics[0].kind, "impossible dates");
+  EXPECT_EQ(back.input, r.input);
+}
+
+TEST(Results, AWrittenFileReadsBackInOrder) {
+  TempDir dir;
+  rs::Writer w(dir.path() / "r.results");
+  w.add(record("a.txt", "x"));
+  w.add(record("b.txt", "x"));
+  ASSERT_EQ(w.finish(), "");
+  EXPECT_FALSE(fs::exists(dir.path() / ("r.results.tmp-" + std::to_string(::getpid()))));
+  rs::Reader r;
+  ASSERT_EQ(r.open(dir.path() / "r.results"), "");
+  EXPECT_EQ(r.documents(), 2U);
+  ASSERT_EQ(r.files().size(), 2U);
+  rs::Record got;
+  ASSERT_TRUE(r.next(got));
+  EXPECT_EQ(got.facts.id, "a.txt");
+  ASSERT_TRUE(r.next(got));
+  EXPECT_EQ(got.facts.id, "b.txt");
+  EXPECT_FALSE(r.next(got));
+  EXPECT_EQ(r.error(), "");
+}
+
+TEST(Results, AFileOfAnotherVersionIsRefusedWithItsVersion) {
+  TempDir dir;
+  const fs::path p = dir.path() / "v2.results";
+  write(p, "{\"entente\":\"extraction results\",\"version\":2}\n{\"end\":{\"documents\":0,\"files\":[]}}\n");
+  rs::Reader r;
+  const std::string err = r.open(p);
+  EXPECT_NE(err.find(p.string() + ":1: results of version 2; this entente reads version 1"), std::string::npos) << err;
+}
+
+TEST(Results, AFileThatIsNotResultsIsRefused) {
+  TempDir dir;
+  const fs::path p = dir.path() / "article.txt";
+  write(p, "Le Maroc et l'Espagne coopèrent.\n");
+  rs::Reader r;
+  const std::string err = r.open(p);
+  EXPECT_NE(err.find(p.string() + ":1: not an Entente results file"), std::string::npos) << err;
+}
+
+TEST(Results, AFileCutShortIsRefused) {
+  TempDir dir;
+  const fs::path whole = dir.path() / "whole.results";
+  {
+    rs::Writer w(whole);
+    w.add(record("a.txt", "x"));
+    w.add(record("b.txt", "x"));
+    ASSERT_EQ(w.finish(), "");
+  }
+  const std::string bytes = entente::testing::read_file(whole);
+  const fs::path cut = dir.path() / "cut.results";
+  write(cut, bytes.substr(0, bytes.size() / 2));
+  rs::Reader r;
+  const std::string err = r.open(cut);
+  EXPECT_NE(err.find(cut.string() + ": incomplete: its last line is not the end line"), std::string::npos) << err;
+}
+
+TEST(Results, ABrokenRecordIsNamedByFileAndLine) {
+  TempDir dir;
+  const fs::path whole = dir.path() / "whole.results";
+  {
+    rs::Writer w(whole);
+    w.add(record("a.txt", "x"));
+    w.add(record("b.txt", "x"));
+    ASSERT_EQ(w.finish(), "");
+  }
+  std::vector<std::string> lines = entente::testing::lines_of(entente::testing::read_file(whole));
+  ASSERT_EQ(lines.size(), 4U);
+  const std::size_t at = lines[2].find("\"fingerprint\"");
+  ASSERT_NE(at, std::string::npos);
+  lines[2].replace(at, 13, "\"fingerprinz\"");
+  std::string broken;
+  for (const auto& l : lines) broken += l + "\n";
+  const fs::path p = dir.path() / "broken.results";
+  write(p, broken);
+  rs::Reader r;
+  ASSERT_EQ(r.open(p), "");
+  rs::Record got;
+  EXPECT_TRUE(r.next(got));
+  EXPECT_FALSE(r.next(got));
+  EXPECT_NE(r.error().find(p.string() + ":3: not a document record of version 1: key 'fingerprint' not found"),
+            std::string::npos)
+      << r.error();
+}
+
+// Two files named x.txt in two folders, extracted apart: each run calls its
+// own "x.txt"; read together they are told apart as one build tells them.
+TEST(ResultsMerge, FilesOfTheSameNameAreToldApartAcrossResults) {
+  TempDir dir;
+  {
+    rs::Writer w(dir.path() / "b.results");
+    w.add(record("x.txt", "b"));
+    ASSERT_EQ(w.finish(), "");
+  }
+  {
+    rs::Writer w(dir.path() / "a.results");
+    w.add(record("x.txt", "a", 0, std::string(kText) + " Une phrase de plus."));
+    ASSERT_EQ(w.finish(), "");
+  }
+  rs::Merge m;
+  ASSERT_EQ(m.open({dir.path() / "b.results", dir.path() / "a.results"}), "");
+  rs::Record r;
+  std::vector<std::string> ids;
+  while (m.next(r)) ids.push_back(r.facts.id);
+  EXPECT_EQ(m.error(), "");
+  EXPECT_EQ(ids, (std::vector<std::string>{"a/x.txt", "b/x.txt"}));
+}
+
+// The same document in two results files (the same input file and place,
+// the same text) is read once; the rest keeps the order of one build.
+TEST(ResultsMerge, ADocumentInTwoFilesIsReadOnce) {
+  TempDir dir;
+  {
+    rs::Writer w(dir.path() / "1.results");
+    w.add(record("a.txt", "x"));
+    w.add(record("c.txt", "x"));
+    ASSERT_EQ(w.finish(), "");
+  }
+  {
+    rs::Writer w(dir.path() / "2.results");
+    w.add(record("b.txt", "x"));
+    w.add(record("c.txt", "x"));
+    ASSERT_EQ(w.finish(), "");
+  }
+  rs::Merge m;
+  ASSERT_EQ(m.open({dir.path() / "2.results", dir.path() / "1.results"}), "");
+  EXPECT_EQ(m.documents(), 4U);
+  rs::Record r;
+  std::vector<std::string> ids;
+  while (m.next(r)) ids.push_back(r.facts.id);
+  EXPECT_EQ(m.error(), "");
+  EXPECT_EQ(ids, (std::vector<std::string>{"a.txt", "b.txt", "c.txt"}));
+  EXPECT_EQ(m.repeated(), 1U);
+}
+
+TEST(ResultsMerge, RecordsOutOfReadingOrderAreRefused) {
+  TempDir dir;
+  const fs::path p = dir.path() / "r.results";
+  {
+    rs::Writer w(p);
+    w.add(record("b.txt", "x"));
+    w.add(record("a.txt", "x"));
+    ASSERT_EQ(w.finish(), "");
+  }
+  rs::Merge m;
+  const std::string err = m.open({p});
+  rs::Record r;
+  while (err.empty() && m.next(r)) {
+  }
+  const std::string& why = err.empty() ? m.error() : err;
+  EXPECT_NE(why.find("not in reading order"), std::string::npos) << why;
+}
+
+}  // namespace
