@@ -37,6 +37,14 @@ void write(const fs::path& p, const std::string& bytes) {
   out << bytes;
 }
 
+/// A results file of two documents, a.txt and b.txt.
+void write_two(const fs::path& p) {
+  rs::Writer w(p);
+  w.add(record("a.txt", "x"));
+  w.add(record("b.txt", "x"));
+  ASSERT_EQ(w.finish(), "");
+}
+
 TEST(Results, ARecordReadBackIsTheRecordWritten) {
   const rs::Record r = record("a.txt", "x");
   ASSERT_FALSE(r.facts.entities.empty());
@@ -64,10 +72,7 @@ TEST(Results, ARecordReadBackIsTheRecordWritten) {
 
 TEST(Results, AWrittenFileReadsBackInOrder) {
   TempDir dir;
-  rs::Writer w(dir.path() / "r.results");
-  w.add(record("a.txt", "x"));
-  w.add(record("b.txt", "x"));
-  ASSERT_EQ(w.finish(), "");
+  write_two(dir.path() / "r.results");
   EXPECT_FALSE(fs::exists(dir.path() / ("r.results.tmp-" + std::to_string(::getpid()))));
   rs::Reader r;
   ASSERT_EQ(r.open(dir.path() / "r.results"), "");
@@ -103,12 +108,7 @@ TEST(Results, AFileThatIsNotResultsIsRefused) {
 TEST(Results, AFileCutShortIsRefused) {
   TempDir dir;
   const fs::path whole = dir.path() / "whole.results";
-  {
-    rs::Writer w(whole);
-    w.add(record("a.txt", "x"));
-    w.add(record("b.txt", "x"));
-    ASSERT_EQ(w.finish(), "");
-  }
+  write_two(whole);
   const std::string bytes = entente::testing::read_file(whole);
   const fs::path cut = dir.path() / "cut.results";
   write(cut, bytes.substr(0, bytes.size() / 2));
@@ -120,12 +120,7 @@ TEST(Results, AFileCutShortIsRefused) {
 TEST(Results, ABrokenRecordIsNamedByFileAndLine) {
   TempDir dir;
   const fs::path whole = dir.path() / "whole.results";
-  {
-    rs::Writer w(whole);
-    w.add(record("a.txt", "x"));
-    w.add(record("b.txt", "x"));
-    ASSERT_EQ(w.finish(), "");
-  }
+  write_two(whole);
   std::vector<std::string> lines = entente::testing::lines_of(entente::testing::read_file(whole));
   ASSERT_EQ(lines.size(), 4U);
   const std::size_t at = lines[2].find("\"fingerprint\"");
