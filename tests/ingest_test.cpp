@@ -389,6 +389,24 @@ TEST(JsonLines, OneDocumentPerLineWithItsMetadata) {
   EXPECT_EQ(r.diags[0].where.line, 3u);
 }
 
+// Found by fuzz_document: a number no double holds is valid JSON syntax that
+// nlohmann-json refuses with out_of_range (it crashed the build); a float
+// date beyond any integer was undefined behaviour.
+TEST(JsonLines, NumbersBeyondRangeAreAWarningOrNoDateNotACrash) {
+  TempDir t;
+  const std::string text = "La Tunisie et Malte ont adopté lundi un plan d'action commun contre la traite.";
+  const std::string bytes = R"({"text": ")" + text + R"(", "views": 1e999})" + "\n" +  // 1: overflow
+                            R"({"text": ")" + text + R"(", "date": 1.5e300})" + "\n" +  // 2: no date
+                            R"({"text": ")" + text + R"(", "date": 1735689600.5})" + "\n";  // 3: 2025-01-01
+  const Ingested r = ingest(write(t.path() / "numbers.jsonl", bytes));
+  ASSERT_EQ(r.docs.size(), 2u) << r.messages();
+  ASSERT_EQ(r.diags.size(), 1u) << r.messages();
+  EXPECT_EQ(r.diags[0].where.line, 1u) << r.messages();
+  EXPECT_TRUE(contains(r.diags[0].message, "not JSON: number overflow")) << r.messages();
+  EXPECT_EQ(r.docs[0].meta.date, "");
+  EXPECT_EQ(r.docs[1].meta.date, "2025-01-01");
+}
+
 TEST(JsonLines, BrokenLinesAreWarningsNamingTheirLineAndTheOthersAreKept) {
   TempDir t;
   const std::string good = R"({"title": "Accord", "text": "La Tunisie et Malte ont adopté lundi à La Valette un plan d'action commun contre l'immigration irrégulière."})";

@@ -373,6 +373,28 @@ TEST(Import, AllFormatsGiveTheSameRows) {
   EXPECT_EQ(outs[0], outs[2]);
 }
 
+// Found by fuzz_wikidata: a rank or a snak type that is not a string threw
+// out of the importer (a crash); now the statement is read as best it can be,
+// and any other value of an unexpected type makes its line malformed.
+TEST(Import, ValuesOfUnexpectedTypesAreMalformedLinesNotACrash) {
+  TempDir dir;
+  const std::string claims =
+      R"("claims":{"P31":[{"rank":7,"mainsnak":{"snaktype":"value","datavalue":{"value":{"id":"Q5"}}}}],)"
+      R"("P39":[{"mainsnak":{"snaktype":["value"],"datavalue":{"value":{"id":"Q83307"}}}}]})";
+  write_file(dir / "odd.json",
+             "[\n"
+             R"({"type":"item","id":"Q900000001","labels":{"fr":{"language":"fr","value":"Jeanne Fictive"}},)" +
+                 claims + "},\n" +
+                 R"({"type":"item","id":"Q900000002","labels":{"fr":{"language":"fr","value":5}},)" + claims +
+                 "}\n]\n");
+  Diagnostics diags;
+  auto stats = entente::graph::import_wikidata_dump(dir / "odd.json", dir / "index.tsv", diags);
+  ASSERT_TRUE(stats) << messages(diags);
+  EXPECT_EQ(stats->lines, 4U);
+  EXPECT_LE(stats->malformed, 1U) << messages(diags);
+  for (const auto& d : diags) EXPECT_EQ(d.severity, entente::Severity::warning) << messages(diags);
+}
+
 TEST(Import, ACorruptDumpIsAnErrorAndLeavesTheIndexAlone) {
   TempDir dir;
   write_file(dir / "index.tsv", "old");

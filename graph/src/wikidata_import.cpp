@@ -324,16 +324,22 @@ json parse_entity(std::string_view line) {
 
 /// The "truthy" values of a property: statements not deprecated, and only the
 /// preferred ones when some are. Items give their QID, strings themselves.
+/// obj[key] when it is a string, else `fallback` (a dump may hold anything where a string is expected).
+std::string string_at(const json& obj, const char* key, const char* fallback) {
+  auto it = obj.find(key);
+  return it != obj.end() && it->is_string() ? it->get<std::string>() : std::string(fallback);
+}
+
 std::vector<std::string> values(const json& claims, std::string_view property) {
   std::vector<std::string> normal, preferred;
   auto it = claims.find(property);
   if (it == claims.end() || !it->is_array()) return {};
   for (const auto& st : *it) {
     if (!st.is_object()) continue;
-    const std::string rank = st.value("rank", "normal");
+    const std::string rank = string_at(st, "rank", "normal");
     if (rank == "deprecated") continue;
     auto snak = st.find("mainsnak");
-    if (snak == st.end() || !snak->is_object() || snak->value("snaktype", "") != "value") continue;
+    if (snak == st.end() || !snak->is_object() || string_at(*snak, "snaktype", "") != "value") continue;
     auto dv = snak->find("datavalue");
     if (dv == snak->end() || !dv->is_object()) continue;
     auto v = dv->find("value");
@@ -547,7 +553,16 @@ std::optional<ImportStats> import_wikidata_dump(const std::filesystem::path& dum
     while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
     if (text.empty() || text == "[" || text == "]") continue;
     if (text.back() == ',') text.remove_suffix(1);
-    Outcome r = read_entity(text, iso_of);
+    Outcome r;
+    try {
+      r = read_entity(text, iso_of);
+    } catch (const json::exception& e) {
+      // A value of an unexpected type somewhere in the entity: the line is malformed, not the dump.
+      std::string what = e.what();
+      if (const std::size_t close = what.find("] "); close != std::string::npos) what.erase(0, close + 2);
+      r = Outcome{};
+      r.malformed = "unexpected JSON (" + what + ")";
+    }
     if (!r.malformed.empty()) {
       ++stats.malformed;
       diagnose(diags, Severity::warning, where, r.malformed + ", skipped");

@@ -1,5 +1,6 @@
 // to_document(): a record -> a Document with its metadata (see ingest.hpp).
 #include <algorithm>
+#include <cmath>
 #include <array>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -90,7 +91,11 @@ std::string json_text(const nlohmann::json& j) {
   if (j.is_string()) return j.get<std::string>();
   if (j.is_number_integer()) return std::to_string(j.get<long long>());
   if (j.is_number_unsigned()) return std::to_string(j.get<unsigned long long>());
-  if (j.is_number_float()) return std::to_string(static_cast<long long>(j.get<double>()));
+  if (j.is_number_float()) {
+    // Whole seconds of a Unix time; a number no integer holds is no date nor text.
+    const double d = j.get<double>();
+    return std::isfinite(d) && std::fabs(d) < 9.2e18 ? std::to_string(static_cast<long long>(d)) : std::string();
+  }
   if (j.is_array()) {
     std::string out;
     for (const auto& x : j) {
@@ -233,6 +238,11 @@ Converted to_document(Record record, const Options& options) {
             if (const std::size_t colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
           }
           return fail("not JSON: " + what, e.byte > 0 ? e.byte - 1 : 0);
+        } catch (const nlohmann::json::exception& e) {
+          // "[json.exception.out_of_range.406] number overflow parsing '1e999'": valid syntax, no value.
+          std::string what = e.what();
+          if (const std::size_t close = what.find("] "); close != std::string::npos) what = what.substr(close + 2);
+          return fail("not JSON: " + what);
         }
         if (!j.is_object()) return fail("not a JSON object (one article per line: {\"text\": ..., \"url\": ...})");
         std::vector<std::string> names;
