@@ -591,7 +591,8 @@ int run_extract_results(const std::vector<std::string>& inputs, const std::strin
     writer.add(*x.record);
   });
   progress.finish();
-  if (writer.documents() == 0) {
+  // A shard may hold no document (more shards than files): its empty results file says so.
+  if (writer.documents() == 0 && options.shard_count == 1) {
     std::cerr << "entente: nothing extracted: "
               << (skipped.empty() ? std::string("no input could be read") : language_counts(skipped) + " were skipped")
               << "; " << out << " not written\n";
@@ -803,11 +804,27 @@ int main(int argc, char** argv) {
                 "Articles, as for build: files, folders, - for standard input (see `entente help build`)")
       ->required();
   auto* json_flag = x->add_flag("--json", json, "Print JSON instead of text (an array when there are several documents)");
-  x->add_option("-o,--output", results_out,
+  auto* results_option = x->add_option("-o,--output", results_out,
                 "Write the extraction results of every document to RESULTS (a versioned JSON Lines file, "
                 "docs/SCALING.md) instead of printing them; `entente build --from RESULTS` builds from it")
       ->type_name("RESULTS")
       ->excludes(json_flag);
+  x->add_option_function<std::string>(
+         "--shard",
+         [&input_options](const std::string& spec) {
+           std::size_t k = 0, n = 0;
+           char slash = 0;
+           std::istringstream in(spec);
+           if (!(in >> k >> slash >> n) || slash != '/' || !in.eof() || n == 0 || k == 0 || k > n)
+             throw CLI::ValidationError("--shard", "'" + spec + "' is not K/N with 1 <= K <= N (e.g. 2/8)");
+           input_options.options.shard_index = k - 1;
+           input_options.options.shard_count = n;
+         },
+         "With -o: extract only part K of N (1 <= K <= N): the input files in reading order cut into N runs of "
+         "about equal bytes. N processes, anywhere, extract the corpus between them; `build --from` their N "
+         "results files is one build of all (scripts/dask_extract.py does this on a Dask cluster)")
+      ->type_name("K/N")
+      ->needs(results_option);
   x->add_option("-j,--jobs", extract_jobs, "With -o: documents extracted in parallel (default: one per core)");
   x->add_flag("-q,--quiet", extract_quiet, "With -o: print only errors and warnings");
   add_input_options(x, input_options);

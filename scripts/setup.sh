@@ -15,6 +15,7 @@ PACKAGES=(
   python3 python3-networkx
   python3-igraph graphviz chromium bzip2
   raptor2-utils python3-rdflib libxml2-utils
+  python3-distributed
   clang-14 libclang-rt-14-dev
 )
 

@@ -5,7 +5,7 @@
 //
 // How a page is run: in a fresh folder laid out like the repository for a
 // reader (`articles`, `my-articles` and `examples/articles` are the bundled
-// articles; `ontology`, `docs`, `tests` link to the sources; `entente`,
+// articles; `ontology`, `docs`, `tests`, `scripts` link to the sources; `entente`,
 // `build/app/entente` and `build-bench/app/entente` are the program under
 // test), with `out/` built beforehand in every format (as the reader would
 // have after the README). The code blocks of one page run in order in that
@@ -116,7 +116,8 @@ std::string program_of(const std::string& command) {
 bool is_program(const std::string& p) {
   static const std::set<std::string> known{"entente",  "node",       "python3", "sord_validate", "dot",
                                            "sfdp",     "cmake",      "ctest",   "valgrind",      "callgrind_annotate",
-                                           "for",      "done",       "oxigraph", "/usr/bin/time", "taskset"};
+                                           "for",      "done",       "oxigraph", "/usr/bin/time", "taskset",
+                                           "dask"};
   return known.count(p) != 0 || p.ends_with("/entente") || (p.rfind("scripts/", 0) == 0 && p.size() > 8) ||
          p.rfind("build-bench/", 0) == 0;
 }
@@ -139,6 +140,9 @@ const std::map<std::string, std::string> kNotRun = {
     {"python3 scripts/make_bench_corpus.py", "writes megabytes of benchmark corpus (report_e2e_test builds one)"},
     {"python3 scripts/make_fictional_corpus.py", "writes a 2,000-article corpus for a timing of docs/PERFORMANCE.md"},
     {"python3 scripts/bench_formats.py", "rewrites a benchmark corpus in every input format (docs/PERFORMANCE.md)"},
+    {"dask", "starts a Dask scheduler or workers that serve until stopped (tests/dask_e2e_test.cpp runs the script "
+             "on a LocalCluster)"},
+    {"python3 scripts/dask_extract.py", "needs a Dask cluster on other machines; its LocalCluster form runs here"},
 };
 
 std::string not_run_key(const std::string& command) {
@@ -200,7 +204,7 @@ class Page {
     fs::create_directory_symlink(kSource / "examples" / "articles", d / "my-articles");
     fs::create_directory_symlink(kSource / "examples" / "articles", d / "examples" / "articles");
     fs::create_symlink(kSource / "examples" / "gold.json", d / "my-gold.json");
-    for (const char* s : {"ontology", "docs", "tests"}) fs::create_directory_symlink(kSource / s, d / s);
+    for (const char* s : {"ontology", "docs", "tests", "scripts"}) fs::create_directory_symlink(kSource / s, d / s);
     for (const fs::path& p : {d / "bin" / "entente", d / "build" / "app" / "entente", d / "build-bench" / "app" / "entente"})
       fs::create_symlink(kBinary, p);
     // The Wikidata dump of the docs: the fixture, as a .json.bz2 with two streams.

@@ -92,6 +92,32 @@ void check_splits(const fs::path& corpus) {
 
 TEST(ResultsE2E, ExtractThenBuildFromIsOneBuildForTheExamples) { check_splits(kExamples); }
 
+// `extract --shard K/N`: the N shards hold every document once, and the build
+// from them is one build; more shards than files leave some empty, not failed.
+TEST(ResultsE2E, ShardsHoldEveryDocumentOnce) {
+  TempDir dir;
+  const fs::path& d = dir.path();
+  auto run = in(d, kEntente + " build " + shell_quoted(kSeeds.string()) + " -o plain" + kFormats);
+  ASSERT_EQ(run.status, 0) << run.err;
+  for (const int n : {3, 9}) {
+    std::string results;
+    std::size_t documents = 0;
+    for (int k = 1; k <= n; ++k) {
+      const std::string r = "s" + std::to_string(k) + "of" + std::to_string(n) + ".results";
+      run = in(d, kEntente + " extract " + shell_quoted(kSeeds.string()) + " --shard " + std::to_string(k) + "/" +
+                      std::to_string(n) + " -o " + r);
+      ASSERT_EQ(run.status, 0) << run.err;
+      const std::string out = run.out;
+      documents += std::stoul(out.substr(out.find("documents extracted: ") + 21));
+      results += " " + r;
+    }
+    EXPECT_EQ(documents, files_of(kSeeds).size());
+    run = in(d, kEntente + " build --from" + results + " -o from" + std::to_string(n) + kFormats);
+    ASSERT_EQ(run.status, 0) << run.err;
+    expect_same_outputs(d / "plain", d / ("from" + std::to_string(n)));
+  }
+}
+
 TEST(ResultsE2E, ExtractThenBuildFromIsOneBuildForTheSeeds) { check_splits(kSeeds); }
 
 // Two folders each holding x.txt: extracted apart, each run names its file
@@ -142,6 +168,13 @@ TEST(ResultsE2E, ProblemsAreNamedAndTheOutputFolderIsKept) {
   EXPECT_EQ(run.status, 2) << run.err;
   EXPECT_NE(run.err.find("INPUT is required (articles), or --from RESULTS"), std::string::npos) << run.err;
   EXPECT_FALSE(fs::exists(d / "out2"));
+  // A shard that is not K/N with 1 <= K <= N, or without -o.
+  run = in(d, kEntente + " extract " + shell_quoted(kExamples.string()) + " --shard 4/3 -o s.results");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_NE(run.err.find("'4/3' is not K/N with 1 <= K <= N"), std::string::npos) << run.err;
+  run = in(d, kEntente + " extract " + shell_quoted(kExamples.string()) + " --shard 1/3");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_NE(run.err.find("--shard requires --output"), std::string::npos) << run.err;
   // Nothing to extract: no results file.
   fs::create_directories(d / "empty");
   run = in(d, kEntente + " extract empty -o none.results");

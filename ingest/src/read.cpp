@@ -253,7 +253,7 @@ class Reading {
     };
     for (const auto& arg : args) {
       if (arg == "-") {
-        if (stdin_read) continue;
+        if (stdin_read || options_.shard_index != 0) continue;  // standard input is shard 0's
         stdin_read = true;
         ++totals.files;
         FdSource source(0, false);
@@ -302,6 +302,7 @@ class Reading {
     for (std::size_t i = 0; i < planned.size(); ++i) planned[i].name = std::move(names[i]);
     std::sort(planned.begin(), planned.end(),
               [](const Planned& a, const Planned& b) { return a.name.canonical < b.name.canonical; });
+    if (options_.shard_count > 1) planned = shard(std::move(planned));
     for (const auto& p : planned) {
       start_file(p.name);
       if (!file(p.path, p.name.id)) return false;
@@ -312,6 +313,29 @@ class Reading {
   Totals totals;
 
  private:
+  /// The files of shard options_.shard_index: a file belongs to the shard
+  /// its first byte falls in, when the corpus's bytes (in reading order)
+  /// are cut into options_.shard_count equal runs.
+  std::vector<Planned> shard(std::vector<Planned> planned) const {
+    std::vector<std::uint64_t> sizes;
+    std::uint64_t total = 0;
+    for (const auto& p : planned) {
+      struct stat st {};
+      const std::uint64_t size = ::stat(p.path.c_str(), &st) == 0 ? static_cast<std::uint64_t>(st.st_size) : 0;
+      sizes.push_back(size + 1);  // an empty file still goes somewhere
+      total += size + 1;
+    }
+    std::vector<Planned> mine;
+    std::uint64_t before = 0;
+    const auto count = static_cast<std::uint64_t>(options_.shard_count);
+    for (std::size_t i = 0; i < planned.size(); ++i) {
+      const std::uint64_t shard = before * count / total;  // before < total: shard < count
+      if (shard == options_.shard_index) mine.push_back(std::move(planned[i]));
+      before += sizes[i];
+    }
+    return mine;
+  }
+
   // ---------------------------------------------------------------- output ----
 
   /// The records emitted from now on are of input file `name`.

@@ -85,6 +85,13 @@ struct Options {
   /// A record larger than this is skipped with a warning (64 MiB). A plain
   /// text or HTML file may be up to 4 GiB.
   std::size_t max_record_bytes = std::size_t{64} << 20U;
+  /// Read only shard `shard_index` (from 0) of `shard_count`: the input files,
+  /// in reading order, cut into that many runs of about equal bytes (a file
+  /// is never cut; standard input is shard 0's). What `entente extract
+  /// --shard K/N` reads, so that N processes anywhere extract a corpus
+  /// between them, each file once, named as one build of all names it.
+  std::size_t shard_index = 0;
+  std::size_t shard_count = 1;
 };
 
 /// Reads "text=article" (--field) into `options`; false, with a message in
