@@ -87,6 +87,33 @@ TEST(Results, AWrittenFileReadsBackInOrder) {
   EXPECT_EQ(r.error(), "");
 }
 
+// The end line lists every input file: with thousands it spans several of
+// the chunks it is read back in.
+TEST(Results, AnEndLineLongerThanAChunkReadsBack) {
+  TempDir dir;
+  rs::Record r = record("a.txt", "x");
+  {
+    rs::Writer w(dir.path() / "many.results");
+    for (int i = 0; i < 3000; ++i) {
+      const std::string name = "article-" + std::to_string(100000 + i) + ".txt";
+      r.input = InputFile{name, name, "/corpus/x/" + name};
+      r.facts.id = name;
+      w.add(r);
+    }
+    ASSERT_EQ(w.finish(), "");
+  }
+  const std::string bytes = entente::testing::read_file(dir.path() / "many.results");
+  ASSERT_GT(bytes.size() - bytes.rfind('\n', bytes.size() - 2), std::size_t{3} << 16U);
+  rs::Reader reader;
+  ASSERT_EQ(reader.open(dir.path() / "many.results"), "");
+  ASSERT_EQ(reader.files().size(), 3000U);
+  EXPECT_EQ(reader.files().back().canonical, "/corpus/x/article-102999.txt");
+  std::size_t n = 0;
+  for (rs::Record got; reader.next(got);) ++n;
+  EXPECT_EQ(reader.error(), "");
+  EXPECT_EQ(n, 3000U);
+}
+
 TEST(Results, AFileOfAnotherVersionIsRefusedWithItsVersion) {
   TempDir dir;
   const fs::path p = dir.path() / "v2.results";

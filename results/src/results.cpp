@@ -302,10 +302,10 @@ std::string Reader::open(const std::filesystem::path& file) {
                     std::to_string(kVersion) + " (extract the articles again with this entente)";
   }
   const std::streamoff body = in_.tellg();
-  // The last line: read backwards from the end to the newline before it.
+  // The last line: read backwards from the end, a chunk at a time, to the newline before it.
   in_.seekg(0, std::ios::end);
   const std::streamoff size = in_.tellg();
-  std::string tail;
+  std::vector<std::string> chunks;  // from the end backwards
   std::streamoff start = size;
   constexpr std::streamoff kChunk = 1 << 16;
   while (start > body) {
@@ -313,16 +313,19 @@ std::string Reader::open(const std::filesystem::path& file) {
     std::string chunk(static_cast<std::size_t>(start - from), '\0');
     in_.seekg(from);
     in_.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-    tail.insert(0, chunk);
     start = from;
     // A newline other than the file's final one: the last line starts after it.
-    const std::size_t cut = tail.size() > 1 ? tail.rfind('\n', tail.size() - 2) : std::string::npos;
+    const std::size_t skip = chunks.empty() && !chunk.empty() && chunk.back() == '\n' ? 1 : 0;
+    const std::size_t cut = chunk.size() > skip ? chunk.rfind('\n', chunk.size() - 1 - skip) : std::string::npos;
     if (cut != std::string::npos) {
       start += static_cast<std::streamoff>(cut + 1);
-      tail.erase(0, cut + 1);
+      chunks.push_back(chunk.substr(cut + 1));
       break;
     }
+    chunks.push_back(std::move(chunk));
   }
+  std::string tail;
+  for (auto it = chunks.rbegin(); it != chunks.rend(); ++it) tail += *it;
   const json end = json::parse(tail, nullptr, false);
   if (end.is_discarded() || !end.is_object() || !end.contains("end")) {
     return error_ = name + ": incomplete: its last line is not the end line {\"end\": ...} "
