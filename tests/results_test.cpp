@@ -2,6 +2,7 @@
 // these tests about fictional people.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -215,6 +216,34 @@ TEST(ResultsMerge, ADocumentInTwoFilesIsReadOnce) {
   EXPECT_EQ(m.error(), "");
   EXPECT_EQ(ids, (std::vector<std::string>{"a.txt", "b.txt", "c.txt"}));
   EXPECT_EQ(m.repeated(), 1U);
+}
+
+// Shards that do not overlap (extract --shard) are read one after the
+// other: a build from thousands of them never holds them all open.
+TEST(ResultsMerge, ShardsThatDoNotOverlapAreOpenedOneAfterTheOther) {
+  TempDir dir;
+  rs::Record r = record("a.txt", "x");
+  std::vector<fs::path> files;
+  for (int k = 0; k < 40; ++k) {
+    files.push_back(dir.path() / ("shard-" + std::to_string(k) + ".results"));
+    rs::Writer w(files.back());
+    for (int i = 0; i < 3; ++i) {
+      const std::string name = "a" + std::to_string(1000 + 3 * k + i) + ".txt";
+      r.input = InputFile{name, name, "/corpus/x/" + name};
+      r.facts.id = name;
+      w.add(r);
+    }
+    ASSERT_EQ(w.finish(), "");
+  }
+  std::reverse(files.begin(), files.end());
+  rs::Merge m;
+  ASSERT_EQ(m.open(files), "");
+  std::vector<std::string> ids;
+  for (rs::Record got; m.next(got);) ids.push_back(got.facts.id);
+  EXPECT_EQ(m.error(), "");
+  ASSERT_EQ(ids.size(), 120U);
+  EXPECT_TRUE(std::is_sorted(ids.begin(), ids.end()));
+  EXPECT_LE(m.most_open(), 2U);
 }
 
 TEST(ResultsMerge, RecordsOutOfReadingOrderAreRefused) {

@@ -373,34 +373,48 @@ bool Reader::next(Record& r) {
 std::string Merge::open(const std::vector<std::filesystem::path>& files) {
   std::map<std::string, ingest::InputFile> inputs;  // canonical -> the file, as first named
   for (const auto& f : files) {
-    auto reader = std::make_unique<Reader>();
-    if (std::string err = reader->open(f); !err.empty()) return error_ = err;
-    for (const auto& input : reader->files()) inputs.emplace(input.canonical, input);
-    readers_.push_back(std::move(reader));
+    Reader reader;  // closed at the end of the iteration: opened again when the merge needs it
+    if (std::string err = reader.open(f); !err.empty()) return error_ = err;
+    for (const auto& input : reader.files()) inputs.emplace(input.canonical, input);
+    documents_ += reader.documents();
+    if (reader.documents() > 0 && !reader.files().empty()) pending_.push_back({f, reader.files().front().canonical});
   }
   std::vector<ingest::InputFile> all;
   for (auto& [canonical, input] : inputs) all.push_back(input);
   ingest::tell_apart(all);
   for (const auto& input : all) ids_[input.canonical] = input.id;
-  heads_.resize(readers_.size());
-  last_read_.resize(readers_.size());
-  for (std::size_t i = 0; i < readers_.size(); ++i)
-    if (!fill(i)) return error_;
+  // The file with the smallest first input file last; equal ones in the order given.
+  std::stable_sort(pending_.begin(), pending_.end(), [](const Pending& a, const Pending& b) { return a.first < b.first; });
+  std::reverse(pending_.begin(), pending_.end());
   return {};
 }
 
-std::size_t Merge::documents() const {
-  std::size_t n = 0;
-  for (const auto& r : readers_) n += r->documents();
-  return n;
+bool Merge::open_next() {
+  const Pending p = std::move(pending_.back());
+  pending_.pop_back();
+  auto reader = std::make_unique<Reader>();
+  if (std::string err = reader->open(p.path); !err.empty()) {
+    error_ = err;
+    return false;
+  }
+  readers_.push_back(std::move(reader));
+  heads_.emplace_back();
+  last_read_.emplace_back();
+  most_open_ = std::max(most_open_, ++open_);
+  return fill(readers_.size() - 1);
 }
 
 bool Merge::fill(std::size_t i) {
   heads_[i].reset();
   Record r;
   if (!readers_[i]->next(r)) {
-    if (!readers_[i]->error().empty()) error_ = readers_[i]->error();
-    return error_.empty();
+    if (!readers_[i]->error().empty()) {
+      error_ = readers_[i]->error();
+      return false;
+    }
+    readers_[i].reset();  // read to its end: closed
+    --open_;
+    return true;
   }
   auto& [canonical, ordinal] = last_read_[i];
   if (std::tie(r.input.canonical, r.ordinal) < std::tie(canonical, ordinal)) {
@@ -414,14 +428,35 @@ bool Merge::fill(std::size_t i) {
   return true;
 }
 
+void Merge::drop_closed() {
+  for (std::size_t i = readers_.size(); i-- > 0;) {
+    if (readers_[i]) continue;
+    readers_.erase(readers_.begin() + static_cast<std::ptrdiff_t>(i));
+    heads_.erase(heads_.begin() + static_cast<std::ptrdiff_t>(i));
+    last_read_.erase(last_read_.begin() + static_cast<std::ptrdiff_t>(i));
+  }
+}
+
+std::optional<std::size_t> Merge::smallest() const {
+  std::optional<std::size_t> best;
+  for (std::size_t i = 0; i < heads_.size(); ++i) {
+    if (!heads_[i]) continue;
+    if (!best || std::tie(heads_[i]->input.canonical, heads_[i]->ordinal) <
+                     std::tie(heads_[*best]->input.canonical, heads_[*best]->ordinal))
+      best = i;
+  }
+  return best;
+}
+
 bool Merge::next(Record& out) {
   while (error_.empty()) {
-    std::optional<std::size_t> best;
-    for (std::size_t i = 0; i < heads_.size(); ++i) {
-      if (!heads_[i]) continue;
-      if (!best || std::tie(heads_[i]->input.canonical, heads_[i]->ordinal) <
-                       std::tie(heads_[*best]->input.canonical, heads_[*best]->ordinal))
-        best = i;
+    // Open the files whose first document may come before every head.
+    drop_closed();
+    std::optional<std::size_t> best = smallest();
+    while (!pending_.empty() && (!best || pending_.back().first <= heads_[*best]->input.canonical)) {
+      if (!open_next()) return false;
+      drop_closed();
+      best = smallest();
     }
     if (!best) return false;
     Record r = std::move(*heads_[*best]);

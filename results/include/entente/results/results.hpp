@@ -127,10 +127,13 @@ class Reader {
 /// documents into files and the order of the files. Input files are
 /// identified as that build would (ingest::tell_apart over all of them), and
 /// a document found in two files (the same input file and place, the same
-/// text) is read once.
+/// text) is read once. A file is opened only once the merge reaches its
+/// first document and closed at its end: shards that do not overlap (those
+/// of `entente extract --shard`) are read one after the other, whatever
+/// their number, and never hold more than a couple of files open.
 class Merge {
  public:
-  /// Opens every file. "" on success, else the first problem.
+  /// Checks every file (first and last lines). "" on success, else the first problem.
   std::string open(const std::vector<std::filesystem::path>& files);
   /// The next document; false at the end or on an error.
   bool next(Record& r);
@@ -138,11 +141,26 @@ class Merge {
   /// Documents seen twice and read once, so far.
   std::size_t repeated() const { return repeated_; }
   /// Documents the files hold, together (repeats counted).
-  std::size_t documents() const;
+  std::size_t documents() const { return documents_; }
+  /// The most files open at once so far.
+  std::size_t most_open() const { return most_open_; }
 
  private:
   bool fill(std::size_t i);
-  std::vector<std::unique_ptr<Reader>> readers_;
+  /// Opens the next file not yet open; false on an error.
+  bool open_next();
+  /// Forgets the files read to their end (keeps the order of the others).
+  void drop_closed();
+  /// The file of the smallest next record, if any.
+  std::optional<std::size_t> smallest() const;
+  struct Pending {
+    std::filesystem::path path;
+    std::string first;  ///< the canonical path of its first input file
+  };
+  std::vector<Pending> pending_;  ///< not yet open, the one to open next last
+  std::size_t documents_ = 0;
+  std::size_t open_ = 0, most_open_ = 0;
+  std::vector<std::unique_ptr<Reader>> readers_;  ///< the open files, in the order opened; null once read to the end
   std::vector<std::optional<Record>> heads_;                      ///< each file's next record
   std::vector<std::pair<std::string, std::uint64_t>> last_read_;  ///< each file's last (canonical, ordinal)
   std::map<std::string, std::string> ids_;  ///< canonical path -> identifier over all files
