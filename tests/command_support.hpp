@@ -106,4 +106,9 @@ inline ToolRun sh(const std::string& cmd, const fs::path& dir) {
   return r;
 }
 
+/// `command` run by the shell in `dir` (its working folder), as sh() runs it.
+inline ToolRun sh_in(const fs::path& dir, const std::string& command) {
+  return sh("cd " + shell_quoted(dir.string()) + " && " + command, dir);
+}
+
 }  // namespace entente::testing

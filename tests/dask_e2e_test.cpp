@@ -15,7 +15,7 @@
 namespace {
 
 using entente::testing::read_file;
-using entente::testing::sh;
+using entente::testing::sh_in;
 using entente::testing::shell_quoted;
 using entente::testing::TempDir;
 using entente::testing::ToolRun;
@@ -28,9 +28,6 @@ const fs::path kExamples = fs::path(ENTENTE_SOURCE_DIR) / "examples" / "articles
 const fs::path kSeeds = fs::path(ENTENTE_SHARED_DIR) / "corpus" / "seeds";
 const std::string kBuildOptions = " -f ttl,graphml,gexf,nq --report -q";
 
-ToolRun in(const fs::path& dir, const std::string& command) {
-  return sh("cd " + shell_quoted(dir.string()) + " && " + command, dir);
-}
 
 bool have_dask() { return std::system((kPython + " -c 'import distributed' 2>/dev/null").c_str()) == 0; }
 
@@ -66,7 +63,7 @@ class Dask : public ::testing::Test {
  protected:
   void SetUp() override {
     if (!have_dask()) GTEST_SKIP() << "no python3-distributed (scripts/setup.sh installs it)";
-    const ToolRun r = in(dir_.path(), kEntente + " build " + shell_quoted(kExamples.string()) + " " +
+    const ToolRun r = sh_in(dir_.path(), kEntente + " build " + shell_quoted(kExamples.string()) + " " +
                                           shell_quoted(kSeeds.string()) + " -o plain" + kBuildOptions);
     ASSERT_EQ(r.status, 0) << r.err;
   }
@@ -75,7 +72,7 @@ class Dask : public ::testing::Test {
 };
 
 TEST_F(Dask, TwoWorkersGiveTheBytesOfOneBuild) {
-  const ToolRun r = in(d(), dask("-o out --work work"));
+  const ToolRun r = sh_in(d(), dask("-o out --work work"));
   ASSERT_EQ(r.status, 0) << r.err;
   const std::size_t n = shards_said(r.err);
   EXPECT_GE(n, 3U) << r.err;
@@ -87,7 +84,7 @@ TEST_F(Dask, TwoWorkersGiveTheBytesOfOneBuild) {
 }
 
 TEST_F(Dask, ResultsThroughTheSchedulerGiveTheSameBytes) {
-  const ToolRun r = in(d(), dask("-o out --through-scheduler"));
+  const ToolRun r = sh_in(d(), dask("-o out --through-scheduler"));
   ASSERT_EQ(r.status, 0) << r.err;
   expect_same_outputs(d() / "plain", d() / "out");
   for (const auto& e : fs::directory_iterator(d()))
@@ -108,14 +105,14 @@ fs::path failing_entente(const fs::path& dir, bool once) {
 }
 
 TEST_F(Dask, ATaskThatFailsOnceIsRetried) {
-  const ToolRun r = in(d(), dask("-o out", failing_entente(d(), true).string()));
+  const ToolRun r = sh_in(d(), dask("-o out", failing_entente(d(), true).string()));
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_TRUE(fs::exists(d() / "failed-once"));
   expect_same_outputs(d() / "plain", d() / "out");
 }
 
 TEST_F(Dask, AShardThatFailsTwiceIsNamedAndTheOthersAreKept) {
-  ToolRun r = in(d(), dask("-o out --work work", failing_entente(d(), false).string()));
+  ToolRun r = sh_in(d(), dask("-o out --work work", failing_entente(d(), false).string()));
   EXPECT_EQ(r.status, 1) << r.err;
   const std::size_t n = shards_said(r.err);
   ASSERT_GE(n, 3U) << r.err;
@@ -131,7 +128,7 @@ TEST_F(Dask, AShardThatFailsTwiceIsNamedAndTheOthersAreKept) {
     if (k != 2) others.push_back(shard_file(k, n));
   EXPECT_EQ(kept, others);
   // The cause fixed: the others are reused, the outputs are one build's.
-  r = in(d(), dask("-o out --work work --reuse"));
+  r = sh_in(d(), dask("-o out --work work --reuse"));
   ASSERT_EQ(r.status, 0) << r.err;
   expect_same_outputs(d() / "plain", d() / "out");
 }

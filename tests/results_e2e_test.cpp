@@ -13,7 +13,7 @@
 namespace {
 
 using entente::testing::read_file;
-using entente::testing::sh;
+using entente::testing::sh_in;
 using entente::testing::shell_quoted;
 using entente::testing::TempDir;
 namespace fs = std::filesystem;
@@ -23,10 +23,6 @@ const fs::path kExamples = fs::path(ENTENTE_SOURCE_DIR) / "examples" / "articles
 const fs::path kSeeds = fs::path(ENTENTE_SHARED_DIR) / "corpus" / "seeds";
 const std::string kFormats = " -f ttl,graphml,gexf,nt,nq,trig,dot --report -q";
 
-/// `command` run in `dir`.
-entente::testing::ToolRun in(const fs::path& dir, const std::string& command) {
-  return sh("cd " + shell_quoted(dir.string()) + " && " + command, dir);
-}
 
 std::vector<fs::path> files_of(const fs::path& dir) {
   std::vector<fs::path> out;
@@ -58,7 +54,7 @@ void expect_same_outputs(const fs::path& a, const fs::path& b) {
 void check_splits(const fs::path& corpus) {
   TempDir dir;
   const fs::path& d = dir.path();
-  auto run = in(d, kEntente + " build " + shell_quoted(corpus.string()) + " -o " + shell_quoted((d / "plain").string()) +
+  auto run = sh_in(d, kEntente + " build " + shell_quoted(corpus.string()) + " -o " + shell_quoted((d / "plain").string()) +
                     kFormats);
   ASSERT_EQ(run.status, 0) << run.err;
   const std::vector<fs::path> files = files_of(corpus);
@@ -79,12 +75,12 @@ void check_splits(const fs::path& corpus) {
     std::vector<fs::path> results;
     for (std::size_t k = 0; k < splits[s].size(); ++k) {
       const fs::path r = d / ("s" + std::to_string(s) + "-" + std::to_string(k) + ".results");
-      run = in(d, kEntente + " extract" + args(splits[s][k]) + " -o " + shell_quoted(r.string()) + " -q");
+      run = sh_in(d, kEntente + " extract" + args(splits[s][k]) + " -o " + shell_quoted(r.string()) + " -q");
       ASSERT_EQ(run.status, 0) << run.err;
       results.push_back(r);
     }
     const fs::path out = d / ("from-" + std::to_string(s));
-    run = in(d, kEntente + " build --from" + args(results) + " -o " + shell_quoted(out.string()) + kFormats);
+    run = sh_in(d, kEntente + " build --from" + args(results) + " -o " + shell_quoted(out.string()) + kFormats);
     ASSERT_EQ(run.status, 0) << run.err;
     expect_same_outputs(d / "plain", out);
   }
@@ -97,14 +93,14 @@ TEST(ResultsE2E, ExtractThenBuildFromIsOneBuildForTheExamples) { check_splits(kE
 TEST(ResultsE2E, ShardsHoldEveryDocumentOnce) {
   TempDir dir;
   const fs::path& d = dir.path();
-  auto run = in(d, kEntente + " build " + shell_quoted(kSeeds.string()) + " -o plain" + kFormats);
+  auto run = sh_in(d, kEntente + " build " + shell_quoted(kSeeds.string()) + " -o plain" + kFormats);
   ASSERT_EQ(run.status, 0) << run.err;
   for (const int n : {3, 9}) {
     std::string results;
     std::size_t documents = 0;
     for (int k = 1; k <= n; ++k) {
       const std::string r = "s" + std::to_string(k) + "of" + std::to_string(n) + ".results";
-      run = in(d, kEntente + " extract " + shell_quoted(kSeeds.string()) + " --shard " + std::to_string(k) + "/" +
+      run = sh_in(d, kEntente + " extract " + shell_quoted(kSeeds.string()) + " --shard " + std::to_string(k) + "/" +
                       std::to_string(n) + " -o " + r);
       ASSERT_EQ(run.status, 0) << run.err;
       const std::string out = run.out;
@@ -112,7 +108,7 @@ TEST(ResultsE2E, ShardsHoldEveryDocumentOnce) {
       results += " " + r;
     }
     EXPECT_EQ(documents, files_of(kSeeds).size());
-    run = in(d, kEntente + " build --from" + results + " -o from" + std::to_string(n) + kFormats);
+    run = sh_in(d, kEntente + " build --from" + results + " -o from" + std::to_string(n) + kFormats);
     ASSERT_EQ(run.status, 0) << run.err;
     expect_same_outputs(d / "plain", d / ("from" + std::to_string(n)));
   }
@@ -129,13 +125,13 @@ TEST(ResultsE2E, FilesOfOneNameInTwoFoldersAreToldApartAsOneBuildDoes) {
   for (const char* folder : {"nord", "sud"}) fs::create_directories(d / "corpus" / folder);
   fs::copy_file(examples[0], d / "corpus" / "nord" / "x.txt");
   fs::copy_file(examples[1], d / "corpus" / "sud" / "x.txt");
-  auto run = in(d, kEntente + " build corpus/nord corpus/sud -o plain" + kFormats);
+  auto run = sh_in(d, kEntente + " build corpus/nord corpus/sud -o plain" + kFormats);
   ASSERT_EQ(run.status, 0) << run.err;
   ASSERT_NE(read_file(d / "plain" / "graph.ttl").find("\"nord/x.txt\""), std::string::npos);
-  run = in(d, kEntente + " extract corpus/sud -o sud.results -q && " + kEntente + " extract corpus/nord -o nord.results -q");
+  run = sh_in(d, kEntente + " extract corpus/sud -o sud.results -q && " + kEntente + " extract corpus/nord -o nord.results -q");
   ASSERT_EQ(run.status, 0) << run.err;
   EXPECT_NE(read_file(d / "sud.results").find("\"id\":\"x.txt\""), std::string::npos) << "each run alone says x.txt";
-  run = in(d, kEntente + " build --from sud.results nord.results -o from" + kFormats);
+  run = sh_in(d, kEntente + " build --from sud.results nord.results -o from" + kFormats);
   ASSERT_EQ(run.status, 0) << run.err;
   expect_same_outputs(d / "plain", d / "from");
 }
@@ -143,41 +139,41 @@ TEST(ResultsE2E, FilesOfOneNameInTwoFoldersAreToldApartAsOneBuildDoes) {
 TEST(ResultsE2E, ProblemsAreNamedAndTheOutputFolderIsKept) {
   TempDir dir;
   const fs::path& d = dir.path();
-  auto run = in(d, kEntente + " build " + shell_quoted(kExamples.string()) + " -o out -q");
+  auto run = sh_in(d, kEntente + " build " + shell_quoted(kExamples.string()) + " -o out -q");
   ASSERT_EQ(run.status, 0) << run.err;
   const std::string before = read_file(d / "out" / "graph.ttl");
   // Articles where results are expected.
-  run = in(d, kEntente + " build --from " + shell_quoted(files_of(kExamples)[0].string()) + " -o out -q");
+  run = sh_in(d, kEntente + " build --from " + shell_quoted(files_of(kExamples)[0].string()) + " -o out -q");
   EXPECT_EQ(run.status, 1);
   EXPECT_NE(run.err.find(":1: not an Entente results file"), std::string::npos) << run.err;
   EXPECT_NE(run.err.find("out is as it was"), std::string::npos) << run.err;
   // A results file cut short.
-  run = in(d, kEntente + " extract " + shell_quoted(kExamples.string()) + " -o all.results -q");
+  run = sh_in(d, kEntente + " extract " + shell_quoted(kExamples.string()) + " -o all.results -q");
   ASSERT_EQ(run.status, 0) << run.err;
   const std::string all = read_file(d / "all.results");
   std::ofstream(d / "cut.results", std::ios::binary) << all.substr(0, all.size() / 2);
-  run = in(d, kEntente + " build --from cut.results -o out -q");
+  run = sh_in(d, kEntente + " build --from cut.results -o out -q");
   EXPECT_EQ(run.status, 1);
   EXPECT_NE(run.err.find("cut.results: incomplete"), std::string::npos) << run.err;
   EXPECT_EQ(read_file(d / "out" / "graph.ttl"), before);
   // Articles and results together, or neither: usage errors.
-  run = in(d, kEntente + " build " + shell_quoted(kExamples.string()) + " --from all.results -o out2 -q");
+  run = sh_in(d, kEntente + " build " + shell_quoted(kExamples.string()) + " --from all.results -o out2 -q");
   EXPECT_EQ(run.status, 2) << run.err;
   EXPECT_NE(run.err.find("excludes"), std::string::npos) << run.err;
-  run = in(d, kEntente + " build -o out2 -q");
+  run = sh_in(d, kEntente + " build -o out2 -q");
   EXPECT_EQ(run.status, 2) << run.err;
   EXPECT_NE(run.err.find("INPUT is required (articles), or --from RESULTS"), std::string::npos) << run.err;
   EXPECT_FALSE(fs::exists(d / "out2"));
   // A shard that is not K/N with 1 <= K <= N, or without -o.
-  run = in(d, kEntente + " extract " + shell_quoted(kExamples.string()) + " --shard 4/3 -o s.results");
+  run = sh_in(d, kEntente + " extract " + shell_quoted(kExamples.string()) + " --shard 4/3 -o s.results");
   EXPECT_EQ(run.status, 2);
   EXPECT_NE(run.err.find("'4/3' is not K/N with 1 <= K <= N"), std::string::npos) << run.err;
-  run = in(d, kEntente + " extract " + shell_quoted(kExamples.string()) + " --shard 1/3");
+  run = sh_in(d, kEntente + " extract " + shell_quoted(kExamples.string()) + " --shard 1/3");
   EXPECT_EQ(run.status, 2);
   EXPECT_NE(run.err.find("--shard requires --output"), std::string::npos) << run.err;
   // Nothing to extract: no results file.
   fs::create_directories(d / "empty");
-  run = in(d, kEntente + " extract empty -o none.results");
+  run = sh_in(d, kEntente + " extract empty -o none.results");
   EXPECT_EQ(run.status, 1);
   EXPECT_FALSE(fs::exists(d / "none.results"));
 }
