@@ -953,7 +953,12 @@ int main(int argc, char** argv) {
       }
       build.evidence = !no_evidence;
       build.input = input_options.options;
-      if (build.inputs.empty() && build.from.empty()) {
+      if (!build.from.empty() && (b->count("--lang") > 0 || b->count("--field") > 0)) {
+        std::cerr << "entente: build: --lang and --field choose how articles are read: give them to "
+                     "`entente extract`, not to a build --from its results\n"
+                     "entente: see `entente build --help`\n";
+        code = kExitUsage;
+      } else if (build.inputs.empty() && build.from.empty()) {
         std::cerr << "entente: build: INPUT is required (articles), or --from RESULTS\n"
                      "entente: see `entente build --help`\n";
         code = kExitUsage;

@@ -160,6 +160,9 @@ TEST(ResultsE2E, ProblemsAreNamedAndTheOutputFolderIsKept) {
   run = sh_in(d, kEntente + " build " + shell_quoted(kExamples.string()) + " --from all.results -o out2 -q");
   EXPECT_EQ(run.status, 2) << run.err;
   EXPECT_NE(run.err.find("excludes"), std::string::npos) << run.err;
+  run = sh_in(d, kEntente + " build --from all.results --lang fr,en -o out2 -q");
+  EXPECT_EQ(run.status, 2) << run.err;
+  EXPECT_NE(run.err.find("give them to `entente extract`"), std::string::npos) << run.err;
   run = sh_in(d, kEntente + " build -o out2 -q");
   EXPECT_EQ(run.status, 2) << run.err;
   EXPECT_NE(run.err.find("INPUT is required (articles), or --from RESULTS"), std::string::npos) << run.err;
