@@ -133,6 +133,23 @@ TEST(Results, AFileThatIsNotResultsIsRefused) {
   EXPECT_NE(err.find(p.string() + ":1: not an Entente results file"), std::string::npos) << err;
 }
 
+// Found by fuzz_read: a header whose "entente" field is not a string threw out of open().
+TEST(Results, AHeaderWithFieldsOfOtherTypesIsRefusedNotACrash) {
+  TempDir dir;
+  for (const char* header : {"{\"entente\":1,\"version\":1}", "{\"entente\":\"extraction results\",\"entente\":1}",
+                             "{\"entente\":[\"extraction results\"],\"version\":1}"}) {
+    const fs::path p = dir.path() / "odd.results";
+    write(p, std::string(header) + "\n{\"end\":{\"documents\":0,\"files\":[]}}\n");
+    rs::Reader r;
+    const std::string err = r.open(p);
+    EXPECT_NE(err.find(p.string() + ":1: not an Entente results file"), std::string::npos) << header << ": " << err;
+  }
+  const fs::path p = dir.path() / "version.results";
+  write(p, "{\"entente\":\"extraction results\",\"version\":\"1\"}\n{\"end\":{\"documents\":0,\"files\":[]}}\n");
+  rs::Reader r;
+  EXPECT_NE(r.open(p).find(":1: results of version \"1\"; this entente reads version 1"), std::string::npos) << r.error();
+}
+
 TEST(Results, AFileCutShortIsRefused) {
   TempDir dir;
   const fs::path whole = dir.path() / "whole.results";

@@ -293,7 +293,10 @@ std::string Reader::open(const std::filesystem::path& file) {
   if (!in_) return error_ = name + ": cannot open the results file";
   if (!std::getline(in_, line_)) return error_ = name + ": empty, not an Entente results file";
   const json header = json::parse(line_, nullptr, false);
-  if (header.is_discarded() || !header.is_object() || header.value("entente", "") != kFormat)
+  // Look before taking: value() throws when the field holds another type (found by fuzz_read).
+  const auto format = header.is_object() ? header.find("entente") : header.end();
+  if (header.is_discarded() || !header.is_object() || format == header.end() || !format->is_string() ||
+      format->get_ref<const std::string&>() != kFormat)
     return error_ = name + ":1: not an Entente results file (its first line is not "
                            "{\"entente\": \"extraction results\", \"version\": N})";
   const json version = header.value("version", json());
