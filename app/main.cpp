@@ -24,6 +24,7 @@
 #include "entente/ingest/ingest.hpp"
 #include "entente/ingest/read_ahead.hpp"
 #include "entente/results/results.hpp"
+#include "entente/results/state.hpp"
 #include "interrupt.hpp"
 #include "output_folder.hpp"
 #include "progress.hpp"
@@ -44,6 +45,7 @@ void print(const Diagnostic& d) { std::cerr << "entente: " << entente::format(d)
 struct BuildOptions {
   std::vector<std::string> inputs;
   std::vector<std::string> from;  ///< results files (`entente extract -o`) to build from instead of inputs
+  std::string state;  ///< a state folder (results/state.hpp): extract only documents it has not seen
   std::string outdir;
   std::string base = "https://w3id.org/entente/id/";
   bool quiet = false;
@@ -172,15 +174,38 @@ struct Extracted {
   Diagnostics diags;
   std::string skipped_language;
   std::uint64_t consumed = 0;  ///< bytes of the inputs read once it was (progress)
+  /// Its content is in the state folder already: not extracted. Where it was read.
+  struct Known {
+    entente::ingest::InputFile input;
+    std::uint64_t ordinal = 0;
+    std::uint64_t content = 0;
+    std::string id, path;  ///< Document::id and path
+  };
+  std::optional<Known> known;
 };
+
+/// A stored record taken for the same content read at another place: its
+/// name, place and input file are those of `at`, as if extracted there.
+void renamed(entente::results::Record& r, const Extracted::Known& at) {
+  const std::string old_path = r.facts.path;
+  r.facts.id = at.id;
+  r.facts.path = at.path;
+  r.input = at.input;
+  r.ordinal = at.ordinal;
+  r.content = at.content;
+  for (Diagnostic& d : r.diagnostics)
+    if (d.where.file == old_path) d.where.file = at.path;
+}
 
 /// Reads `inputs` on a thread of its own (ingest::ReadAhead), converts and
 /// extracts their documents on `jobs` threads, and hands each item to
 /// `consume` on the calling thread, in input order: what is handed over
 /// does not depend on the number of threads. `evidence`: make the records'
-/// evidence drafts (else left empty). `consume` may throw to stop.
+/// evidence drafts (else left empty). A document whose content `state` holds
+/// is handed over as known, not extracted. `consume` may throw to stop.
 entente::ingest::Totals extract_inputs(const std::vector<std::string>& inputs, const entente::ingest::Options& options,
-                                       unsigned jobs, bool evidence, const std::function<void(Extracted&&)>& consume) {
+                                       unsigned jobs, bool evidence, const std::function<void(Extracted&&)>& consume,
+                                       const entente::results::State* state = nullptr) {
   entente::extract::load_language_data(jobs);
   // At most 64 MiB of records wait past the next one needed.
   const std::size_t window = std::size_t{8} * jobs;
@@ -199,9 +224,14 @@ entente::ingest::Totals extract_inputs(const std::vector<std::string>& inputs, c
         entente::ingest::Converted c = entente::ingest::to_document(std::move(*item->record), options);
         x.diags.insert(x.diags.end(), c.diags.begin(), c.diags.end());
         x.skipped_language = std::move(c.skipped_language);
-        if (c.doc) {
+        if (!c.doc) return x;
+        const std::uint64_t content = entente::results::content_hash(*c.doc);
+        if (state != nullptr && state->seen(content)) {
+          x.known = Extracted::Known{file ? *file : entente::ingest::InputFile{}, ordinal, content, c.doc->id, c.doc->path};
+        } else {
           entente::extract::run_stages(*c.doc);
           x.record = entente::results::record_of(*c.doc, file ? *file : entente::ingest::InputFile{}, ordinal, evidence);
+          x.record->content = content;
         }
         return x;
       },
@@ -286,11 +316,15 @@ int run_build(const BuildOptions& opt) {
     if (++read == 1) entente::app::pause_point("extract");
   };
   entente::ingest::Totals totals;
+  entente::results::State state;               // --state: open until the build ends (it holds the lock)
+  // --state: documents extracted now, seen before at their place, seen before elsewhere.
+  std::size_t state_new = 0, state_known = 0, state_moved = 0;
   try {
-    if (!opt.from.empty()) {
-      // Extracted earlier or elsewhere (`entente extract -o`): read back in the order one build reads them.
+    // Extracted earlier or elsewhere (`entente extract -o`, the state folder):
+    // read back in the order one build of all their articles reads them.
+    const auto build_from = [&](const std::vector<fs::path>& files) -> bool {
       entente::results::Merge merge;
-      std::string err = merge.open(std::vector<fs::path>(opt.from.begin(), opt.from.end()));
+      std::string err = merge.open(files);
       entente::results::Record r;
       while (err.empty() && merge.next(r)) {
         progress.advance(0, true);
@@ -300,22 +334,79 @@ int run_build(const BuildOptions& opt) {
       if (!err.empty()) {
         progress.finish();
         std::cerr << "entente: " << err << " (" << opt.outdir << " is as it was)\n";
-        return kExitBadInput;
+        return false;
       }
       if (merge.repeated() > 0) {
         std::cerr << "entente: " << merge.repeated()
                   << " document(s) found in more than one results file: each read once\n";
         warn("documents read once", merge.repeated());
       }
+      return true;
+    };
+    const auto take_extracted = [&](Extracted& x) {
+      progress.advance(x.consumed, x.record.has_value());
+      for (const auto& d : x.diags) {
+        print(d);
+        if (d.severity == Severity::error) ++bad_inputs;
+        else warn(d.kind);
+      }
+      if (!x.skipped_language.empty()) ++skipped[x.skipped_language];
+    };
+    if (!opt.from.empty()) {
+      if (!build_from(std::vector<fs::path>(opt.from.begin(), opt.from.end()))) return kExitBadInput;
+    } else if (!opt.state.empty()) {
+      // A graph that grows: only documents the state folder has not seen are
+      // extracted, into one new results file of it; the graph is built from all of them.
+      if (std::string err = state.open(opt.state); !err.empty()) {
+        progress.finish();
+        std::cerr << "entente: " << err << " (" << opt.outdir << " is as it was)\n";
+        return kExitBadInput;
+      }
+      for (const std::string& name : state.removed())
+        std::cerr << "entente: removed " << (fs::path(opt.state) / "results" / name).string()
+                  << " (left by a run that was stopped)\n";
+      std::optional<entente::results::Writer> writer;
+      if (!opt.inputs.empty()) {
+        totals = extract_inputs(
+            opt.inputs, opt.input, jobs, true,
+            [&](Extracted&& x) {
+              take_extracted(x);
+              if (x.known && state.has_place(x.known->input.canonical, x.known->ordinal)) {
+                ++state_known;
+                return;
+              }
+              if (x.known) {
+                // Known content at a new place: its stored results, under its new name.
+                x.record.emplace();
+                if (std::string err = state.stored(x.known->content, *x.record); !err.empty()) {
+                  setup_error = err;
+                  throw Stop{};
+                }
+                renamed(*x.record, *x.known);
+                ++state_moved;
+              } else if (x.record) {
+                ++state_new;
+              } else {
+                return;
+              }
+              if (!writer) writer.emplace(state.next_file());
+              writer->add(*x.record);
+            },
+            &state);
+      }
+      if (writer) {
+        std::string err = writer->finish();
+        if (err.empty()) err = state.added(state.next_file());
+        if (!err.empty()) {
+          progress.finish();
+          std::cerr << "entente: " << err << " (" << opt.outdir << " is as it was)\n";
+          return kExitBadInput;
+        }
+      }
+      if (!build_from(state.files())) return kExitBadInput;
     } else {
       totals = extract_inputs(opt.inputs, opt.input, jobs, opt.evidence, [&](Extracted&& x) {
-        progress.advance(x.consumed, x.record.has_value());
-        for (const auto& d : x.diags) {
-          print(d);
-          if (d.severity == Severity::error) ++bad_inputs;
-          else warn(d.kind);
-        }
-        if (!x.skipped_language.empty()) ++skipped[x.skipped_language];
+        take_extracted(x);
         if (x.record) add(*x.record);
       });
     }
@@ -417,6 +508,11 @@ int run_build(const BuildOptions& opt) {
     j["skipped_languages"] = nlohmann::ordered_json::object();
     for (const auto& [lang, n] : skipped) j["skipped_languages"][lang] = n;
     j["warc_records_without_article"] = totals.other_records;
+    if (!opt.state.empty()) {
+      j["state"] = {{"folder", opt.state}, {"new_documents", state_new}, {"known_documents", state_known},
+                    {"renamed_documents", state_moved},
+                    {"results_files", state.files().size()}};
+    }
     j["copies"] = copies;
     j["nodes"] = {{"total", boost::num_vertices(g)}, {"by_type", nodes}};
     j["edges"] = {{"total", boost::num_edges(g)}, {"by_relation", edges}};
@@ -433,6 +529,11 @@ int run_build(const BuildOptions& opt) {
     std::cout << "documents read: " << read;
     if (bad_inputs > 0) std::cout << " (" << bad_inputs << " input(s) skipped)";
     if (!skipped.empty()) std::cout << "\nskipped: " << language_counts(skipped);
+    if (!opt.state.empty()) {
+      std::cout << "\nstate " << opt.state << ": " << state_new << " new document(s) extracted, " << state_known
+                << " already there";
+      if (state_moved > 0) std::cout << ", " << state_moved << " known under another name (not extracted again)";
+    }
     if (totals.other_records > 0)
       std::cout << "\nWARC records without an article: " << totals.other_records
                 << " (requests, metadata, redirects, images...)";
@@ -743,6 +844,12 @@ int main(int argc, char** argv) {
                 "(several files: one corpus; the outputs are those of one build of all their articles)")
       ->type_name("RESULTS")
       ->excludes(build_inputs);
+  b->add_option("--state", build.state,
+                "A state folder (made if missing) that keeps the extraction results of every article built with it: "
+                "only articles whose text it has not seen are extracted, and the outputs are those of one build of "
+                "all of them (a graph that grows; docs/SCALING.md)")
+      ->type_name("DIR")
+      ->excludes("--from");
   b->add_option("-o,--output", build.outdir, "Output directory (created if missing)")->required()->type_name("OUTDIR");
   b->add_option("--base", build.base,
                 "IRI namespace of the graph's nodes: an absolute IRI ending in / or # (default: "
@@ -791,6 +898,8 @@ int main(int argc, char** argv) {
       "  curl -s https://example.org/article.html | entente build - -o out\n"
       "  entente extract part1/ -o 1.results && entente extract part2/ -o 2.results\n"
       "  entente build --from 1.results 2.results -o out   # as `entente build part1/ part2/ -o out`\n"
+      "  entente build monday/ --state news.state -o out    # then, each day: only the new articles are read\n"
+      "  entente build tuesday/ --state news.state -o out   # as `entente build monday/ tuesday/ -o out`\n"
       "  python3 -c \"import networkx as nx; print(nx.read_graphml('out/graph.graphml'))\"\n\n" +
       std::string(kExitStatus));
 
@@ -958,8 +1067,8 @@ int main(int argc, char** argv) {
                      "`entente extract`, not to a build --from its results\n"
                      "entente: see `entente build --help`\n";
         code = kExitUsage;
-      } else if (build.inputs.empty() && build.from.empty()) {
-        std::cerr << "entente: build: INPUT is required (articles), or --from RESULTS\n"
+      } else if (build.inputs.empty() && build.from.empty() && build.state.empty()) {
+        std::cerr << "entente: build: INPUT is required (articles), or --from RESULTS, or --state DIR\n"
                      "entente: see `entente build --help`\n";
         code = kExitUsage;
       } else {

@@ -5,3 +5,6 @@ entente_unit_test(results_test SOURCES results_test.cpp LIBS entente::results en
 # `entente extract -o` then `entente build --from`, whatever the split of the
 # documents into files: the same bytes as one `entente build`.
 entente_e2e_test(results_e2e_test SOURCES results_e2e_test.cpp)
+# `entente build ARTICLES --state DIR`: after any sequence of updates, the
+# bytes of one build of every article given; only new documents extracted.
+entente_e2e_test(state_e2e_test SOURCES state_e2e_test.cpp)

@@ -71,6 +71,36 @@ TEST(Results, ARecordReadBackIsTheRecordWritten) {
   EXPECT_EQ(back.input, r.input);
 }
 
+TEST(Results, TheContentHashIsTextAndMetadataNotTheName) {
+  using entente::extract::document_from_bytes;
+  const auto hash = [](const std::string& name, const std::string& text) {
+    return rs::content_hash(document_from_bytes(name, "x/" + name, text));
+  };
+  const std::uint64_t a = hash("a.txt", kText);
+  EXPECT_EQ(hash("renamed.txt", kText), a);
+  EXPECT_NE(hash("a.txt", std::string(kText) + " "), a);
+  entente::extract::Document d = document_from_bytes("a.txt", "x/a.txt", kText);
+  for (std::string entente::extract::Metadata::*field :
+       {&entente::extract::Metadata::url, &entente::extract::Metadata::title, &entente::extract::Metadata::date,
+        &entente::extract::Metadata::publisher, &entente::extract::Metadata::language}) {
+    entente::extract::Document other = d;
+    other.meta.*field = "x";
+    EXPECT_NE(rs::content_hash(other), a);
+  }
+  // A field's bytes do not slide into the next one.
+  entente::extract::Document t1 = d, t2 = d;
+  t1.meta.url = "ab";
+  t2.meta.url = "a";
+  t2.meta.title = "b";
+  EXPECT_NE(rs::content_hash(t1), rs::content_hash(t2));
+  // The record keeps it: written and read back.
+  rs::Record r = record("a.txt", "x");
+  r.content = a;
+  rs::Record back;
+  ASSERT_EQ(rs::from_line(rs::to_line(r, 0), {r.input}, back), "");
+  EXPECT_EQ(back.content, a);
+}
+
 TEST(Results, AWrittenFileReadsBackInOrder) {
   TempDir dir;
   write_two(dir.path() / "r.results");

@@ -34,6 +34,10 @@ std::string hex64(std::uint64_t v) {
   return std::string(buf.data(), 16);
 }
 
+bool is_hex64(std::string_view s) {
+  return s.size() == 16 && s.find_first_not_of("0123456789abcdef") == std::string_view::npos;
+}
+
 json location_json(const Location& l) {
   json j;
   j["file"] = l.file;
@@ -56,6 +60,30 @@ T field(const json& j, const char* key, T fallback = T{}) {
 
 }  // namespace
 
+std::uint64_t content_hash(const extract::Document& doc) {
+  // FNV-1a over the text and each metadata field (each ended by a NUL byte,
+  // which no field holds), then MurmurHash3's finaliser (every bit of the
+  // input reaches every bit of the result).
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  const auto add = [&h](std::string_view bytes) {
+    for (const char c : bytes) {
+      h ^= static_cast<unsigned char>(c);
+      h *= 0x100000001b3ULL;
+    }
+    h *= 0x100000001b3ULL;  // the NUL byte that ends it
+  };
+  const extract::Metadata& m = doc.meta;
+  for (std::string_view field : {std::string_view(doc.text), std::string_view(m.url), std::string_view(m.title),
+                                 std::string_view(m.date), std::string_view(m.publisher), std::string_view(m.language)})
+    add(field);
+  h ^= h >> 33U;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33U;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  h ^= h >> 33U;
+  return h;
+}
+
 Record record_of(const extract::Document& doc, const ingest::InputFile& input, std::uint64_t ordinal, bool evidence) {
   Record r;
   r.facts = graph::facts_of(doc);
@@ -74,6 +102,7 @@ std::string to_line(const Record& r, std::uint32_t file_index) {
   j["path"] = f.path;
   j["file"] = file_index;
   j["ordinal"] = r.ordinal;
+  if (r.content != 0) j["content"] = hex64(r.content);
   json meta = json::object();
   string_or_absent(meta, "url", f.meta.url);
   string_or_absent(meta, "title", f.meta.title);
@@ -155,6 +184,11 @@ std::string from_line(std::string_view line, const std::vector<ingest::InputFile
     if (file >= files.size()) return "its input file (" + std::to_string(file) + ") is not in the end line's list";
     r.input = files[file];
     r.ordinal = j.at("ordinal").get<std::uint64_t>();
+    if (auto content = j.find("content"); content != j.end()) {
+      const auto hex = content->get<std::string>();
+      if (!is_hex64(hex)) return "content is not 16 hex digits";
+      r.content = std::stoull(hex, nullptr, 16);
+    }
     const json& meta = j.at("metadata");
     f.meta.url = field<std::string>(meta, "url");
     f.meta.title = field<std::string>(meta, "title");
@@ -166,7 +200,7 @@ std::string from_line(std::string_view line, const std::vector<ingest::InputFile
     f.length = j.at("length").get<std::uint32_t>();
     const json& fp = j.at("fingerprint");
     const auto exact = fp.at("exact").get<std::string>();
-    if (exact.size() != 16 || exact.find_first_not_of("0123456789abcdef") != std::string::npos)
+    if (!is_hex64(exact))
       return "fingerprint.exact is not 16 hex digits";
     r.fingerprint.exact = std::stoull(exact, nullptr, 16);
     r.fingerprint.words = fp.at("words").get<std::uint32_t>();

@@ -61,7 +61,18 @@ struct Record {
   Diagnostics diagnostics;
   ingest::InputFile input;    ///< the file it was read from (identifiers as the extracting run made them)
   std::uint64_t ordinal = 0;  ///< its place among the documents of that file
+  /// content_hash of the document before its extraction (record_of leaves it
+  /// 0: its caller sets it); 0 when unknown (files written before the field).
+  std::uint64_t content = 0;
 };
+
+/// The identity of a document's content: a stable 64-bit hash of its text
+/// and metadata as converted (ingest::to_document; call it before
+/// extraction, which may fill the date from a dateline): what extraction reads,
+/// so that a run can tell a document it has extracted before without
+/// extracting it again. The same document gives the same hash on every
+/// machine and run; its name and place do not count.
+std::uint64_t content_hash(const extract::Document& doc);
 
 /// The record of an extracted document read from `input` (ordinal: its place
 /// there). `evidence` false leaves Record::evidence empty (a build without

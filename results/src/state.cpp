@@ -1,0 +1,172 @@
+// State folder of `entente build --state` (state.hpp says what it holds).
+#include "entente/results/state.hpp"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <string_view>
+
+#include "entente/results/results.hpp"
+
+namespace entente::results {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view kPrefix = "run-";
+constexpr std::string_view kSuffix = ".results";
+
+/// The run number of "run-000012.results" (12), or 0 for any other name.
+unsigned run_number(std::string_view name) {
+  if (name.size() != kPrefix.size() + 6 + kSuffix.size() || !name.starts_with(kPrefix) || !name.ends_with(kSuffix))
+    return 0;
+  unsigned n = 0;
+  for (const char c : name.substr(kPrefix.size(), 6)) {
+    if (c < '0' || c > '9') return 0;
+    n = n * 10 + static_cast<unsigned>(c - '0');
+  }
+  return n;
+}
+
+/// A temporary that a killed run left of a results file ("run-000012.results.tmp-4242").
+bool leftover(std::string_view name) {
+  const std::size_t at = name.find(".tmp-");
+  return at != std::string_view::npos && run_number(name.substr(0, at)) != 0 &&
+         name.find_first_not_of("0123456789", at + 5) == std::string_view::npos && name.size() > at + 5;
+}
+
+/// The value of a top-level field of a record line, read without parsing
+/// the line: the first `"key":` of a line is the field's (a string value
+/// holds its quotes escaped, and the fields read here come before any nested
+/// object). `hex`: a string of 16 hex digits, else a decimal number.
+bool number_field(std::string_view line, std::string_view key, bool hex, std::uint64_t& value) {
+  const std::string pattern = "\"" + std::string(key) + "\":" + (hex ? "\"" : "");
+  const std::size_t at = line.find(pattern);
+  if (at == std::string_view::npos) return false;
+  std::string_view digits = line.substr(at + pattern.size(), hex ? 16 : 20);
+  if (!hex) digits = digits.substr(0, std::min(digits.find_first_not_of("0123456789"), digits.size()));
+  if (digits.empty() || (hex && digits.size() != 16)) return false;
+  value = 0;
+  for (const char c : digits) {
+    const int digit = c >= '0' && c <= '9' ? c - '0' : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+    if (digit < 0) return false;
+    value = value * (hex ? 16U : 10U) + static_cast<unsigned>(digit);
+  }
+  return true;
+}
+
+std::string place_key(const std::string& canonical, std::uint64_t ordinal) {
+  return canonical + '\n' + std::to_string(ordinal);
+}
+
+}  // namespace
+
+State::~State() {
+  if (lock_ >= 0) ::close(lock_);
+}
+
+std::string State::open(const fs::path& dir) {
+  dir_ = dir;
+  const fs::path results = dir / "results";
+  std::error_code ec;
+  fs::create_directories(results, ec);
+  if (ec) return dir.string() + ": cannot make the state folder: " + ec.message();
+  const fs::path lock = dir / "lock";
+  lock_ = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (lock_ < 0) return lock.string() + ": " + std::strerror(errno);
+  if (::flock(lock_, LOCK_EX | LOCK_NB) != 0) {
+    return errno == EWOULDBLOCK ? dir.string() + ": another entente is using this state folder (wait for it to end)"
+                                : lock.string() + ": cannot lock: " + std::strerror(errno);
+  }
+  std::vector<std::pair<unsigned, fs::path>> runs;
+  for (fs::directory_iterator it(results, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (leftover(name)) {
+      // The lock is ours: no other run is writing it.
+      if (fs::remove(it->path(), ec)) removed_.push_back(name);
+      ec.clear();
+    } else if (const unsigned n = run_number(name); n != 0) {
+      runs.emplace_back(n, it->path());
+    }
+  }
+  if (ec) return results.string() + ": cannot read the state folder: " + ec.message();
+  std::sort(runs.begin(), runs.end());
+  for (const auto& [n, file] : runs) {
+    if (std::string err = added(file); !err.empty()) return err;
+  }
+  return {};
+}
+
+fs::path State::next_file() const {
+  std::array<char, 16> digits{};
+  std::snprintf(digits.data(), digits.size(), "%06u", last_run_ + 1);
+  return dir_ / "results" / (std::string(kPrefix) + digits.data() + std::string(kSuffix));
+}
+
+std::string State::added(const fs::path& file) {
+  if (std::string err = read_contents(file); !err.empty()) return err;
+  files_.push_back(file);  // after read_contents, which numbers it files_.size()
+  last_run_ = std::max(last_run_, run_number(file.filename().string()));
+  return {};
+}
+
+bool State::has_place(const std::string& canonical, std::uint64_t ordinal) const {
+  return places_.count(place_key(canonical, ordinal)) != 0;
+}
+
+std::string State::stored(std::uint64_t content, Record& r) const {
+  const auto it = first_.find(content);
+  if (it == first_.end()) return dir_.string() + ": no document of this content in the state folder";
+  const fs::path& file = files_[it->second.file];
+  std::ifstream in(file, std::ios::binary);
+  std::string line;
+  in.seekg(static_cast<std::streamoff>(it->second.offset));
+  if (!in || !std::getline(in, line)) return file.string() + ": cannot read it again: " + std::strerror(errno);
+  if (std::string err = from_line(line, inputs_[it->second.file], r); !err.empty()) return file.string() + ": " + err;
+  return {};
+}
+
+std::string State::read_contents(const fs::path& file) {
+  // Its input files first, from its last line (Reader checks the first).
+  std::vector<ingest::InputFile> inputs;
+  {
+    Reader reader;
+    if (std::string err = reader.open(file); !err.empty())
+      return err + " (remove it from the state folder: its documents are extracted again)";
+    inputs = reader.files();
+  }
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return file.string() + ": cannot open the results file";
+  std::string line;
+  std::size_t number = 0;
+  std::uint64_t offset = 0;
+  for (; std::getline(in, line); offset += line.size() + 1) {
+    ++number;
+    if (number == 1 || line.empty() || line.starts_with("{\"end\":")) continue;
+    std::uint64_t content = 0, input = 0, ordinal = 0;
+    if (!number_field(line, "content", true, content)) {
+      return file.string() + ":" + std::to_string(number) +
+             ": a record without its content hash: not written by `entente build --state` (remove the file or "
+             "start a new state folder)";
+    }
+    if (!number_field(line, "file", false, input) || !number_field(line, "ordinal", false, ordinal) ||
+        input >= inputs.size())
+      return file.string() + ":" + std::to_string(number) + ": a record without its input file and place";
+    contents_.insert(content);
+    first_.try_emplace(content, Where{files_.size(), offset});
+    places_.insert(place_key(inputs[input].canonical, ordinal));
+    ++documents_;
+  }
+  inputs_.push_back(std::move(inputs));
+  return {};
+}
+
+}  // namespace entente::results

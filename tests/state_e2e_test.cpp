@@ -1,0 +1,190 @@
+// `entente build ARTICLES --state DIR`: a graph that grows. Each run extracts
+// only the documents the folder has not seen, and after any sequence of runs
+// the outputs are the bytes of one `entente build` of every article given.
+#include <gtest/gtest.h>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "command_support.hpp"
+
+namespace {
+
+using entente::testing::read_file;
+using entente::testing::sh_in;
+using entente::testing::shell_quoted;
+using entente::testing::TempDir;
+namespace fs = std::filesystem;
+
+const std::string kEntente = ENTENTE_BINARY;
+const fs::path kSeeds = fs::path(ENTENTE_SHARED_DIR) / "corpus" / "seeds";
+const fs::path kDev = fs::path(ENTENTE_SHARED_DIR) / "corpus" / "dev";
+const std::string kFormats = " -f ttl,graphml,gexf,nt,nq,trig,dot --report";
+
+std::vector<fs::path> files_of(const fs::path& dir) {
+  std::vector<fs::path> out;
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.is_regular_file()) out.push_back(e.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string q(const fs::path& p) { return " " + shell_quoted(p.string()); }
+
+/// Every file of `a` is in `b` with the same bytes, and `b` has no other.
+void expect_same_outputs(const fs::path& a, const fs::path& b) {
+  std::vector<std::string> names_a, names_b;
+  for (const auto& e : fs::directory_iterator(a)) names_a.push_back(e.path().filename().string());
+  for (const auto& e : fs::directory_iterator(b)) names_b.push_back(e.path().filename().string());
+  std::sort(names_a.begin(), names_a.end());
+  std::sort(names_b.begin(), names_b.end());
+  ASSERT_EQ(names_a, names_b);
+  ASSERT_GE(names_a.size(), 9U);  // seven formats, evidence.ttl, report.html
+  for (const auto& name : names_a) EXPECT_TRUE(read_file(a / name) == read_file(b / name)) << name << " differs";
+}
+
+/// Copies files [from, to) of `files` into `dir` (made), keeping their names.
+void copy_into(const fs::path& dir, const std::vector<fs::path>& files, std::size_t from, std::size_t to) {
+  fs::create_directories(dir);
+  for (std::size_t i = from; i < to && i < files.size(); ++i) fs::copy_file(files[i], dir / files[i].filename());
+}
+
+nlohmann::json state_of(const std::string& out) {
+  const auto j = nlohmann::json::parse(out, nullptr, false);
+  return j.is_object() && j.contains("state") ? j["state"] : nlohmann::json();
+}
+
+class StateE2e : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    d_ = dir_.path();
+    const std::vector<fs::path> seeds = files_of(kSeeds), dev = files_of(kDev);
+    ASSERT_GE(seeds.size(), 5U);
+    ASSERT_GE(dev.size(), 20U);
+    // Monday: the seeds; Tuesday: half of dev; Wednesday: the rest, and a
+    // seed under another name in another folder (a copy, as one build lists it).
+    copy_into(d_ / "monday", seeds, 0, seeds.size());
+    copy_into(d_ / "tuesday", dev, 0, dev.size() / 2);
+    copy_into(d_ / "wednesday", dev, dev.size() / 2, dev.size());
+    fs::create_directories(d_ / "renamed");
+    fs::copy_file(seeds[0], d_ / "renamed" / "same-text-new-name.txt");
+    seeds_ = seeds.size();
+    dev_ = dev.size();
+  }
+  entente::testing::ToolRun update(const std::string& inputs, const std::string& extra = "") {
+    return sh_in(d_, kEntente + " build" + inputs + " --state" + q(d_ / "news.state") + " -o" + q(d_ / "out") +
+                         kFormats + " --json" + extra);
+  }
+  entente::testing::ToolRun plain(const std::string& inputs, const fs::path& out) {
+    return sh_in(d_, kEntente + " build" + inputs + " -o" + q(out) + kFormats + " -q");
+  }
+  TempDir dir_;
+  fs::path d_;
+  std::size_t seeds_ = 0, dev_ = 0;
+};
+
+TEST_F(StateE2e, AfterEachUpdateTheOutputsAreOneBuildOfEverythingGivenSoFar) {
+  // Monday.
+  auto run = update(q(d_ / "monday"));
+  ASSERT_EQ(run.status, 0) << run.err;
+  EXPECT_EQ(state_of(run.out)["new_documents"], seeds_) << run.out;
+  EXPECT_EQ(state_of(run.out)["known_documents"], 0) << run.out;
+  ASSERT_EQ(plain(q(d_ / "monday"), d_ / "one-monday").status, 0);
+  expect_same_outputs(d_ / "one-monday", d_ / "out");
+
+  // Tuesday, with Monday's articles given again: only Tuesday's are extracted.
+  run = update(q(d_ / "tuesday") + q(d_ / "monday"));
+  ASSERT_EQ(run.status, 0) << run.err;
+  EXPECT_EQ(state_of(run.out)["new_documents"], dev_ / 2) << run.out;
+  EXPECT_EQ(state_of(run.out)["known_documents"], seeds_) << run.out;
+  ASSERT_EQ(plain(q(d_ / "monday") + q(d_ / "tuesday"), d_ / "one-tuesday").status, 0);
+  expect_same_outputs(d_ / "one-tuesday", d_ / "out");
+
+  // Wednesday, and a seed's text under a new name: not extracted again, listed as one build lists it.
+  run = update(q(d_ / "wednesday") + q(d_ / "renamed"));
+  ASSERT_EQ(run.status, 0) << run.err;
+  EXPECT_EQ(state_of(run.out)["new_documents"], dev_ - dev_ / 2) << run.out;
+  EXPECT_EQ(state_of(run.out)["renamed_documents"], 1) << run.out;
+  EXPECT_EQ(state_of(run.out)["results_files"], 3) << run.out;
+  const fs::path all = d_ / "one-all";
+  ASSERT_EQ(plain(q(d_ / "monday") + q(d_ / "tuesday") + q(d_ / "wednesday") + q(d_ / "renamed"), all).status, 0);
+  expect_same_outputs(all, d_ / "out");
+  EXPECT_NE(read_file(all / "graph.ttl").find("same-text-new-name.txt"), std::string::npos);
+
+  // Nothing new: nothing extracted, no new results file, the same outputs;
+  // and the state alone (no INPUT) builds them too.
+  run = update(q(d_ / "wednesday"));
+  ASSERT_EQ(run.status, 0) << run.err;
+  EXPECT_EQ(state_of(run.out)["new_documents"], 0) << run.out;
+  EXPECT_EQ(state_of(run.out)["results_files"], 3) << run.out;
+  expect_same_outputs(all, d_ / "out");
+  run = update("");
+  ASSERT_EQ(run.status, 0) << run.err;
+  expect_same_outputs(all, d_ / "out");
+}
+
+TEST_F(StateE2e, TheSummarySaysWhatWasExtractedAndWhatWasKnown) {
+  ASSERT_EQ(update(q(d_ / "monday")).status, 0);
+  auto run = sh_in(d_, kEntente + " build" + q(d_ / "monday") + q(d_ / "renamed") + " --state" + q(d_ / "news.state") +
+                           " -o" + q(d_ / "out"));
+  ASSERT_EQ(run.status, 0) << run.err;
+  EXPECT_NE(run.out.find("news.state: 0 new document(s) extracted, " + std::to_string(seeds_) +
+                         " already there, 1 known under another name (not extracted again)"),
+            std::string::npos)
+      << run.out;
+}
+
+TEST_F(StateE2e, AFolderInUseByAnotherRunIsRefused) {
+  ASSERT_EQ(update(q(d_ / "monday")).status, 0);
+  const std::string before = read_file(d_ / "out" / "graph.ttl");
+  const int fd = ::open((d_ / "news.state" / "lock").c_str(), O_RDWR);
+  ASSERT_GE(fd, 0);
+  ASSERT_EQ(::flock(fd, LOCK_EX | LOCK_NB), 0);
+  const auto run = update(q(d_ / "tuesday"));
+  ::close(fd);
+  EXPECT_EQ(run.status, 1) << run.err;
+  EXPECT_NE(run.err.find("news.state: another entente is using this state folder"), std::string::npos) << run.err;
+  EXPECT_EQ(read_file(d_ / "out" / "graph.ttl"), before);
+  EXPECT_FALSE(fs::exists(d_ / "news.state" / "results" / "run-000002.results"));
+}
+
+TEST_F(StateE2e, LeftoversOfAStoppedRunAreRemovedAndABrokenResultsFileIsNamed) {
+  ASSERT_EQ(update(q(d_ / "monday")).status, 0);
+  const fs::path results = d_ / "news.state" / "results";
+  { std::ofstream(results / "run-000002.results.tmp-999999") << "{\"entente\":\"extraction results\"\n"; }
+  { std::ofstream(results / "notes.txt") << "the user's\n"; }
+  auto run = update(q(d_ / "tuesday"));
+  ASSERT_EQ(run.status, 0) << run.err;
+  EXPECT_NE(run.err.find("removed " + (results / "run-000002.results.tmp-999999").string() +
+                         " (left by a run that was stopped)"),
+            std::string::npos)
+      << run.err;
+  EXPECT_FALSE(fs::exists(results / "run-000002.results.tmp-999999"));
+  EXPECT_TRUE(fs::exists(results / "notes.txt"));  // not ours: left alone
+  EXPECT_TRUE(fs::exists(results / "run-000002.results"));
+
+  // A results file cut short (a copy gone wrong): named, and the outputs stay as they were.
+  const std::string before = read_file(d_ / "out" / "graph.ttl");
+  const std::string bytes = read_file(results / "run-000002.results");
+  { std::ofstream(results / "run-000002.results", std::ios::binary | std::ios::trunc) << bytes.substr(0, bytes.size() / 2); }
+  run = update(q(d_ / "wednesday"));
+  EXPECT_EQ(run.status, 1);
+  EXPECT_NE(run.err.find("run-000002.results"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("incomplete"), std::string::npos) << run.err;
+  EXPECT_EQ(read_file(d_ / "out" / "graph.ttl"), before);
+}
+
+TEST_F(StateE2e, StateAndFromTogetherAreAUsageError) {
+  const auto run = sh_in(d_, kEntente + " build --from x.results --state" + q(d_ / "s") + " -o" + q(d_ / "out"));
+  EXPECT_EQ(run.status, 2) << run.err;
+  EXPECT_NE(run.err.find("--state"), std::string::npos) << run.err;
+  EXPECT_FALSE(fs::exists(d_ / "s"));
+}
+
+}  // namespace
