@@ -303,6 +303,8 @@ int run_build(const BuildOptions& opt) {
   };
   std::map<std::string, std::size_t> skipped;
   const unsigned jobs = opt.jobs > 0 ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
+  const bool keep_anchors = !opt.state.empty();
+  std::vector<std::vector<entente::graph::Anchor>> anchors;  // per vertex (--state)
   // Each document's record, in reading order: into the graph, evidence.ttl and report.html.
   const auto add = [&](const entente::results::Record& r) {
     for (const auto& d : r.diagnostics) {
@@ -311,6 +313,14 @@ int run_build(const BuildOptions& opt) {
     }
     if (read == 0 && !prepare_output()) throw Stop{};
     const entente::graph::AddedDocument added = kg.add(r.facts, r.fingerprint);
+    if (keep_anchors) {
+      // --state: which document entities each node stands for, to keep its IRI in later builds.
+      for (std::size_t i = 0; i < added.vertices.size(); ++i) {
+        const auto v = static_cast<std::size_t>(added.vertices[i]);
+        if (v >= anchors.size()) anchors.resize(v + 1);
+        anchors[v].push_back({r.content, static_cast<std::uint32_t>(i)});
+      }
+    }
     if (evidence) evidence->add(r.evidence, added);
     if (report_sentences) report_sentences->add(r.evidence, added);
     if (++read == 1) entente::app::pause_point("extract");
@@ -319,6 +329,8 @@ int run_build(const BuildOptions& opt) {
   entente::results::State state;               // --state: open until the build ends (it holds the lock)
   // --state: documents extracted now, seen before at their place, seen before elsewhere.
   std::size_t state_new = 0, state_known = 0, state_moved = 0;
+  // --state: nodes named otherwise than one build would (IRIs kept), and their owl:sameAs.
+  std::size_t iris_kept = 0, iris_same_as = 0;
   try {
     // Extracted earlier or elsewhere (`entente extract -o`, the state folder):
     // read back in the order one build of all their articles reads them.
@@ -363,7 +375,7 @@ int run_build(const BuildOptions& opt) {
         return kExitBadInput;
       }
       for (const std::string& name : state.removed())
-        std::cerr << "entente: removed " << (fs::path(opt.state) / "results" / name).string()
+        std::cerr << "entente: removed " << (fs::path(opt.state) / name).string()
                   << " (left by a run that was stopped)\n";
       std::optional<entente::results::Writer> writer;
       if (!opt.inputs.empty()) {
@@ -434,6 +446,24 @@ int run_build(const BuildOptions& opt) {
     for (const auto& d : index_diags) print(d);
     if (!index) return kExitBadInput;
     entente::graph::link_wikidata(kg, *index);
+  }
+  if (keep_anchors) {
+    // IRIs given by earlier builds with this state folder keep naming their
+    // entities (graph/stable_iris.hpp); kept for the next build before any
+    // output is in place, so that no IRI is ever shown and then forgotten.
+    entente::graph::IriMemory memory;
+    std::string err = state.load_iris(memory);
+    std::vector<std::string> minted;
+    for (auto v : boost::make_iterator_range(boost::vertices(kg.graph()))) minted.push_back(kg.graph()[v].iri);
+    if (err.empty()) err = state.save_iris(entente::graph::keep_iris(kg, anchors, memory));
+    for (auto v : boost::make_iterator_range(boost::vertices(kg.graph()))) {
+      if (kg.graph()[v].iri != minted[v]) ++iris_kept;
+      iris_same_as += kg.graph()[v].same_as.size();
+    }
+    if (!err.empty()) {
+      std::cerr << "entente: " << err << " (" << opt.outdir << " is as it was)\n";
+      return kExitBadInput;
+    }
   }
   std::size_t linked = 0;
   for (auto v : boost::make_iterator_range(boost::vertices(kg.graph())))
@@ -511,6 +541,8 @@ int run_build(const BuildOptions& opt) {
     if (!opt.state.empty()) {
       j["state"] = {{"folder", opt.state}, {"new_documents", state_new}, {"known_documents", state_known},
                     {"renamed_documents", state_moved},
+                    {"iris_kept", iris_kept},
+                    {"iris_same_as", iris_same_as},
                     {"results_files", state.files().size()}};
     }
     j["copies"] = copies;
@@ -533,6 +565,11 @@ int run_build(const BuildOptions& opt) {
       std::cout << "\nstate " << opt.state << ": " << state_new << " new document(s) extracted, " << state_known
                 << " already there";
       if (state_moved > 0) std::cout << ", " << state_moved << " known under another name (not extracted again)";
+      if (iris_kept + iris_same_as > 0) {
+        std::cout << "\nIRIs kept from earlier builds: " << iris_kept
+                  << " node(s) named as before rather than as one build would, " << iris_same_as
+                  << " former IRI(s) stated owl:sameAs";
+      }
     }
     if (totals.other_records > 0)
       std::cout << "\nWARC records without an article: " << totals.other_records

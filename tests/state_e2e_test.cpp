@@ -97,6 +97,14 @@ TEST_F(StateE2e, AfterEachUpdateTheOutputsAreOneBuildOfEverythingGivenSoFar) {
   EXPECT_EQ(state_of(run.out)["known_documents"], 0) << run.out;
   ASSERT_EQ(plain(q(d_ / "monday"), d_ / "one-monday").status, 0);
   expect_same_outputs(d_ / "one-monday", d_ / "out");
+  // Every node's IRI is remembered for the next builds (graph/stable_iris.hpp).
+  const std::string iris = read_file(d_ / "news.state" / "iris.tsv");
+  const std::string nt = read_file(d_ / "out" / "graph.nt");
+  ASSERT_FALSE(iris.empty());
+  for (std::size_t at = 0; at < iris.size(); at = iris.find('\n', at) + 1) {
+    const std::string iri = iris.substr(at, iris.find('\t', at) - at);
+    EXPECT_NE(nt.find("<" + iri + "> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"), std::string::npos) << iri;
+  }
 
   // Tuesday, with Monday's articles given again: only Tuesday's are extracted.
   run = update(q(d_ / "tuesday") + q(d_ / "monday"));
@@ -158,6 +166,7 @@ TEST_F(StateE2e, LeftoversOfAStoppedRunAreRemovedAndABrokenResultsFileIsNamed) {
   ASSERT_EQ(update(q(d_ / "monday")).status, 0);
   const fs::path results = d_ / "news.state" / "results";
   { std::ofstream(results / "run-000002.results.tmp-999999") << "{\"entente\":\"extraction results\"\n"; }
+  { std::ofstream(d_ / "news.state" / "iris.tsv.tmp-999999") << "half a line"; }
   { std::ofstream(results / "notes.txt") << "the user's\n"; }
   auto run = update(q(d_ / "tuesday"));
   ASSERT_EQ(run.status, 0) << run.err;
@@ -166,6 +175,7 @@ TEST_F(StateE2e, LeftoversOfAStoppedRunAreRemovedAndABrokenResultsFileIsNamed) {
             std::string::npos)
       << run.err;
   EXPECT_FALSE(fs::exists(results / "run-000002.results.tmp-999999"));
+  EXPECT_FALSE(fs::exists(d_ / "news.state" / "iris.tsv.tmp-999999"));
   EXPECT_TRUE(fs::exists(results / "notes.txt"));  // not ours: left alone
   EXPECT_TRUE(fs::exists(results / "run-000002.results"));
 

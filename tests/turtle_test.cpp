@@ -256,6 +256,7 @@ std::set<Triple> expected_triples(const KnowledgeGraph& kg) {
     if (!n.date.empty()) out.emplace(s, iri(coop + "date"), date_literal(n.date));
     if (!n.date_end.empty()) out.emplace(s, iri(coop + "dateEnd"), date_literal(n.date_end));
     if (!n.qid.empty()) out.emplace(s, iri(v::owl::sameAs), iri("http://www.wikidata.org/entity/" + n.qid));
+    for (const auto& former : n.same_as) out.emplace(s, iri(v::owl::sameAs), iri(former));
     for (const auto d : n.documents) out.emplace(s, iri(coop + "mentionedIn"), iri(kg.documents()[d].iri));
   }
   for (const auto e : boost::make_iterator_range(boost::edges(g))) {
@@ -364,6 +365,22 @@ TEST(Turtle, NodesHaveTheirClassAndDocuments) {
   EXPECT_EQ(objects(got, jean, v::coop::memberOf), std::set<std::string>{iri(node_iri(kg, kAngled))});
   EXPECT_EQ(objects(got, iri(node_iri(kg, "Rabat")), v::rdf::type),
             std::set<std::string>{iri(v::coop::Place)});
+}
+
+// A graph that grows (graph/stable_iris.hpp): the IRIs a node had in earlier
+// builds are stated owl:sameAs, beside its Wikidata item.
+TEST(Turtle, FormerIrisOfANodeAreOwlSameAs) {
+  TempDir dir;
+  KnowledgeGraph kg = sample_graph();
+  std::string maroc_iri = node_iri(kg, "Maroc");
+  for (auto vx : boost::make_iterator_range(boost::vertices(kg.graph())))
+    if (kg.graph()[vx].iri == maroc_iri)
+      kg.mutable_graph()[vx].same_as = {kg.base() + "country/maroc", kg.base() + "country/royaume-du-maroc"};
+  const std::set<Triple> got = read_back(write(kg, dir.path()));
+  EXPECT_EQ(objects(got, iri(maroc_iri), v::owl::sameAs),
+            (std::set<std::string>{iri("http://www.wikidata.org/entity/Q1028"), iri(kg.base() + "country/maroc"),
+                                   iri(kg.base() + "country/royaume-du-maroc")}));
+  EXPECT_EQ(got, expected_triples(kg));
 }
 
 TEST(Turtle, AgreementsHaveKindPartiesPersonsAndTypedDates) {

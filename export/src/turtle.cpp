@@ -103,6 +103,7 @@ void node_statements(RdfOut& out, const KnowledgeGraph& kg, Vertex vx, const std
       out.statement(s, v::coop::dateEnd, Term::typed(n.date_end, date_datatype(n.date_end)), graph);
     }
     if (!n.qid.empty()) out.statement(s, v::owl::sameAs, Term::iri(std::string(v::ns::wd) + n.qid), graph);
+    for (const auto& former : n.same_as) out.statement(s, v::owl::sameAs, Term::iri(former), graph);
   }
   for (const EdgeDescriptor e : edges) {
     if (pass.wants(g[e].documents)) {

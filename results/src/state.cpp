@@ -13,6 +13,7 @@
 #include <fstream>
 #include <string_view>
 
+#include "entente/export/atomic_file.hpp"
 #include "entente/results/results.hpp"
 
 namespace entente::results {
@@ -36,10 +37,11 @@ unsigned run_number(std::string_view name) {
   return n;
 }
 
-/// A temporary that a killed run left of a results file ("run-000012.results.tmp-4242").
+/// A temporary that a killed run left of a results file ("run-000012.results.tmp-4242")
+/// or of the IRI memory ("iris.tsv.tmp-4242").
 bool leftover(std::string_view name) {
   const std::size_t at = name.find(".tmp-");
-  return at != std::string_view::npos && run_number(name.substr(0, at)) != 0 &&
+  return at != std::string_view::npos && (run_number(name.substr(0, at)) != 0 || name.substr(0, at) == "iris.tsv") &&
          name.find_first_not_of("0123456789", at + 5) == std::string_view::npos && name.size() > at + 5;
 }
 
@@ -86,12 +88,17 @@ std::string State::open(const fs::path& dir) {
     return errno == EWOULDBLOCK ? dir.string() + ": another entente is using this state folder (wait for it to end)"
                                 : lock.string() + ": cannot lock: " + std::strerror(errno);
   }
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.starts_with("iris.tsv.tmp-") && leftover(name) && fs::remove(it->path(), ec)) removed_.push_back(name);
+    ec.clear();
+  }
   std::vector<std::pair<unsigned, fs::path>> runs;
   for (fs::directory_iterator it(results, ec), end; !ec && it != end; it.increment(ec)) {
     const std::string name = it->path().filename().string();
     if (leftover(name)) {
       // The lock is ours: no other run is writing it.
-      if (fs::remove(it->path(), ec)) removed_.push_back(name);
+      if (fs::remove(it->path(), ec)) removed_.push_back("results/" + name);
       ec.clear();
     } else if (const unsigned n = run_number(name); n != 0) {
       runs.emplace_back(n, it->path());
@@ -115,6 +122,25 @@ std::string State::added(const fs::path& file) {
   if (std::string err = read_contents(file); !err.empty()) return err;
   files_.push_back(file);  // after read_contents, which numbers it files_.size()
   last_run_ = std::max(last_run_, run_number(file.filename().string()));
+  return {};
+}
+
+std::string State::load_iris(graph::IriMemory& memory) const {
+  memory = {};
+  const fs::path file = dir_ / "iris.tsv";
+  std::error_code ec;
+  if (!fs::exists(file, ec)) return {};
+  std::ifstream in(file, std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in && !in.eof()) return file.string() + ": cannot read: " + std::strerror(errno);
+  if (std::string err = graph::from_text(text, memory); !err.empty()) return file.string() + ": " + err;
+  return {};
+}
+
+std::string State::save_iris(const graph::IriMemory& memory) const {
+  exporter::AtomicFile out(dir_ / "iris.tsv");
+  out.write(graph::to_text(memory));
+  if (!out.commit()) return out.error();
   return {};
 }
 

@@ -51,6 +51,9 @@ struct Node {
   std::string key;                      ///< gazetteer key (ISO alpha-2 for countries)
   std::string country;                  ///< ISO alpha-2, for persons and institutions
   std::string qid;                      ///< Wikidata QID or empty
+  /// IRIs that earlier builds of a graph that grows gave to this entity
+  /// before it turned out to be this node (owl:sameAs; stable_iris.hpp), sorted.
+  std::vector<std::string> same_as;
   std::vector<std::string> roles;       ///< role titles, sorted, unique
   std::vector<std::uint32_t> documents; ///< indices of documents that mention it, sorted
   // Agreements:

@@ -8,11 +8,14 @@
 // A document given again at its place (input file and place in it) adds
 // nothing; one of known content at a new place (a renamed or copied file) is
 // not extracted again: its stored results are taken with its new name, as
-// one build would list it (a copy of the first, graph/duplicates.hpp).
+// one build would list it (a copy of the first, graph/duplicates.hpp). The
+// IRIs the folder's builds gave are kept in it too, so that they keep naming
+// their entities (graph/stable_iris.hpp).
 //
 // The folder (docs/SCALING.md):
 //   DIR/results/run-000001.results   the documents new in the first run
 //   DIR/results/run-000002.results   ... in the second one that found new ones
+//   DIR/iris.tsv                     every IRI the folder's builds gave (graph/stable_iris.hpp)
 //   DIR/lock                         held (flock) by the run using the folder
 // A results file appears whole or not at all (exporter::AtomicFile); the
 // temporaries of a killed run are removed by the next one.
@@ -36,6 +39,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "entente/graph/stable_iris.hpp"
 #include "entente/ingest/ingest.hpp"
 
 namespace entente::results {
@@ -67,13 +71,16 @@ class State {
   const std::vector<std::filesystem::path>& files() const { return files_; }
   /// Documents its results files hold.
   std::size_t documents() const { return documents_; }
-  /// Temporaries of killed runs that open() removed (file names).
+  /// Temporaries of killed runs that open() removed (paths in the folder: "results/run-000002.results.tmp-41").
   const std::vector<std::string>& removed() const { return removed_; }
   /// Where the results of this run's new documents go.
   std::filesystem::path next_file() const;
   /// Takes in a results file written at next_file(). "" on success.
   std::string added(const std::filesystem::path& file);
-
+  /// The IRIs earlier builds with this folder gave (empty at first). "" on success.
+  std::string load_iris(graph::IriMemory& memory) const;
+  /// Keeps them for the next build (the file appears whole or not at all). "" on success.
+  std::string save_iris(const graph::IriMemory& memory) const;
  private:
   /// Adds the contents of one results file's records to contents_.
   std::string read_contents(const std::filesystem::path& file);
