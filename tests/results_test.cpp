@@ -180,6 +180,46 @@ TEST(Results, AHeaderWithFieldsOfOtherTypesIsRefusedNotACrash) {
   EXPECT_NE(r.open(p).find(":1: results of version \"1\"; this entente reads version 1"), std::string::npos) << r.error();
 }
 
+// Found by fuzz_read: a number written as a float out of range (1e21 for a
+// count) was converted to an integer by a cast whose result is undefined.
+TEST(Results, NumbersThatAreNotWholeOrOutOfRangeAreRefusedByName) {
+  TempDir dir;
+  const fs::path whole = dir.path() / "whole.results";
+  write_two(whole);
+  const std::string bytes = entente::testing::read_file(whole);
+  const std::size_t end = bytes.rfind("{\"end\":");
+  ASSERT_NE(end, std::string::npos);
+  {
+    const fs::path p = dir.path() / "count.results";
+    std::string b = bytes;
+    const std::size_t at = b.find("\"documents\":2", end);
+    ASSERT_NE(at, std::string::npos);
+    b.replace(at, std::string("\"documents\":2").size(), "\"documents\":1.1e21");
+    write(p, b);
+    rs::Reader r;
+    const std::string err = r.open(p);
+    EXPECT_NE(err.find(p.string() + ": its end line is broken"), std::string::npos) << err;
+    EXPECT_NE(err.find("not a whole number"), std::string::npos) << err;
+  }
+  for (const char* field : {"\"length\":", "\"ordinal\":"}) {
+    for (const char* value : {"1e30", "-1", "4294967296000000000000", "2.5"}) {
+      const fs::path p = dir.path() / "field.results";
+      std::string b = bytes;
+      const std::size_t at = b.find(field);
+      ASSERT_NE(at, std::string::npos);
+      const std::size_t from = at + std::string(field).size();
+      b.replace(from, b.find_first_not_of("0123456789", from) - from, value);
+      write(p, b);
+      rs::Reader r;
+      ASSERT_EQ(r.open(p), "");
+      rs::Record rec;
+      EXPECT_FALSE(r.next(rec));
+      EXPECT_NE(r.error().find(p.string() + ":2: "), std::string::npos) << field << value << ": " << r.error();
+      EXPECT_NE(r.error().find("not a whole number"), std::string::npos) << field << value << ": " << r.error();
+    }
+  }
+}
+
 TEST(Results, AFileCutShortIsRefused) {
   TempDir dir;
   const fs::path whole = dir.path() / "whole.results";

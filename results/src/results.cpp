@@ -7,7 +7,9 @@
 #include <cstdio>
 #include <cstring>
 #include <nlohmann/json.hpp>
+#include <limits>
 #include <tuple>
+#include <type_traits>
 #include <utility>
 
 namespace entente::results {
@@ -51,11 +53,41 @@ void string_or_absent(json& j, const char* key, const std::string& v) {
   if (!v.empty()) j[key] = v;
 }
 
+/// `j` as a whole number of type T; throws json::type_error when it is not
+/// one (a float such as 1e21, a string) or does not fit T (found by
+/// fuzz_read: nlohmann-json's get<unsigned>() of a float out of range is
+/// undefined behaviour).
+template <typename T>
+T whole(const json& j) {
+  if (j.is_number_unsigned()) {
+    const auto v = j.get<std::uint64_t>();
+    if (v <= static_cast<std::uint64_t>(std::numeric_limits<T>::max())) return static_cast<T>(v);
+  } else if (j.is_number_integer()) {
+    const auto v = j.get<std::int64_t>();
+    if (std::is_signed_v<T> && v >= static_cast<std::int64_t>(std::numeric_limits<T>::min()) &&
+        v <= static_cast<std::int64_t>(std::numeric_limits<T>::max()))
+      return static_cast<T>(v);
+  }
+  throw json::type_error::create(302, "not a whole number of the expected range: " + j.dump(), &j);
+}
+
+/// An array of whole numbers of type T.
+template <typename T>
+std::vector<T> wholes(const json& j) {
+  if (!j.is_array()) throw json::type_error::create(302, "not an array: " + j.dump(), &j);
+  std::vector<T> out;
+  out.reserve(j.size());
+  for (const json& x : j) out.push_back(whole<T>(x));
+  return out;
+}
+
 /// A field of `j`, or `fallback` when absent; throws (json::exception) on a wrong type.
 template <typename T>
 T field(const json& j, const char* key, T fallback = T{}) {
   auto it = j.find(key);
-  return it == j.end() || it->is_null() ? fallback : it->get<T>();
+  if (it == j.end() || it->is_null()) return fallback;
+  if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) return whole<T>(*it);
+  return it->get<T>();
 }
 
 }  // namespace
@@ -180,10 +212,10 @@ std::string from_line(std::string_view line, const std::vector<ingest::InputFile
     graph::DocumentFacts& f = r.facts;
     f.id = j.at("id").get<std::string>();
     f.path = field<std::string>(j, "path");
-    const auto file = j.at("file").get<std::size_t>();
+    const auto file = whole<std::size_t>(j.at("file"));
     if (file >= files.size()) return "its input file (" + std::to_string(file) + ") is not in the end line's list";
     r.input = files[file];
-    r.ordinal = j.at("ordinal").get<std::uint64_t>();
+    r.ordinal = whole<std::uint64_t>(j.at("ordinal"));
     if (auto content = j.find("content"); content != j.end()) {
       const auto hex = content->get<std::string>();
       if (!is_hex64(hex)) return "content is not 16 hex digits";
@@ -197,17 +229,17 @@ std::string from_line(std::string_view line, const std::vector<ingest::InputFile
     f.meta.language = field<std::string>(meta, "language");
     f.meta.dateline = field<bool>(meta, "dateline");
     f.first_line = field<std::string>(j, "first_line");
-    f.length = j.at("length").get<std::uint32_t>();
+    f.length = whole<std::uint32_t>(j.at("length"));
     const json& fp = j.at("fingerprint");
     const auto exact = fp.at("exact").get<std::string>();
     if (!is_hex64(exact))
       return "fingerprint.exact is not 16 hex digits";
     r.fingerprint.exact = std::stoull(exact, nullptr, 16);
-    r.fingerprint.words = fp.at("words").get<std::uint32_t>();
+    r.fingerprint.words = whole<std::uint32_t>(fp.at("words"));
     const json& sketch = fp.at("sketch");
     if (!sketch.is_array() || sketch.size() != r.fingerprint.sketch.size())
       return "fingerprint.sketch does not hold " + std::to_string(r.fingerprint.sketch.size()) + " numbers";
-    for (std::size_t i = 0; i < sketch.size(); ++i) r.fingerprint.sketch[i] = sketch[i].get<std::uint32_t>();
+    for (std::size_t i = 0; i < sketch.size(); ++i) r.fingerprint.sketch[i] = whole<std::uint32_t>(sketch[i]);
     for (const json& x : j.at("entities")) {
       extract::Entity e;
       if (!parse_enum<extract::EntityType, 5>(x.at("type").get<std::string>(), e.type))
@@ -230,27 +262,27 @@ std::string from_line(std::string_view line, const std::vector<ingest::InputFile
       extract::Relation rel;
       if (!parse_enum<extract::Predicate, 6>(x.at("predicate").get<std::string>(), rel.predicate))
         return "unknown predicate \"" + x.at("predicate").get<std::string>() + "\"";
-      rel.subject = x.at("subject").get<int>();
-      rel.object = x.at("object").get<int>();
+      rel.subject = whole<int>(x.at("subject"));
+      rel.object = whole<int>(x.at("object"));
       if (rel.subject < -1 || rel.subject >= entity_count || rel.object < -1 || rel.object >= entity_count)
         return "a relation names an entity the record does not have";
-      rel.sentence = x.at("sentence").get<std::uint32_t>();
+      rel.sentence = whole<std::uint32_t>(x.at("sentence"));
       rel.stage = field<std::string>(x, "stage");
       const json& span = x.at("span");
-      f.sentences.emplace_back(span.at(0).get<std::uint32_t>(), span.at(1).get<std::uint32_t>());
+      f.sentences.emplace_back(whole<std::uint32_t>(span.at(0)), whole<std::uint32_t>(span.at(1)));
       f.relations.push_back(std::move(rel));
     }
     r.evidence.text = j.at("text").get<std::string>();
     for (const json& x : j.at("stretches")) {
       exporter::EvidenceDraft::Stretch s;
-      s.begin = x.at("span").at(0).get<std::uint32_t>();
-      s.end = x.at("span").at(1).get<std::uint32_t>();
-      s.byte_begin = x.at("bytes").at(0).get<std::uint32_t>();
-      s.byte_end = x.at("bytes").at(1).get<std::uint32_t>();
+      s.begin = whole<std::uint32_t>(x.at("span").at(0));
+      s.end = whole<std::uint32_t>(x.at("span").at(1));
+      s.byte_begin = whole<std::uint32_t>(x.at("bytes").at(0));
+      s.byte_end = whole<std::uint32_t>(x.at("bytes").at(1));
       if (s.begin > s.end || s.byte_begin > s.byte_end || s.byte_end > r.evidence.text.size() || s.end > f.length)
         return "a stretch lies outside the text";
-      s.entities = x.at("entities").get<std::vector<std::uint32_t>>();
-      s.relations = x.at("relations").get<std::vector<std::uint32_t>>();
+      s.entities = wholes<std::uint32_t>(x.at("entities"));
+      s.relations = wholes<std::uint32_t>(x.at("relations"));
       for (auto e : s.entities)
         if (e >= f.entities.size()) return "a stretch names an entity the record does not have";
       for (auto e : s.relations)
@@ -334,7 +366,7 @@ std::string Reader::open(const std::filesystem::path& file) {
     return error_ = name + ":1: not an Entente results file (its first line is not "
                            "{\"entente\": \"extraction results\", \"version\": N})";
   const json version = header.value("version", json());
-  if (!version.is_number_integer() || version.get<int>() != kVersion) {
+  if (!version.is_number_integer() || version.get<std::int64_t>() != kVersion) {
     return error_ = name + ":1: results of version " + version.dump() + "; this entente reads version " +
                     std::to_string(kVersion) + " (extract the articles again with this entente)";
   }
@@ -369,7 +401,7 @@ std::string Reader::open(const std::filesystem::path& file) {
                            "(was the extraction stopped? run it again)";
   }
   try {
-    documents_ = end.at("end").at("documents").get<std::size_t>();
+    documents_ = whole<std::size_t>(end.at("end").at("documents"));
     for (const json& f : end.at("end").at("files"))
       files_.push_back({f.at("base_id").get<std::string>(), f.at("id").get<std::string>(),
                         f.at("canonical").get<std::string>()});
