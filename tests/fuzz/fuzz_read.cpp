@@ -3,8 +3,11 @@
 // .warc .warc.gz .gz .zip .tar), then ingest::read() goes through it and
 // every record is converted to a document. Readers of containers (WARC,
 // archives through libarchive, JSON Lines, CSV) meet broken, truncated and
-// nested input here. The last name, .results, goes to the reader of
-// extraction results (results::Merge, `entente build --from`) instead.
+// nested input here. The name .results goes to the reader of extraction
+// results (results::Merge, `entente build --from`) instead; the last one,
+// .state, to the state folder of `entente build --state` (results::State
+// opening a folder whose results file and IRI memory are the bytes, and
+// graph::from_text, whose memory must read back the same after to_text).
 #include <unistd.h>
 
 #include <array>
@@ -15,12 +18,14 @@
 #include <string>
 
 #include "scratch.hpp"
+#include "entente/graph/stable_iris.hpp"
 #include "entente/ingest/ingest.hpp"
 #include "entente/results/results.hpp"
+#include "entente/results/state.hpp"
 
 namespace {
-const std::array<const char*, 12> kNames = {"a.txt",  "a.jsonl",   "a.json", "a.csv", "a.tsv", "a.html",
-                                            "a.warc", "a.warc.gz", "a.gz",   "a.zip", "a.tar", "a.results"};
+const std::array<const char*, 13> kNames = {"a.txt", "a.jsonl",   "a.json", "a.csv", "a.tsv",     "a.html", "a.warc",
+                                            "a.warc.gz", "a.gz", "a.zip", "a.tar", "a.results", "a.state"};
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -29,6 +34,38 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   {
     std::ofstream out(file, std::ios::binary | std::ios::trunc);
     out.write(reinterpret_cast<const char*>(data) + 1, static_cast<std::streamsize>(size - 1));
+  }
+  if (file.extension() == ".state") {
+    const std::string_view bytes(reinterpret_cast<const char*>(data) + 1, size - 1);
+    entente::graph::IriMemory memory;
+    if (entente::graph::from_text(bytes, memory).empty()) {
+      entente::graph::IriMemory back;
+      if (!entente::graph::from_text(entente::graph::to_text(memory), back).empty() || !(back == memory)) __builtin_trap();
+    }
+    const std::filesystem::path dir = entente::fuzz::scratch("read") / "state";
+    std::error_code ec;
+    std::filesystem::create_directories(dir / "results", ec);
+    std::filesystem::rename(file, dir / "results" / "run-000001.results", ec);
+    {
+      std::ofstream out(dir / "iris.tsv", std::ios::binary | std::ios::trunc);
+      out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    }
+    {
+      entente::results::State state;
+      if (state.open(dir).empty()) {
+        (void)state.load_iris(memory);
+        entente::results::Merge merge;
+        if (merge.open(state.files()).empty()) {
+          entente::results::Record r;
+          while (merge.next(r)) {
+            entente::results::Record stored;
+            if (state.seen(r.content)) (void)state.stored(r.content, stored);
+          }
+        }
+      }
+    }
+    std::filesystem::remove_all(dir, ec);
+    return 0;
   }
   if (file.extension() == ".results") {
     entente::results::Merge merge;
