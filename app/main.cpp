@@ -184,6 +184,20 @@ struct Extracted {
   std::optional<Known> known;
 };
 
+/// Whether one of two folders is the other or inside it (as they would be
+/// once made: links resolved as far as they exist).
+bool nested(const fs::path& a, const fs::path& b) {
+  std::error_code ec;
+  const fs::path x = fs::weakly_canonical(fs::absolute(a), ec), y = fs::weakly_canonical(fs::absolute(b), ec);
+  const auto inside = [](const fs::path& in, const fs::path& out) {
+    auto i = in.begin(), o = out.begin();
+    for (; o != out.end() && !o->empty(); ++i, ++o)
+      if (i == in.end() || *i != *o) return false;
+    return true;
+  };
+  return inside(x, y) || inside(y, x);
+}
+
 /// A stored record taken for the same content read at another place: its
 /// name, place and input file are those of `at`, as if extracted there.
 void renamed(entente::results::Record& r, const Extracted::Known& at) {
@@ -1106,6 +1120,12 @@ int main(int argc, char** argv) {
         code = kExitUsage;
       } else if (build.inputs.empty() && build.from.empty() && build.state.empty()) {
         std::cerr << "entente: build: INPUT is required (articles), or --from RESULTS, or --state DIR\n"
+                     "entente: see `entente build --help`\n";
+        code = kExitUsage;
+      } else if (!build.state.empty() && nested(build.state, build.outdir)) {
+        // The output folder is replaced whole at the end of a build (output_folder.hpp).
+        std::cerr << "entente: build: --state " << build.state << " and -o " << build.outdir
+                  << ": keep the state folder and the output folder apart (neither inside the other)\n"
                      "entente: see `entente build --help`\n";
         code = kExitUsage;
       } else {

@@ -190,6 +190,21 @@ TEST_F(StateE2e, LeftoversOfAStoppedRunAreRemovedAndABrokenResultsFileIsNamed) {
   EXPECT_EQ(read_file(d_ / "out" / "graph.ttl"), before);
 }
 
+TEST_F(StateE2e, AStateFolderInsideTheOutputFolderOrAroundItIsAUsageError) {
+  for (const auto& [state, out] : std::vector<std::pair<std::string, std::string>>{
+           {"out/news.state", "out"}, {"news.state", "news.state/out"}, {"same", "same"}, {"./x/../same", "same/"}}) {
+    const auto run = sh_in(d_, kEntente + " build" + q(d_ / "monday") + " --state " + shell_quoted(state) + " -o " +
+                                   shell_quoted(out));
+    EXPECT_EQ(run.status, 2) << state << " " << out << ": " << run.err;
+    EXPECT_NE(run.err.find("keep the state folder and the output folder apart"), std::string::npos) << run.err;
+  }
+  EXPECT_FALSE(fs::exists(d_ / "out"));
+  EXPECT_FALSE(fs::exists(d_ / "same"));
+  // Side by side is fine, even with a common prefix in their names.
+  const auto run = sh_in(d_, kEntente + " build" + q(d_ / "monday") + " --state out.state -o out -q");
+  EXPECT_EQ(run.status, 0) << run.err;
+}
+
 TEST_F(StateE2e, StateAndFromTogetherAreAUsageError) {
   const auto run = sh_in(d_, kEntente + " build --from x.results --state" + q(d_ / "s") + " -o" + q(d_ / "out"));
   EXPECT_EQ(run.status, 2) << run.err;
