@@ -11,27 +11,15 @@
 #include <string_view>
 #include <vector>
 
+#include "entente/common/hash.hpp"
+
 namespace entente::extract {
 
 /// FNV-1a of a word's bytes: cheap for the short words of a text.
-inline std::uint64_t word_hash(std::string_view word) {
-  std::uint64_t h = 14695981039346656037ULL;
-  for (const char c : word) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
+inline std::uint64_t word_hash(std::string_view word) { return common::fnv1a(word); }
 
 /// Spreads the bits of a hash over all 64 (MurmurHash3's finaliser).
-inline std::uint64_t mix_hash(std::uint64_t h) {
-  h ^= h >> 33U;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33U;
-  h *= 0xc4ceb9fe1a85ec53ULL;
-  h ^= h >> 33U;
-  return h;
-}
+inline std::uint64_t mix_hash(std::uint64_t h) { return common::mix64(h); }
 
 /// WHAT IT REPRESENTS: a set of words (shorter than kMaxWord bytes) with a
 /// value each: the words back to back in one string, and an open-addressing

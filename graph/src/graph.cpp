@@ -53,6 +53,7 @@
 #include <stdexcept>
 
 #include "data.hpp"
+#include "entente/common/hash.hpp"
 #include "entente/graph/graph.hpp"
 #include "entente/extract/names.hpp"
 #include "entente/extract/offsets.hpp"
@@ -269,19 +270,7 @@ namespace {
 /// FNV-1a, 64 bits, then MurmurHash3's finaliser (so that URLs that differ
 /// by one character differ in every digit): a stable hash, the same on every
 /// machine and run.
-std::uint64_t url_hash(std::string_view s) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  for (const char c : s) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 0x100000001b3ULL;
-  }
-  h ^= h >> 33U;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33U;
-  h *= 0xc4ceb9fe1a85ec53ULL;
-  h ^= h >> 33U;
-  return h;
-}
+std::uint64_t url_hash(std::string_view s) { return common::mix64(common::fnv1a(s)); }
 
 std::string hex12(std::uint64_t v) {
   static constexpr char kHex[] = "0123456789abcdef";

@@ -12,6 +12,8 @@
 #include <type_traits>
 #include <utility>
 
+#include "entente/common/hash.hpp"
+
 namespace entente::results {
 namespace {
 
@@ -93,27 +95,15 @@ T field(const json& j, const char* key, T fallback = T{}) {
 }  // namespace
 
 std::uint64_t content_hash(const extract::Document& doc) {
-  // FNV-1a over the text and each metadata field (each ended by a NUL byte,
-  // which no field holds), then MurmurHash3's finaliser (every bit of the
-  // input reaches every bit of the result).
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  const auto add = [&h](std::string_view bytes) {
-    for (const char c : bytes) {
-      h ^= static_cast<unsigned char>(c);
-      h *= 0x100000001b3ULL;
-    }
-    h *= 0x100000001b3ULL;  // the NUL byte that ends it
-  };
+  // FNV-1a over the text and each metadata field, each ended by a NUL byte
+  // (which no field holds), then MurmurHash3's finaliser.
   const extract::Metadata& m = doc.meta;
-  for (std::string_view field : {std::string_view(doc.text), std::string_view(m.url), std::string_view(m.title),
-                                 std::string_view(m.date), std::string_view(m.publisher), std::string_view(m.language)})
-    add(field);
-  h ^= h >> 33U;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33U;
-  h *= 0xc4ceb9fe1a85ec53ULL;
-  h ^= h >> 33U;
-  return h;
+  std::uint64_t h = common::kFnvOffset;
+  for (const std::string_view field : {std::string_view(doc.text), std::string_view(m.url), std::string_view(m.title),
+                                       std::string_view(m.date), std::string_view(m.publisher),
+                                       std::string_view(m.language)})
+    h = common::fnv1a(std::string_view("\0", 1), common::fnv1a(field, h));
+  return common::mix64(h);
 }
 
 Record record_of(const extract::Document& doc, const ingest::InputFile& input, std::uint64_t ordinal, bool evidence) {
