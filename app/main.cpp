@@ -897,8 +897,9 @@ int main(int argc, char** argv) {
       ->excludes(build_inputs);
   b->add_option("--state", build.state,
                 "A state folder (made if missing) that keeps the extraction results of every article built with it: "
-                "only articles whose text it has not seen are extracted, and the outputs are those of one build of "
-                "all of them (a graph that grows; docs/SCALING.md)")
+                "only articles whose text and metadata it has not seen are extracted, the outputs are those of one "
+                "build of all of them, and an IRI once written keeps naming its entity (a graph that grows; "
+                "docs/SCALING.md)")
       ->type_name("DIR")
       ->excludes("--from");
   b->add_option("-o,--output", build.outdir, "Output directory (created if missing)")->required()->type_name("OUTDIR");
@@ -949,8 +950,8 @@ int main(int argc, char** argv) {
       "  curl -s https://example.org/article.html | entente build - -o out\n"
       "  entente extract part1/ -o 1.results && entente extract part2/ -o 2.results\n"
       "  entente build --from 1.results 2.results -o out   # as `entente build part1/ part2/ -o out`\n"
-      "  entente build monday/ --state news.state -o out    # then, each day: only the new articles are read\n"
-      "  entente build tuesday/ --state news.state -o out   # as `entente build monday/ tuesday/ -o out`\n"
+      "  entente build monday/ --state news.state -o out    # a graph that grows: the first day...\n"
+      "  entente build tuesday/ --state news.state -o out   # ...each next day extracts only its new articles\n"
       "  python3 -c \"import networkx as nx; print(nx.read_graphml('out/graph.graphml'))\"\n\n" +
       std::string(kExitStatus));
 
