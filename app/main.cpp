@@ -185,17 +185,16 @@ struct Extracted {
 };
 
 /// Whether one of two folders is the other or inside it (as they would be
-/// once made: links resolved as far as they exist).
+/// once made: links resolved as far as they exist; as OutputFolder compares).
 bool nested(const fs::path& a, const fs::path& b) {
-  std::error_code ec;
-  const fs::path x = fs::weakly_canonical(fs::absolute(a), ec), y = fs::weakly_canonical(fs::absolute(b), ec);
-  const auto inside = [](const fs::path& in, const fs::path& out) {
-    auto i = in.begin(), o = out.begin();
-    for (; o != out.end() && !o->empty(); ++i, ++o)
-      if (i == in.end() || *i != *o) return false;
-    return true;
+  const auto real = [](const fs::path& p) {
+    std::error_code ec;
+    fs::path r = fs::weakly_canonical(fs::absolute(p), ec);
+    return r.filename().empty() ? r.parent_path() : r;  // "out/" is "out"
   };
-  return inside(x, y) || inside(y, x);
+  const fs::path x = real(a), y = real(b);
+  const auto n = std::min(std::distance(x.begin(), x.end()), std::distance(y.begin(), y.end()));
+  return std::equal(x.begin(), std::next(x.begin(), n), y.begin());
 }
 
 /// A stored record taken for the same content read at another place: its
@@ -315,6 +314,11 @@ int run_build(const BuildOptions& opt) {
     warnings += n;
     warning_kinds[kind.empty() ? "other" : kind] += n;
   };
+  // An error that stops the build before any output is in place.
+  const auto stopped = [&](const std::string& err) {
+    progress.finish();
+    std::cerr << "entente: " << err << " (" << opt.outdir << " is as it was)\n";
+  };
   std::map<std::string, std::size_t> skipped;
   const unsigned jobs = opt.jobs > 0 ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
   const bool keep_anchors = !opt.state.empty();
@@ -358,8 +362,7 @@ int run_build(const BuildOptions& opt) {
       }
       if (err.empty()) err = merge.error();
       if (!err.empty()) {
-        progress.finish();
-        std::cerr << "entente: " << err << " (" << opt.outdir << " is as it was)\n";
+        stopped(err);
         return false;
       }
       if (merge.repeated() > 0) {
@@ -384,8 +387,7 @@ int run_build(const BuildOptions& opt) {
       // A graph that grows: only documents the state folder has not seen are
       // extracted, into one new results file of it; the graph is built from all of them.
       if (std::string err = state.open(opt.state); !err.empty()) {
-        progress.finish();
-        std::cerr << "entente: " << err << " (" << opt.outdir << " is as it was)\n";
+        stopped(err);
         return kExitBadInput;
       }
       for (const std::string& name : state.removed())
@@ -424,8 +426,7 @@ int run_build(const BuildOptions& opt) {
         std::string err = writer->finish();
         if (err.empty()) err = state.added(state.next_file());
         if (!err.empty()) {
-          progress.finish();
-          std::cerr << "entente: " << err << " (" << opt.outdir << " is as it was)\n";
+          stopped(err);
           return kExitBadInput;
         }
       }
@@ -475,7 +476,7 @@ int run_build(const BuildOptions& opt) {
       iris_same_as += kg.graph()[v].same_as.size();
     }
     if (!err.empty()) {
-      std::cerr << "entente: " << err << " (" << opt.outdir << " is as it was)\n";
+      stopped(err);
       return kExitBadInput;
     }
   }

@@ -9,9 +9,11 @@
 #include <vector>
 
 #include "command_support.hpp"
+#include "same_outputs.hpp"
 
 namespace {
 
+using entente::testing::files_of;
 using entente::testing::read_file;
 using entente::testing::sh_in;
 using entente::testing::shell_quoted;
@@ -24,31 +26,14 @@ const fs::path kSeeds = fs::path(ENTENTE_SHARED_DIR) / "corpus" / "seeds";
 const std::string kFormats = " -f ttl,graphml,gexf,nt,nq,trig,dot --report -q";
 
 
-std::vector<fs::path> files_of(const fs::path& dir) {
-  std::vector<fs::path> out;
-  for (const auto& e : fs::directory_iterator(dir))
-    if (e.is_regular_file()) out.push_back(e.path());
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 std::string args(const std::vector<fs::path>& paths) {
   std::string out;
   for (const auto& p : paths) out += " " + shell_quoted(p.string());
   return out;
 }
 
-/// Every file of `a` is in `b` with the same bytes, and `b` has no other.
-void expect_same_outputs(const fs::path& a, const fs::path& b) {
-  std::vector<std::string> names_a, names_b;
-  for (const auto& e : fs::directory_iterator(a)) names_a.push_back(e.path().filename().string());
-  for (const auto& e : fs::directory_iterator(b)) names_b.push_back(e.path().filename().string());
-  std::sort(names_a.begin(), names_a.end());
-  std::sort(names_b.begin(), names_b.end());
-  ASSERT_EQ(names_a, names_b);
-  ASSERT_GE(names_a.size(), 9U);  // seven formats, evidence.ttl, report.html
-  for (const auto& name : names_a) EXPECT_TRUE(read_file(a / name) == read_file(b / name)) << name << " differs";
-}
+/// Every file of `a` is in `b` with the same bytes: seven formats, evidence.ttl, report.html.
+void expect_same_outputs(const fs::path& a, const fs::path& b) { entente::testing::expect_same_outputs(a, b, 9); }
 
 /// Builds `corpus` directly, then from results files of each split.
 void check_splits(const fs::path& corpus) {

@@ -7,7 +7,6 @@
 #include <cinttypes>
 #include <cstdio>
 #include <map>
-#include <set>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
@@ -28,14 +27,17 @@ IriMemory keep_iris(KnowledgeGraph& kg, const std::vector<std::vector<Anchor>>& 
   Graph& g = kg.mutable_graph();
   const std::size_t n = boost::num_vertices(g);
 
-  // What the earlier builds named: anchor -> the IRI that held it.
-  std::unordered_map<Anchor, std::size_t, AnchorHash> owner;  // -> index into before.entries
+  // What the earlier builds named: anchor -> the IRI that held it, and the
+  // IRIs a node held (live), by index into before.entries.
+  std::unordered_map<Anchor, std::size_t, AnchorHash> owner;
+  std::unordered_map<std::string, std::size_t> live;
   std::unordered_set<std::string> used;
   for (std::size_t i = 0; i < before.entries.size(); ++i) {
     const auto& e = before.entries[i];
     used.insert(e.iri);
-    if (e.now.empty())
-      for (const Anchor& a : e.anchors) owner.emplace(a, i);
+    if (!e.now.empty()) continue;
+    live.emplace(e.iri, i);
+    for (const Anchor& a : e.anchors) owner.emplace(a, i);
   }
 
   // Each node's votes: earlier IRIs and how many of its anchors each had.
@@ -47,9 +49,6 @@ IriMemory keep_iris(KnowledgeGraph& kg, const std::vector<std::vector<Anchor>>& 
   // A node also claims the earlier IRI that is its own name in this build,
   // below any anchor: its anchors may be gone (the articles that named it
   // became copies of others, which add nothing), not its name.
-  std::unordered_map<std::string, std::size_t> live;  // IRI -> entry, for IRIs a node held
-  for (std::size_t i = 0; i < before.entries.size(); ++i)
-    if (before.entries[i].now.empty()) live.emplace(before.entries[i].iri, i);
   // Score: two per anchor, one for the name. Highest first; then the smallest
   // earlier IRI, then the node's own IRI.
   std::vector<std::tuple<std::size_t, std::size_t, std::size_t>> claims;  // (score, entry, vertex)
@@ -81,15 +80,17 @@ IriMemory keep_iris(KnowledgeGraph& kg, const std::vector<std::vector<Anchor>>& 
 
   // The IRIs this build gives, beside the kept ones: free ones only.
   std::unordered_set<std::string> taken;
-  for (std::size_t v = 0; v < n; ++v)
-    if (kept[v] != kNone) taken.insert(before.entries[kept[v]].iri);
-  std::vector<std::size_t> fresh;
-  for (std::size_t v = 0; v < n; ++v)
-    if (kept[v] == kNone) fresh.push_back(v);
-  std::sort(fresh.begin(), fresh.end(), [&](std::size_t a, std::size_t b) { return g[a].iri < g[b].iri; });
   std::vector<std::string> final_iri(n);
-  for (std::size_t v = 0; v < n; ++v)
-    if (kept[v] != kNone) final_iri[v] = before.entries[kept[v]].iri;
+  std::vector<std::size_t> fresh;
+  for (std::size_t v = 0; v < n; ++v) {
+    if (kept[v] == kNone) {
+      fresh.push_back(v);
+    } else {
+      final_iri[v] = before.entries[kept[v]].iri;
+      taken.insert(final_iri[v]);
+    }
+  }
+  std::sort(fresh.begin(), fresh.end(), [&](std::size_t a, std::size_t b) { return g[a].iri < g[b].iri; });
   for (const std::size_t v : fresh) {
     std::string iri = g[v].iri;
     for (int k = 2; used.count(iri) != 0 || taken.count(iri) != 0; ++k) iri = g[v].iri + "-" + std::to_string(k);

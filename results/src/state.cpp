@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -53,16 +54,13 @@ bool number_field(std::string_view line, std::string_view key, bool hex, std::ui
   const std::string pattern = "\"" + std::string(key) + "\":" + (hex ? "\"" : "");
   const std::size_t at = line.find(pattern);
   if (at == std::string_view::npos) return false;
-  std::string_view digits = line.substr(at + pattern.size(), hex ? 16 : 20);
-  if (!hex) digits = digits.substr(0, std::min(digits.find_first_not_of("0123456789"), digits.size()));
-  if (digits.empty() || (hex && digits.size() != 16)) return false;
-  value = 0;
-  for (const char c : digits) {
-    const int digit = c >= '0' && c <= '9' ? c - '0' : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-    if (digit < 0) return false;
-    value = value * (hex ? 16U : 10U) + static_cast<unsigned>(digit);
-  }
-  return true;
+  const char* first = line.data() + at + pattern.size();
+  const char* last = line.data() + line.size();
+  const auto [end, err] = std::from_chars(first, last, value, hex ? 16 : 10);
+  // A hex value is exactly 16 lower-case digits and its closing quote.
+  if (err != std::errc() || end == first) return false;
+  return !hex || (end - first == 16 && end != last && *end == '"' &&
+                  std::string_view(first, 16).find_first_not_of("0123456789abcdef") == std::string_view::npos);
 }
 
 std::string place_key(const std::string& canonical, std::uint64_t ordinal) {
@@ -186,7 +184,6 @@ std::string State::read_contents(const fs::path& file) {
     if (!number_field(line, "file", false, input) || !number_field(line, "ordinal", false, ordinal) ||
         input >= inputs.size())
       return file.string() + ":" + std::to_string(number) + ": a record without its input file and place";
-    contents_.insert(content);
     first_.try_emplace(content, Where{files_.size(), offset});
     places_.insert(place_key(inputs[input].canonical, ordinal));
     ++documents_;

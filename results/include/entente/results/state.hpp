@@ -60,7 +60,7 @@ class State {
   /// hold. "" on success, else why not (naming the file).
   std::string open(const std::filesystem::path& dir);
   /// Whether a document of this content is in the folder already.
-  bool seen(std::uint64_t content) const { return contents_.count(content) != 0; }
+  bool seen(std::uint64_t content) const { return first_.count(content) != 0; }
   /// Whether the folder holds the document at place `ordinal` of the input
   /// file of canonical path `canonical`.
   bool has_place(const std::string& canonical, std::uint64_t ordinal) const;
@@ -82,14 +82,13 @@ class State {
   /// Keeps them for the next build (the file appears whole or not at all). "" on success.
   std::string save_iris(const graph::IriMemory& memory) const;
  private:
-  /// Adds the contents of one results file's records to contents_.
+  /// Takes in the contents and places of one results file's records.
   std::string read_contents(const std::filesystem::path& file);
   std::filesystem::path dir_;
   int lock_ = -1;
   unsigned last_run_ = 0;
   std::vector<std::filesystem::path> files_;
   std::vector<std::vector<ingest::InputFile>> inputs_;  ///< per results file: its input files (end line)
-  std::unordered_set<std::uint64_t> contents_;
   struct Where {
     std::size_t file = 0;      ///< into files_
     std::uint64_t offset = 0;  ///< of the record's line
