@@ -217,6 +217,41 @@ TEST(CopiesInTheGraph, ACopyAddsNoNodeEdgeOrWeight) {
   }
 }
 
+TEST(Copies, RepeatsExactlySaysBeforehandWhatAddWillFind) {
+  CopyFinder finder;
+  const Fingerprint dispatch = fp_of(kDispatch), rerun = fp_of(kRerun);
+  const Fingerprint short_text = fp_of(numbered_words(0, CopyFinder::kMinWords - 1));
+  EXPECT_FALSE(finder.repeats_exactly(dispatch));
+  (void)finder.add(dispatch, 0);
+  EXPECT_TRUE(finder.repeats_exactly(dispatch));
+  EXPECT_FALSE(finder.repeats_exactly(rerun));  // a near copy: add() tells, not this
+  ASSERT_TRUE(finder.add(rerun, 1));
+  EXPECT_TRUE(finder.repeats_exactly(rerun));    // its exact copies repeat the same original
+  const auto again = finder.add(rerun, 2);
+  ASSERT_TRUE(again);
+  EXPECT_TRUE(again->exact);
+  (void)finder.add(short_text, 3);
+  EXPECT_FALSE(finder.repeats_exactly(short_text));  // too short to be a copy
+}
+
+TEST(CopiesInTheGraph, CopiesWithoutAddressTakeNumberedIrisInOrder) {
+  // Thirty copies of one text, with no URL: the IRI of its text, then -2, -3, ...
+  // (each found from the last one given), another text's document between them.
+  KnowledgeGraph kg("https://w3id.org/entente/id/");
+  for (int i = 0; i < 30; ++i) {
+    kg.add(dispatch("copie-" + std::to_string(i) + ".txt"));
+    if (i == 10) kg.add(dispatch("autre.txt", kSameEvent));
+  }
+  const std::string first = kg.documents()[0].iri;
+  ASSERT_FALSE(first.empty());
+  std::vector<std::string> expected = {first};
+  for (int i = 2; i <= 30; ++i) expected.push_back(first + "-" + std::to_string(i));
+  std::vector<std::string> got;
+  for (const auto& d : kg.documents())
+    if (d.id != "autre.txt") got.push_back(d.iri);
+  EXPECT_EQ(got, expected);
+}
+
 TEST(CopiesInTheGraph, AnotherArticleOnTheSameEventCountsAndJoinsTheAgreement) {
   KnowledgeGraph kg("https://w3id.org/entente/id/");
   kg.add(dispatch("a.txt"));

@@ -667,7 +667,19 @@ AddedDocument KnowledgeGraph::add(const DocumentFacts& doc, const Fingerprint& f
   info.length = doc.length;
   std::string iri = base_ + "doc/" + document_local_name(doc.meta.url, fp.exact);
   std::string candidate = iri;
-  for (int i = 2; by_iri_.count(candidate) != 0; ++i) candidate = iri + "-" + std::to_string(i);
+  if (by_iri_.count(candidate) != 0) {
+    // Namesakes (copies without a URL share their text's IRI) take -2, -3...:
+    // the search goes on from the last suffix given, every one below it is
+    // taken (document IRIs are never given up), so n copies cost n lookups, not n².
+    int& last = doc_suffixes_[iri];
+    for (int i = std::max(last + 1, 2);; ++i) {
+      candidate = iri + "-" + std::to_string(i);
+      if (by_iri_.count(candidate) == 0) {
+        last = i;
+        break;
+      }
+    }
+  }
   by_iri_[candidate] = std::numeric_limits<Vertex>::max() - 1;
   info.iri = candidate;
   info.copy_of = copies_.add(fp, doc_index);

@@ -82,6 +82,9 @@ class CopyFinder {
   /// added before, or nullopt; then remembers it as document `index`.
   /// Requires indices to be added in increasing order.
   std::optional<CopyMatch> add(const Fingerprint& fp, std::uint32_t index);
+  /// Whether add(fp, ...) would now find an exact copy: a document of this
+  /// text (or a near copy of one) was added before. Stays true once true.
+  bool repeats_exactly(const Fingerprint& fp) const { return fp.words >= kMinWords && exact_.count(fp.exact) != 0; }
 
  private:
   struct Original {

@@ -147,6 +147,12 @@ class KnowledgeGraph {
   AddedDocument add(const extract::Document& doc, const Fingerprint& fp);
   /// The same from the document's facts: what `entente build --from` adds.
   AddedDocument add(const DocumentFacts& doc, const Fingerprint& fp);
+  /// Whether a document of fingerprint `fp` added now would be an exact copy
+  /// of an earlier one, which add() only lists (its entities, relations and
+  /// text unread); once true, true for every later add.
+  bool repeats_exactly(const Fingerprint& fp) const { return copies_.repeats_exactly(fp); }
+  /// Room for `n` documents (when their number is known beforehand).
+  void reserve_documents(std::size_t n) { docs_.reserve(n); }
 
   /// Completes the graph once every document is in: a person with no
   /// country takes the country of the one institution they belong to
@@ -198,6 +204,7 @@ class KnowledgeGraph {
 
   std::unordered_map<std::string, Vertex> by_key_;  ///< identity keys -> vertex (looked up, never listed)
   std::unordered_map<std::string, Vertex> by_iri_;  ///< IRIs given, to keep them unique
+  std::unordered_map<std::string, int> doc_suffixes_;  ///< document IRI -> the last suffix its namesakes took
   std::map<std::tuple<Vertex, int, Vertex>, EdgeDescriptor> edges_;
   std::unordered_map<Vertex, AgreementState> agreements_;
   /// Agreement identity keys (family and parties, or family and persons) ->
