@@ -219,7 +219,9 @@ void renamed(entente::results::Record& r, const Extracted::Known& at) {
 entente::ingest::Totals extract_inputs(const std::vector<std::string>& inputs, const entente::ingest::Options& options,
                                        unsigned jobs, bool evidence, const std::function<void(Extracted&&)>& consume,
                                        const entente::results::State* state = nullptr) {
-  entente::extract::load_language_data(jobs);
+  // With a state folder most documents may be known: the language data is
+  // loaded when the first unknown one is extracted (extract::Lexicon), not before.
+  if (state == nullptr) entente::extract::load_language_data(jobs);
   // At most 64 MiB of records wait past the next one needed.
   const std::size_t window = std::size_t{8} * jobs;
   entente::ingest::ReadAhead input(inputs, options, window + 16, std::size_t{64} << 20U);
@@ -352,11 +354,15 @@ int run_build(const BuildOptions& opt) {
   try {
     // Extracted earlier or elsewhere (`entente extract -o`, the state folder):
     // read back in the order one build of all their articles reads them.
-    const auto build_from = [&](const std::vector<fs::path>& files) -> bool {
+    // `caches`: the state folder's record caches (results.hpp, cache_of) are read, or made again.
+    const auto build_from = [&](const std::vector<fs::path>& files, bool caches) -> bool {
       entente::results::Merge merge;
-      std::string err = merge.open(files);
+      std::string err = merge.open(files, caches);
+      kg.reserve_documents(merge.documents());
+      // An exact copy of a document in the graph is only listed: its entities, relations and text are not read.
+      const auto wanted = [&kg](const entente::results::Record& head) { return !kg.repeats_exactly(head.fingerprint); };
       entente::results::Record r;
-      while (err.empty() && merge.next(r)) {
+      while (err.empty() && merge.next(r, wanted)) {
         progress.advance(0, true);
         add(r);
       }
@@ -382,10 +388,14 @@ int run_build(const BuildOptions& opt) {
       if (!x.skipped_language.empty()) ++skipped[x.skipped_language];
     };
     if (!opt.from.empty()) {
-      if (!build_from(std::vector<fs::path>(opt.from.begin(), opt.from.end()))) return kExitBadInput;
+      if (!build_from(std::vector<fs::path>(opt.from.begin(), opt.from.end()), false)) return kExitBadInput;
     } else if (!opt.state.empty()) {
       // A graph that grows: only documents the state folder has not seen are
       // extracted, into one new results file of it; the graph is built from all of them.
+      // The language data loads while the folder is read and known documents
+      // are passed over (extract_inputs leaves it to the first unknown one).
+      std::jthread language;
+      if (!opt.inputs.empty()) language = std::jthread([jobs] { entente::extract::load_language_data(jobs); });
       if (std::string err = state.open(opt.state); !err.empty()) {
         stopped(err);
         return kExitBadInput;
@@ -417,7 +427,7 @@ int run_build(const BuildOptions& opt) {
               } else {
                 return;
               }
-              if (!writer) writer.emplace(state.next_file());
+              if (!writer) writer.emplace(state.next_file(), true);
               writer->add(*x.record);
             },
             &state);
@@ -430,7 +440,7 @@ int run_build(const BuildOptions& opt) {
           return kExitBadInput;
         }
       }
-      if (!build_from(state.files())) return kExitBadInput;
+      if (!build_from(state.files(), true)) return kExitBadInput;
     } else {
       totals = extract_inputs(opt.inputs, opt.input, jobs, opt.evidence, [&](Extracted&& x) {
         take_extracted(x);

@@ -152,6 +152,7 @@ TEST_F(StateE2e, LeftoversOfAStoppedRunAreRemovedAndABrokenResultsFileIsNamed) {
   const fs::path results = d_ / "news.state" / "results";
   { std::ofstream(results / "run-000002.results.tmp-999999") << "{\"entente\":\"extraction results\"\n"; }
   { std::ofstream(d_ / "news.state" / "iris.tsv.tmp-999999") << "half a line"; }
+  { std::ofstream(results / "run-000002.records.tmp-999999") << "half a cache"; }
   { std::ofstream(results / "notes.txt") << "the user's\n"; }
   auto run = update(q(d_ / "tuesday"));
   ASSERT_EQ(run.status, 0) << run.err;
@@ -161,6 +162,7 @@ TEST_F(StateE2e, LeftoversOfAStoppedRunAreRemovedAndABrokenResultsFileIsNamed) {
       << run.err;
   EXPECT_FALSE(fs::exists(results / "run-000002.results.tmp-999999"));
   EXPECT_FALSE(fs::exists(d_ / "news.state" / "iris.tsv.tmp-999999"));
+  EXPECT_FALSE(fs::exists(results / "run-000002.records.tmp-999999"));
   EXPECT_TRUE(fs::exists(results / "notes.txt"));  // not ours: left alone
   EXPECT_TRUE(fs::exists(results / "run-000002.results"));
 
@@ -173,6 +175,47 @@ TEST_F(StateE2e, LeftoversOfAStoppedRunAreRemovedAndABrokenResultsFileIsNamed) {
   EXPECT_NE(run.err.find("run-000002.results"), std::string::npos) << run.err;
   EXPECT_NE(run.err.find("incomplete"), std::string::npos) << run.err;
   EXPECT_EQ(read_file(d_ / "out" / "graph.ttl"), before);
+}
+
+// Each results file of the folder has its record cache (results.hpp,
+// cache_of), which updates read instead of the JSON: missing or stale, it is
+// made again from the results file (the same bytes); broken, it is named.
+TEST_F(StateE2e, RecordCachesAreReadMadeAgainWhenStaleAndNamedWhenBroken) {
+  ASSERT_EQ(update(q(d_ / "monday")).status, 0);
+  ASSERT_EQ(update(q(d_ / "tuesday")).status, 0);
+  const fs::path results = d_ / "news.state" / "results";
+  const fs::path one = results / "run-000001.records", two = results / "run-000002.records";
+  ASSERT_TRUE(fs::exists(one));
+  ASSERT_TRUE(fs::exists(two));
+  const std::string one_bytes = read_file(one), two_bytes = read_file(two);
+  const fs::path all = d_ / "one-all";
+  ASSERT_EQ(plain(q(d_ / "monday") + q(d_ / "tuesday"), all).status, 0);
+  expect_same_outputs(all, d_ / "out");
+
+  // One cache gone, the other stale (the first one's bytes in its place).
+  fs::remove(one);
+  { std::ofstream(two, std::ios::binary | std::ios::trunc) << one_bytes; }
+  auto run = update("");
+  ASSERT_EQ(run.status, 0) << run.err;
+  expect_same_outputs(all, d_ / "out");
+  EXPECT_EQ(read_file(one), one_bytes);
+  EXPECT_EQ(read_file(two), two_bytes);
+
+  // Broken where its end still matches: named, with what to do; the outputs stay.
+  std::string broken = one_bytes;
+  for (std::size_t i = 0; i < 8; ++i) broken[i] = '\xFF';
+  { std::ofstream(one, std::ios::binary | std::ios::trunc) << broken; }
+  const std::string before = read_file(d_ / "out" / "graph.ttl");
+  run = update("");
+  EXPECT_EQ(run.status, 1);
+  EXPECT_NE(run.err.find(one.string() + ": record 1:"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("remove the file: it is made again from run-000001.results"), std::string::npos) << run.err;
+  EXPECT_EQ(read_file(d_ / "out" / "graph.ttl"), before);
+  fs::remove(one);
+  run = update("");
+  ASSERT_EQ(run.status, 0) << run.err;
+  expect_same_outputs(all, d_ / "out");
+  EXPECT_EQ(read_file(one), one_bytes);
 }
 
 TEST_F(StateE2e, AStateFolderInsideTheOutputFolderOrAroundItIsAUsageError) {

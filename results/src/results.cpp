@@ -12,6 +12,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "cache.hpp"
 #include "entente/common/hash.hpp"
 
 namespace entente::results {
@@ -93,6 +94,11 @@ T field(const json& j, const char* key, T fallback = T{}) {
 }
 
 }  // namespace
+
+std::filesystem::path cache_of(const std::filesystem::path& results) {
+  std::filesystem::path p = results;
+  return p.replace_extension(".records");
+}
 
 std::uint64_t content_hash(const extract::Document& doc) {
   // FNV-1a over the text and each metadata field, each ended by a NUL byte
@@ -193,7 +199,8 @@ std::string to_line(const Record& r, std::uint32_t file_index) {
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-std::string from_line(std::string_view line, const std::vector<ingest::InputFile>& files, Record& r) {
+std::string from_line(std::string_view line, const std::vector<ingest::InputFile>& files, Record& r,
+                      std::uint32_t* file_index) {
   json j = json::parse(line, nullptr, false);
   if (j.is_discarded() || !j.is_object()) return "not a JSON object";
   if (j.contains("end")) return "a second end line";
@@ -205,6 +212,7 @@ std::string from_line(std::string_view line, const std::vector<ingest::InputFile
     const auto file = whole<std::size_t>(j.at("file"));
     if (file >= files.size()) return "its input file (" + std::to_string(file) + ") is not in the end line's list";
     r.input = files[file];
+    if (file_index != nullptr) *file_index = static_cast<std::uint32_t>(file);
     r.ordinal = whole<std::uint64_t>(j.at("ordinal"));
     if (auto content = j.find("content"); content != j.end()) {
       const auto hex = content->get<std::string>();
@@ -304,13 +312,18 @@ std::string from_line(std::string_view line, const std::vector<ingest::InputFile
 
 // ---------------------------------------------------------------- Writer ----
 
-Writer::Writer(std::filesystem::path file) : file_(std::move(file)) {
+Writer::~Writer() = default;
+
+Writer::Writer(std::filesystem::path file, bool cache) : file_(std::move(file)) {
   if (!file_.ok()) {
     error_ = file_.error();
     return;
   }
+  if (cache) cache_ = std::make_unique<CacheWriter>(file_.target());
   json header = {{"entente", kFormat}, {"version", kVersion}};
-  file_.write(header.dump() + "\n");
+  const std::string line = header.dump() + "\n";
+  file_.write(line);
+  bytes_ += line.size();
 }
 
 void Writer::add(const Record& r) {
@@ -326,6 +339,8 @@ void Writer::add(const Record& r) {
   line_ = to_line(r, index);
   line_ += '\n';
   file_.write(line_);
+  if (cache_) cache_->add(r, index, bytes_);
+  bytes_ += line_.size();
   ++documents_;
   if (!file_.ok()) error_ = file_.error();
 }
@@ -335,14 +350,21 @@ std::string Writer::finish() {
   json files = json::array();
   for (const auto& f : files_) files.push_back({{"id", f.id}, {"base_id", f.base_id}, {"canonical", f.canonical}});
   json end = {{"end", {{"documents", documents_}, {"files", std::move(files)}}}};
-  file_.write(end.dump(-1, ' ', false, json::error_handler_t::replace) + "\n");
+  const std::string line = end.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
+  file_.write(line);
+  bytes_ += line.size();
   if (!file_.commit()) error_ = file_.error();
+  else if (cache_) cache_->finish(files_, bytes_, end_line_hash(line));
+  cache_.reset();
   return error_;
 }
 
 // ---------------------------------------------------------------- Reader ----
 
-std::string Reader::open(const std::filesystem::path& file) {
+Reader::Reader() = default;
+Reader::~Reader() = default;
+
+std::string Reader::open(const std::filesystem::path& file, Cache cache) {
   path_ = file;
   const std::string name = file.string();
   in_.open(file, std::ios::binary);
@@ -385,6 +407,19 @@ std::string Reader::open(const std::filesystem::path& file) {
   }
   std::string tail;
   for (auto it = chunks.rbegin(); it != chunks.rend(); ++it) tail += *it;
+  end_offset_ = static_cast<std::uint64_t>(start);
+  size_ = static_cast<std::uint64_t>(size);
+  if (cache != Cache::no) {
+    // A cache that matches the file holds its input files: its end line is not parsed.
+    end_hash_ = end_line_hash(tail);
+    cache_ = std::make_unique<CacheReader>();
+    if (cache_->open(file, size_, end_hash_) && cache_->files(files_).empty()) {
+      documents_ = cache_->documents();
+      return {};
+    }
+    cache_.reset();
+    files_.clear();
+  }
   const json end = json::parse(tail, nullptr, false);
   if (end.is_discarded() || !end.is_object() || !end.contains("end")) {
     return error_ = name + ": incomplete: its last line is not the end line {\"end\": ...} "
@@ -398,19 +433,50 @@ std::string Reader::open(const std::filesystem::path& file) {
   } catch (const json::exception& e) {
     return error_ = name + ": its end line is broken: " + e.what();
   }
-  end_offset_ = static_cast<std::uint64_t>(start);
   in_.clear();
   in_.seekg(body);
+  offset_ = static_cast<std::uint64_t>(body);
+  if (cache == Cache::remake) {
+    remake_ = std::make_unique<CacheWriter>(file);
+    if (!remake_->ok()) remake_.reset();
+  }
   return {};
 }
 
-bool Reader::next(Record& r) {
+std::string Reader::places(std::vector<Place>& out) {
+  if (!cache_) return "no record cache";
+  if (std::string err = cache_->places(out); !err.empty()) return cache_->path().string() + ": " + err;
+  for (const Place& p : out)
+    if (p.file >= files_.size()) return cache_->path().string() + ": its index names an input file it does not have";
+  return {};
+}
+
+bool Reader::next_cached(Record& r, const BodyWanted& wanted) {
+  std::string err = cache_->next(record_);
+  if (err == "end") return false;
+  if (err.empty()) err = from_binary(record_, files_, r, wanted);
+  if (!err.empty()) {
+    error_ = cache_->path().string() + ": record " + std::to_string(read_ + 1) + ": " + err +
+             " (remove the file: it is made again from " + path_.filename().string() + ")";
+    return false;
+  }
+  ++read_;
+  ++line_number_;
+  return true;
+}
+
+bool Reader::next(Record& r, const BodyWanted& wanted) {
   if (!error_.empty()) return false;
-  if (static_cast<std::uint64_t>(in_.tellg()) >= end_offset_) {
+  if (cache_) return next_cached(r, wanted);
+  if (offset_ >= end_offset_) {
     if (read_ != documents_) {
       error_ = path_.string() + ": holds " + std::to_string(read_) + " documents, its end line says " +
                std::to_string(documents_);
+    } else if (remake_) {
+      // Every record read and cached: the cache is whole.
+      (void)remake_->finish(files_, size_, end_hash_);
     }
+    remake_.reset();
     return false;
   }
   ++line_number_;
@@ -418,25 +484,37 @@ bool Reader::next(Record& r) {
     error_ = path_.string() + ":" + std::to_string(line_number_) + ": cannot read: " + std::string(std::strerror(errno));
     return false;
   }
-  if (std::string why = from_line(line_, files_, r); !why.empty()) {
+  const std::uint64_t offset = offset_;
+  offset_ += line_.size() + 1;
+  std::uint32_t index = 0;
+  if (std::string why = from_line(line_, files_, r, &index); !why.empty()) {
     error_ = path_.string() + ":" + std::to_string(line_number_) + ": not a document record of version " +
              std::to_string(kVersion) + ": " + why;
     return false;
   }
+  if (remake_) remake_->add(r, index, offset);
   ++read_;
   return true;
 }
 
 // ----------------------------------------------------------------- Merge ----
 
-std::string Merge::open(const std::vector<std::filesystem::path>& files) {
+std::string Merge::open(const std::vector<std::filesystem::path>& files, bool caches) {
+  caches_ = caches;
   std::map<std::string, ingest::InputFile> inputs;  // canonical -> the file, as first named
   for (const auto& f : files) {
-    Reader reader;  // closed at the end of the iteration: opened again when the merge needs it
-    if (std::string err = reader.open(f); !err.empty()) return error_ = err;
-    for (const auto& input : reader.files()) inputs.emplace(input.canonical, input);
-    documents_ += reader.documents();
-    if (reader.documents() > 0 && !reader.files().empty()) pending_.push_back({f, reader.files().front().canonical});
+    // The first few files stay open for the merge; the others are opened
+    // again when it reaches them (a bounded number of open files).
+    const bool keep = files.size() <= kKeptOpen;
+    auto reader = std::make_unique<Reader>();
+    const Reader::Cache cache = !caches_ ? Reader::Cache::no : keep ? Reader::Cache::remake : Reader::Cache::read;
+    if (std::string err = reader->open(f, cache); !err.empty()) return error_ = err;
+    for (const auto& input : reader->files()) inputs.emplace(input.canonical, input);
+    documents_ += reader->documents();
+    if (reader->documents() > 0 && !reader->files().empty()) {
+      std::string first = reader->files().front().canonical;
+      pending_.push_back({f, std::move(first), keep ? std::move(reader) : nullptr});
+    }
   }
   std::vector<ingest::InputFile> all;
   for (auto& [canonical, input] : inputs) all.push_back(input);
@@ -448,25 +526,28 @@ std::string Merge::open(const std::vector<std::filesystem::path>& files) {
   return {};
 }
 
-bool Merge::open_next() {
-  const Pending p = std::move(pending_.back());
+bool Merge::open_next(const BodyWanted& wanted) {
+  Pending p = std::move(pending_.back());
   pending_.pop_back();
-  auto reader = std::make_unique<Reader>();
-  if (std::string err = reader->open(p.path); !err.empty()) {
-    error_ = err;
-    return false;
+  std::unique_ptr<Reader> reader = std::move(p.reader);  // kept open by open()
+  if (!reader) {
+    reader = std::make_unique<Reader>();
+    if (std::string err = reader->open(p.path, caches_ ? Reader::Cache::remake : Reader::Cache::no); !err.empty()) {
+      error_ = err;
+      return false;
+    }
   }
   readers_.push_back(std::move(reader));
   heads_.emplace_back();
   last_read_.emplace_back();
   most_open_ = std::max(most_open_, ++open_);
-  return fill(readers_.size() - 1);
+  return fill(readers_.size() - 1, wanted);
 }
 
-bool Merge::fill(std::size_t i) {
+bool Merge::fill(std::size_t i, const BodyWanted& wanted) {
   heads_[i].reset();
   Record r;
-  if (!readers_[i]->next(r)) {
+  if (!readers_[i]->next(r, wanted)) {
     if (!readers_[i]->error().empty()) {
       error_ = readers_[i]->error();
       return false;
@@ -507,19 +588,19 @@ std::optional<std::size_t> Merge::smallest() const {
   return best;
 }
 
-bool Merge::next(Record& out) {
+bool Merge::next(Record& out, const BodyWanted& wanted) {
   while (error_.empty()) {
     // Open the files whose first document may come before every head.
     drop_closed();
     std::optional<std::size_t> best = smallest();
     while (!pending_.empty() && (!best || pending_.back().first <= heads_[*best]->input.canonical)) {
-      if (!open_next()) return false;
+      if (!open_next(wanted)) return false;
       drop_closed();
       best = smallest();
     }
     if (!best) return false;
     Record r = std::move(*heads_[*best]);
-    if (!fill(*best)) return false;
+    if (!fill(*best, wanted)) return false;
     // The same input file and place, the same text: a document given twice.
     if (any_ && r.input.canonical == last_canonical_ && r.ordinal == last_ordinal_ &&
         r.fingerprint.exact == last_exact_) {

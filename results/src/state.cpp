@@ -38,11 +38,17 @@ unsigned run_number(std::string_view name) {
   return n;
 }
 
-/// A temporary that a killed run left of a results file ("run-000012.results.tmp-4242")
-/// or of the IRI memory ("iris.tsv.tmp-4242").
+/// A temporary that a killed run left of a results file ("run-000012.results.tmp-4242"),
+/// of its record cache ("run-000012.records.tmp-4242") or of the IRI memory ("iris.tsv.tmp-4242").
 bool leftover(std::string_view name) {
   const std::size_t at = name.find(".tmp-");
-  return at != std::string_view::npos && (run_number(name.substr(0, at)) != 0 || name.substr(0, at) == "iris.tsv") &&
+  if (at == std::string_view::npos) return false;
+  const std::string_view stem = name.substr(0, at);
+  // "run-000012.records": the record cache of run-000012.results (results.hpp, cache_of).
+  constexpr std::string_view kCache = ".records";
+  const bool cache = stem.ends_with(kCache) &&
+                     run_number(std::string(stem.substr(0, stem.size() - kCache.size())) + std::string(kSuffix)) != 0;
+  return (run_number(stem) != 0 || cache || stem == "iris.tsv") &&
          name.find_first_not_of("0123456789", at + 5) == std::string_view::npos && name.size() > at + 5;
 }
 
@@ -51,7 +57,8 @@ bool leftover(std::string_view name) {
 /// holds its quotes escaped, and the fields read here come before any nested
 /// object). `hex`: a string of 16 hex digits, else a decimal number.
 bool number_field(std::string_view line, std::string_view key, bool hex, std::uint64_t& value) {
-  const std::string pattern = "\"" + std::string(key) + "\":" + (hex ? "\"" : "");
+  std::string pattern = "\"";
+  pattern.append(key).append(hex ? "\":\"" : "\":");
   const std::size_t at = line.find(pattern);
   if (at == std::string_view::npos) return false;
   const char* first = line.data() + at + pattern.size();
@@ -163,9 +170,21 @@ std::string State::read_contents(const fs::path& file) {
   std::vector<ingest::InputFile> inputs;
   {
     Reader reader;
-    if (std::string err = reader.open(file); !err.empty())
+    if (std::string err = reader.open(file, Reader::Cache::read); !err.empty())
       return err + " (remove it from the state folder: its documents are extracted again)";
     inputs = reader.files();
+    // Its record cache, when it matches, has an index: the file is not read.
+    std::vector<Place> places;
+    if (reader.cached() && reader.places(places).empty() &&
+        std::none_of(places.begin(), places.end(), [](const Place& p) { return p.content == 0; })) {
+      for (const Place& p : places) {
+        first_.try_emplace(p.content, Where{files_.size(), p.offset});
+        places_.insert(place_key(inputs[p.file].canonical, p.ordinal));
+      }
+      documents_ += places.size();
+      inputs_.push_back(std::move(inputs));
+      return {};
+    }
   }
   std::ifstream in(file, std::ios::binary);
   if (!in) return file.string() + ": cannot open the results file";
