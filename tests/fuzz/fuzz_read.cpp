@@ -4,7 +4,8 @@
 // every record is converted to a document. Readers of containers (WARC,
 // archives through libarchive, JSON Lines, CSV) meet broken, truncated and
 // nested input here. The name .results goes to the reader of extraction
-// results (results::Merge, `entente build --from`) instead; the last one,
+// results (results::Merge, `entente build --from`; the bytes also as one
+// record of a record cache, results::from_binary) instead; the last one,
 // .state, to the state folder of `entente build --state` (results::State
 // opening a folder whose results file and IRI memory are the bytes, and
 // graph::from_text, whose memory must read back the same after to_text).
@@ -73,6 +74,22 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       entente::results::Record r;
       while (merge.next(r)) {
       }
+    }
+    // The same bytes as one record of a record cache (results::from_binary):
+    // a record it reads must read back the same after to_binary, whole or to its head.
+    namespace rs = entente::results;
+    const std::string_view bytes(reinterpret_cast<const char*>(data) + 1, size - 1);
+    const std::vector<entente::ingest::InputFile> files = {{"a.txt", "a.txt", "/corpus/a.txt"}};
+    rs::Record r, back, head;
+    if (rs::from_binary(bytes, files, r).empty()) {
+      std::string once, twice;
+      rs::to_binary(r, 0, once);
+      if (!rs::from_binary(once, files, back).empty()) __builtin_trap();
+      rs::to_binary(back, 0, twice);
+      if (once != twice) __builtin_trap();
+      if (!rs::from_binary(once, files, head, [](const rs::Record&) { return false; }).empty() ||
+          head.facts.id != r.facts.id || !head.facts.entities.empty())
+        __builtin_trap();
     }
     std::error_code ec;
     std::filesystem::remove(file, ec);
