@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <sstream>
+#include <set>
 #include <thread>
 #include <unistd.h>
 #include <nlohmann/json.hpp>
@@ -326,9 +327,16 @@ int run_build(const BuildOptions& opt) {
   const bool keep_anchors = !opt.state.empty();
   std::vector<std::vector<entente::graph::Anchor>> anchors;  // per vertex (--state)
   // Each document's record, in reading order: into the graph, evidence.ttl and report.html.
+  // --state: the documents (input file, place) extracted or renamed in this
+  // run. The warnings of the others were printed by the run that extracted
+  // them: counted, not printed again.
+  std::set<std::pair<std::string, std::uint64_t>> new_here;
+  std::size_t not_shown = 0;
   const auto add = [&](const entente::results::Record& r) {
+    const bool show = opt.state.empty() || new_here.count({r.input.canonical, r.ordinal}) != 0;
     for (const auto& d : r.diagnostics) {
-      print(d);
+      if (show) print(d);
+      else ++not_shown;
       warn(d.kind);
     }
     if (read == 0 && !prepare_output()) throw Stop{};
@@ -375,6 +383,10 @@ int run_build(const BuildOptions& opt) {
         std::cerr << "entente: " << merge.repeated()
                   << " document(s) found in more than one results file: each read once\n";
         warn("documents read once", merge.repeated());
+      }
+      if (not_shown > 0) {
+        std::cerr << "entente: " << not_shown << (not_shown == 1 ? " warning" : " warnings")
+                  << " about articles of earlier runs not printed again (counted in the summary)\n";
       }
       return true;
     };
@@ -429,6 +441,7 @@ int run_build(const BuildOptions& opt) {
               }
               if (!writer) writer.emplace(state.next_file(), true);
               writer->add(*x.record);
+              new_here.emplace(x.record->input.canonical, x.record->ordinal);
             },
             &state);
       }

@@ -218,6 +218,38 @@ TEST_F(StateE2e, RecordCachesAreReadMadeAgainWhenStaleAndNamedWhenBroken) {
   EXPECT_EQ(read_file(one), one_bytes);
 }
 
+// A warning is printed by the run that extracted its article, and counted
+// (not printed) by the later ones, whose summary counts what one build would.
+TEST_F(StateE2e, WarningsOfEarlierRunsAreCountedNotPrintedAgain) {
+  fs::create_directories(d_ / "w1");
+  fs::create_directories(d_ / "w2");
+  { std::ofstream(d_ / "w1" / "a.txt") << "Le ministre fictif Paul Inventé s'est rendu à Rabat le 0 juin pour une réunion "
+                                          "sur la coopération policière entre le Maroc et la France.\n"; }
+  { std::ofstream(d_ / "w2" / "b.txt") << "La ministre fictive Anne Imaginaire a reçu à Madrid son homologue marocain "
+                                          "pour parler de coopération judiciaire.\n"; }
+  const std::string warning = "'0 juin' is no date a calendar has";
+  auto run = update(q(d_ / "w1"));
+  ASSERT_EQ(run.status, 0) << run.err;
+  EXPECT_NE(run.err.find(warning), std::string::npos) << run.err;
+  const auto first = nlohmann::json::parse(run.out, nullptr, false);
+  ASSERT_TRUE(first.is_object()) << run.out;
+  run = update(q(d_ / "w2"));
+  ASSERT_EQ(run.status, 0) << run.err;
+  EXPECT_EQ(run.err.find(warning), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("1 warning about articles of earlier runs not printed again (counted in the summary)"),
+            std::string::npos)
+      << run.err;
+  const auto second = nlohmann::json::parse(run.out, nullptr, false);
+  ASSERT_TRUE(second.is_object()) << run.out;
+  const auto one = sh_in(d_, kEntente + " build" + q(d_ / "w1") + q(d_ / "w2") + " -o" + q(d_ / "one") + " --json");
+  ASSERT_EQ(one.status, 0) << one.err;
+  const auto all = nlohmann::json::parse(one.out, nullptr, false);
+  ASSERT_TRUE(all.is_object()) << one.out;
+  EXPECT_GE(first["warnings"].get<int>(), 1);
+  EXPECT_EQ(second["warnings"], all["warnings"]);
+  EXPECT_EQ(second["warnings_by_kind"], all["warnings_by_kind"]);
+}
+
 TEST_F(StateE2e, AStateFolderInsideTheOutputFolderOrAroundItIsAUsageError) {
   for (const auto& [state, out] : std::vector<std::pair<std::string, std::string>>{
            {"out/news.state", "out"}, {"news.state", "news.state/out"}, {"same", "same"}, {"./x/../same", "same/"}}) {
