@@ -391,7 +391,8 @@ int run_build(const BuildOptions& opt) {
       return true;
     };
     const auto take_extracted = [&](Extracted& x) {
-      progress.advance(x.consumed, x.record.has_value());
+      // With --state the documents are counted as the graph takes them (build_from), not twice.
+      progress.advance(x.consumed, x.record.has_value() && opt.state.empty());
       for (const auto& d : x.diags) {
         print(d);
         if (d.severity == Severity::error) ++bad_inputs;
