@@ -1,10 +1,17 @@
 // Fictional French articles written for the tests of repeated articles and
-// of agreements across articles (tests/duplicates_test.cpp, tests/e2e_test.cpp).
+// of agreements across articles (tests/duplicates_test.cpp, tests/e2e_test.cpp),
+// and of extraction results (tests/results_test.cpp, tests/record_cache_test.cpp).
 // Every person in them is invented; the countries are real, the events are not.
 #pragma once
 #include <string_view>
 
 namespace entente::testing {
+
+/// Morocco and Spain sign a memorandum against human trafficking (the results and record cache tests).
+inline constexpr const char* kRabatMemorandum =
+    "Rabat, 3 mars 2025 – Le ministre marocain de l'Intérieur, Karim Inventé, et son homologue "
+    "espagnol, Jeanne Fictive, ont signé mardi à Rabat un mémorandum d'entente sur la lutte contre "
+    "la traite des êtres humains.\n\nLe Maroc et l'Espagne renforcent ainsi leur coopération policière.";
 
 /// An agency dispatch: Portugal and Cape Verde sign a memorandum on 12 March 2024.
 inline constexpr std::string_view kDispatch =

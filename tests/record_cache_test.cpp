@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "command_support.hpp"
+#include "fictional_articles.hpp"
 #include "entente/extract/pipeline.hpp"
 #include "entente/extract/reader.hpp"
 #include "entente/graph/graph.hpp"
@@ -17,17 +18,14 @@
 namespace {
 
 namespace rs = entente::results;
+using entente::testing::kRabatMemorandum;
 using entente::ingest::InputFile;
 using entente::testing::read_file;
 using entente::testing::TempDir;
 namespace fs = std::filesystem;
 
-constexpr const char* kText =
-    "Rabat, 3 mars 2025 – Le ministre marocain de l'Intérieur, Karim Inventé, et son homologue "
-    "espagnol, Jeanne Fictive, ont signé mardi à Rabat un mémorandum d'entente sur la lutte contre "
-    "la traite des êtres humains.\n\nLe Maroc et l'Espagne renforcent ainsi leur coopération policière.";
 
-rs::Record record(const std::string& name, std::uint64_t ordinal = 0, const std::string& text = kText) {
+rs::Record record(const std::string& name, std::uint64_t ordinal = 0, const std::string& text = kRabatMemorandum) {
   entente::extract::Document d = entente::extract::document_from_bytes(name, "x/" + name, text);
   d.meta.url = "https://presse.example/" + name;
   d.meta.publisher = "La Gazette inventée";
@@ -39,6 +37,13 @@ rs::Record record(const std::string& name, std::uint64_t ordinal = 0, const std:
   rs::Record r = rs::record_of(d, InputFile{name, name, "/corpus/x/" + name}, ordinal);
   r.content = rs::content_hash(d);
   return r;
+}
+
+/// The record in a record cache's binary form.
+std::string binary_of(const rs::Record& r) {
+  std::string bytes;
+  rs::to_binary(r, 0, bytes);
+  return bytes;
 }
 
 /// The record as its JSON line reads back: what every way of reading must give.
@@ -67,8 +72,7 @@ TEST(RecordCache, ARecordInBinaryReadsBackAsItsJsonLineDoes) {
   ASSERT_FALSE(r.facts.relations.empty());
   ASSERT_FALSE(r.evidence.stretches.empty());
   const std::vector<InputFile> files = {r.input};
-  std::string bytes;
-  rs::to_binary(r, 0, bytes);
+  const std::string bytes = binary_of(r);
   rs::Record from_bytes, from_json;
   ASSERT_EQ(rs::from_binary(bytes, files, from_bytes), "");
   ASSERT_EQ(rs::from_line(rs::to_line(r, 0), files, from_json), "");
@@ -85,8 +89,7 @@ TEST(RecordCache, ARecordInBinaryReadsBackAsItsJsonLineDoes) {
 TEST(RecordCache, BytesCutShortOrWrongAreRefusedNeverACrash) {
   const rs::Record r = record("a.txt");
   const std::vector<InputFile> files = {r.input};
-  std::string bytes;
-  rs::to_binary(r, 0, bytes);
+  const std::string bytes = binary_of(r);
   rs::Record back;
   for (std::size_t n = 0; n < bytes.size(); ++n)
     EXPECT_NE(rs::from_binary(std::string_view(bytes).substr(0, n), files, back), "") << n;
@@ -104,8 +107,7 @@ TEST(RecordCache, BytesCutShortOrWrongAreRefusedNeverACrash) {
 TEST(RecordCache, TheBodyIsReadOnlyWhenWanted) {
   const rs::Record r = record("a.txt");
   const std::vector<InputFile> files = {r.input};
-  std::string bytes;
-  rs::to_binary(r, 0, bytes);
+  const std::string bytes = binary_of(r);
   rs::Record head;
   std::uint64_t seen = 0;
   ASSERT_EQ(rs::from_binary(bytes, files, head,
@@ -165,7 +167,7 @@ TEST(RecordCache, ACacheThatNoLongerMatchesItsFileIsNotReadButMadeAgain) {
   // The results file written again with other records, the old cache left beside it.
   {
     rs::Writer w(file);
-    w.add(record("other.txt", 0, std::string(kText) + " Une phrase de plus."));
+    w.add(record("other.txt", 0, std::string(kRabatMemorandum) + " Une phrase de plus."));
     ASSERT_EQ(w.finish(), "");
   }
   { std::ofstream(rs::cache_of(file), std::ios::binary) << cache; }
@@ -183,7 +185,7 @@ TEST(RecordCache, ACacheThatNoLongerMatchesItsFileIsNotReadButMadeAgain) {
   fs::create_directories(twin.parent_path());
   {
     rs::Writer w(twin, true);
-    w.add(record("other.txt", 0, std::string(kText) + " Une phrase de plus."));
+    w.add(record("other.txt", 0, std::string(kRabatMemorandum) + " Une phrase de plus."));
     ASSERT_EQ(w.finish(), "");
   }
   EXPECT_EQ(read_file(rs::cache_of(twin)), read_file(rs::cache_of(file)));

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "command_support.hpp"
+#include "fictional_articles.hpp"
 #include "entente/extract/pipeline.hpp"
 #include "entente/extract/reader.hpp"
 #include "entente/results/results.hpp"
@@ -15,17 +16,14 @@
 namespace {
 
 namespace rs = entente::results;
+using entente::testing::kRabatMemorandum;
 using entente::ingest::InputFile;
 using entente::testing::TempDir;
 namespace fs = std::filesystem;
 
-constexpr const char* kText =
-    "Rabat, 3 mars 2025 – Le ministre marocain de l'Intérieur, Karim Inventé, et son homologue "
-    "espagnol, Jeanne Fictive, ont signé mardi à Rabat un mémorandum d'entente sur la lutte contre "
-    "la traite des êtres humains.\n\nLe Maroc et l'Espagne renforcent ainsi leur coopération policière.";
 
 rs::Record record(const std::string& name, const std::string& folder, std::uint64_t ordinal = 0,
-                  const std::string& text = kText) {
+                  const std::string& text = kRabatMemorandum) {
   entente::extract::Document d = entente::extract::document_from_bytes(name, folder + "/" + name, text);
   entente::extract::run_stages(d);
   d.diagnostics.push_back({entente::Severity::warning, {folder + "/" + name, 12, 1, entente::Location::npos},
@@ -76,10 +74,10 @@ TEST(Results, TheContentHashIsTextAndMetadataNotTheName) {
   const auto hash = [](const std::string& name, const std::string& text) {
     return rs::content_hash(document_from_bytes(name, "x/" + name, text));
   };
-  const std::uint64_t a = hash("a.txt", kText);
-  EXPECT_EQ(hash("renamed.txt", kText), a);
-  EXPECT_NE(hash("a.txt", std::string(kText) + " "), a);
-  entente::extract::Document d = document_from_bytes("a.txt", "x/a.txt", kText);
+  const std::uint64_t a = hash("a.txt", kRabatMemorandum);
+  EXPECT_EQ(hash("renamed.txt", kRabatMemorandum), a);
+  EXPECT_NE(hash("a.txt", std::string(kRabatMemorandum) + " "), a);
+  entente::extract::Document d = document_from_bytes("a.txt", "x/a.txt", kRabatMemorandum);
   for (std::string entente::extract::Metadata::*field :
        {&entente::extract::Metadata::url, &entente::extract::Metadata::title, &entente::extract::Metadata::date,
         &entente::extract::Metadata::publisher, &entente::extract::Metadata::language}) {
@@ -266,7 +264,7 @@ TEST(ResultsMerge, FilesOfTheSameNameAreToldApartAcrossResults) {
   }
   {
     rs::Writer w(dir.path() / "a.results");
-    w.add(record("x.txt", "a", 0, std::string(kText) + " Une phrase de plus."));
+    w.add(record("x.txt", "a", 0, std::string(kRabatMemorandum) + " Une phrase de plus."));
     ASSERT_EQ(w.finish(), "");
   }
   rs::Merge m;
