@@ -14,19 +14,20 @@
 //
 // The folder (docs/SCALING.md):
 //   DIR/results/run-000001.results   the documents new in the first run
+//   DIR/results/run-000001.records   its record cache (results.hpp, cache_of): what updates read
 //   DIR/results/run-000002.results   ... in the second one that found new ones
 //   DIR/iris.tsv                     every IRI the folder's builds gave (graph/stable_iris.hpp)
 //   DIR/lock                         held (flock) by the run using the folder
-// A results file appears whole or not at all (exporter::AtomicFile); the
-// temporaries of a killed run are removed by the next one.
+// A results file appears whole or not at all (exporter::AtomicFile), and so
+// does its cache; the temporaries of a killed run are removed by the next one.
 //
 // Usage:
 //   rs::State state;
 //   if (std::string err = state.open("corpus.state"); !err.empty()) fail(err);
 //   if (!state.seen(rs::content_hash(doc))) extract(doc);      // from any thread
 //   else if (!state.has_place(file.canonical, ordinal)) state.stored(rs::content_hash(doc), record);
-//   rs::Writer out(state.next_file());  ...  out.finish();  state.added(state.next_file());
-//   rs::Merge all; all.open(state.files());
+//   rs::Writer out(state.next_file(), true);  ...  out.finish();  state.added(state.next_file());
+//   rs::Merge all; all.open(state.files(), true);   // through the record caches
 //
 // Nothing here prints. THREAD SAFETY: seen() and the accessors from any
 // thread once open() returned; open() and added() on one thread, while no
