@@ -1,7 +1,10 @@
 // What the XML writers share (xml_util.hpp).
 #include "xml_util.hpp"
 
+#include <libxml/parser.h>
+
 #include <memory>
+#include <mutex>
 
 #include "entente/export/atomic_file.hpp"
 #include "text.hpp"
@@ -64,6 +67,12 @@ void Xml::text(std::string_view value) {
 
 std::string write_xml_file(const std::filesystem::path& file, std::string_view what,
                            const std::function<void(Xml&)>& body) {
+  // libxml2 sets up its globals (the encoding handlers that
+  // xmlTextWriterStartDocument looks up) on first use, which is not thread-safe,
+  // and GraphML and GEXF are written on two threads: once, before any writer
+  // (found by the ASan pass: a crash in xmlTextWriterStartDocument).
+  static std::once_flag libxml2_ready;
+  std::call_once(libxml2_ready, [] { xmlInitParser(); });
   AtomicFile out(file);
   if (!out.ok()) return out.error();
   std::string cannot_set_up = file.string() + ": cannot set up the " + std::string(what) + " writer";
