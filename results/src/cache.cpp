@@ -38,13 +38,13 @@ void CacheWriter::add(const Record& r, std::uint32_t file_index, std::uint64_t o
     file_.reset();
     return;
   }
-  buffer_.assign(8, '\0');
+  buffer_.clear();
   to_binary(r, file_index, buffer_);
   std::string length;
-  put_le(length, buffer_.size() - 8);
-  buffer_.replace(0, 8, length);
+  put_le(length, buffer_.size());
+  file_->write(length);
   file_->write(buffer_);
-  written_ += buffer_.size();
+  written_ += length.size() + buffer_.size();
   index_.push_back({r.content, file_index, r.ordinal, offset});
 }
 
@@ -137,18 +137,22 @@ std::string CacheReader::places(std::vector<Place>& out) {
   return {};
 }
 
-std::string CacheReader::next(std::string& bytes) {
-  if (at_ >= index_) return read_ == documents_ ? "end" : "missing: the cache ends early";
-  if (read_ == documents_) return "one more record than its results file holds";
+bool CacheReader::next(std::string& bytes, std::string& error) {
+  const auto broken = [&](const char* why) {
+    error = why;
+    return false;
+  };
+  if (at_ >= index_) return read_ == documents_ ? false : broken("missing: the cache ends early");
+  if (read_ == documents_) return broken("one more record than its results file holds");
   char length[8];
-  if (index_ - at_ < 8 || !in_.read(length, 8)) return "cut short";
+  if (index_ - at_ < 8 || !in_.read(length, 8)) return broken("cut short");
   const std::uint64_t n = get_le(length);
-  if (n > index_ - at_ - 8) return "longer than the bytes left";
+  if (n > index_ - at_ - 8) return broken("longer than the bytes left");
   bytes.resize(static_cast<std::size_t>(n));
-  if (!in_.read(bytes.data(), static_cast<std::streamsize>(n))) return "cannot read it";
+  if (!in_.read(bytes.data(), static_cast<std::streamsize>(n))) return broken("cannot read it");
   at_ += 8 + n;
   ++read_;
-  return {};
+  return true;
 }
 
 }  // namespace entente::results

@@ -56,8 +56,9 @@ class CacheReader {
   std::string files(std::vector<ingest::InputFile>& out);
   /// Where each record is. "" on success.
   std::string places(std::vector<Place>& out);
-  /// The bytes of the next record (to from_binary); "" on success, "end" at the end.
-  std::string next(std::string& bytes);
+  /// The bytes of the next record (to from_binary); false at the end, or on
+  /// a cache broken there (`error` says how).
+  bool next(std::string& bytes, std::string& error);
   const std::filesystem::path& path() const { return path_; }
 
  private:

@@ -97,7 +97,7 @@ T field(const json& j, const char* key, T fallback = T{}) {
 
 std::filesystem::path cache_of(const std::filesystem::path& results) {
   std::filesystem::path p = results;
-  return p.replace_extension(".records");
+  return p.replace_extension(kCacheExtension);
 }
 
 std::uint64_t content_hash(const extract::Document& doc) {
@@ -452,8 +452,8 @@ std::string Reader::places(std::vector<Place>& out) {
 }
 
 bool Reader::next_cached(Record& r, const BodyWanted& wanted) {
-  std::string err = cache_->next(record_);
-  if (err == "end") return false;
+  std::string err;
+  if (!cache_->next(record_, err) && err.empty()) return false;  // the end
   if (err.empty()) err = from_binary(record_, files_, r, wanted);
   if (!err.empty()) {
     error_ = cache_->path().string() + ": record " + std::to_string(read_ + 1) + ": " + err +

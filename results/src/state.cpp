@@ -26,9 +26,10 @@ namespace {
 constexpr std::string_view kPrefix = "run-";
 constexpr std::string_view kSuffix = ".results";
 
-/// The run number of "run-000012.results" (12), or 0 for any other name.
-unsigned run_number(std::string_view name) {
-  if (name.size() != kPrefix.size() + 6 + kSuffix.size() || !name.starts_with(kPrefix) || !name.ends_with(kSuffix))
+/// The run number of "run-000012.results" (12), or 0 for any other name;
+/// with `suffix` ".records", of its record cache "run-000012.records".
+unsigned run_number(std::string_view name, std::string_view suffix = kSuffix) {
+  if (name.size() != kPrefix.size() + 6 + suffix.size() || !name.starts_with(kPrefix) || !name.ends_with(suffix))
     return 0;
   unsigned n = 0;
   for (const char c : name.substr(kPrefix.size(), 6)) {
@@ -44,11 +45,7 @@ bool leftover(std::string_view name) {
   const std::size_t at = name.find(".tmp-");
   if (at == std::string_view::npos) return false;
   const std::string_view stem = name.substr(0, at);
-  // "run-000012.records": the record cache of run-000012.results (results.hpp, cache_of).
-  constexpr std::string_view kCache = ".records";
-  const bool cache = stem.ends_with(kCache) &&
-                     run_number(std::string(stem.substr(0, stem.size() - kCache.size())) + std::string(kSuffix)) != 0;
-  return (run_number(stem) != 0 || cache || stem == "iris.tsv") &&
+  return (run_number(stem) != 0 || run_number(stem, kCacheExtension) != 0 || stem == "iris.tsv") &&
          name.find_first_not_of("0123456789", at + 5) == std::string_view::npos && name.size() > at + 5;
 }
 
@@ -165,6 +162,12 @@ std::string State::stored(std::uint64_t content, Record& r) const {
   return {};
 }
 
+void State::take(const Place& p, const std::vector<ingest::InputFile>& inputs) {
+  first_.try_emplace(p.content, Where{files_.size(), p.offset});
+  places_.insert(place_key(inputs[p.file].canonical, p.ordinal));
+  ++documents_;
+}
+
 std::string State::read_contents(const fs::path& file) {
   // Its input files first, from its last line (Reader checks the first).
   std::vector<ingest::InputFile> inputs;
@@ -177,11 +180,7 @@ std::string State::read_contents(const fs::path& file) {
     std::vector<Place> places;
     if (reader.cached() && reader.places(places).empty() &&
         std::none_of(places.begin(), places.end(), [](const Place& p) { return p.content == 0; })) {
-      for (const Place& p : places) {
-        first_.try_emplace(p.content, Where{files_.size(), p.offset});
-        places_.insert(place_key(inputs[p.file].canonical, p.ordinal));
-      }
-      documents_ += places.size();
+      for (const Place& p : places) take(p, inputs);
       inputs_.push_back(std::move(inputs));
       return {};
     }
@@ -203,9 +202,7 @@ std::string State::read_contents(const fs::path& file) {
     if (!number_field(line, "file", false, input) || !number_field(line, "ordinal", false, ordinal) ||
         input >= inputs.size())
       return file.string() + ":" + std::to_string(number) + ": a record without its input file and place";
-    first_.try_emplace(content, Where{files_.size(), offset});
-    places_.insert(place_key(inputs[input].canonical, ordinal));
-    ++documents_;
+    take({content, static_cast<std::uint32_t>(input), ordinal, offset}, inputs);
   }
   inputs_.push_back(std::move(inputs));
   return {};

@@ -96,6 +96,7 @@ std::string from_line(std::string_view line, const std::vector<ingest::InputFile
 /// the hash of its end line, and a cache that does not match them (or is
 /// missing) is not read: the results file is (and the cache is made again
 /// from it). Its layout is in src/cache.hpp.
+inline constexpr std::string_view kCacheExtension = ".records";
 std::filesystem::path cache_of(const std::filesystem::path& results);
 /// One record in the cache's binary form (appended to `out`), and back:
 /// from_binary returns a message on bytes that are not such a record (every

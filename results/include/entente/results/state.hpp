@@ -46,6 +46,7 @@
 namespace entente::results {
 
 struct Record;
+struct Place;
 
 /// WHAT IT REPRESENTS: an open, locked state folder and the contents of the
 /// documents its results files hold.
@@ -85,6 +86,8 @@ class State {
  private:
   /// Takes in the contents and places of one results file's records.
   std::string read_contents(const std::filesystem::path& file);
+  /// Takes in one record of the results file read_contents is reading (its input files: `inputs`).
+  void take(const Place& p, const std::vector<ingest::InputFile>& inputs);
   std::filesystem::path dir_;
   int lock_ = -1;
   unsigned last_run_ = 0;
