@@ -293,6 +293,7 @@ int run_build(const BuildOptions& opt) {
     setup_error = folder.prepare(folder_notes);
     if (!setup_error.empty()) return false;
     out = folder.staging();
+    kg.spool_documents_in(out);  // the document list's temporary file (unlinked) on the outputs' disk
     entente::app::on_interrupt([&folder, shown_out] {
       folder.abandon();
       return folder.committed() ? "the new outputs were already in place in " + shown_out.string()

@@ -42,6 +42,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <limits>
 #include <array>
 #include <cerrno>
 #include <charconv>
@@ -158,14 +159,14 @@ void char_iri(std::string& out, std::string_view doc, Range r) {
   out.append(digits, std::to_chars(digits, digits + sizeof digits, r.second).ptr);
 }
 
-/// The IRIs of the graph, made safe once for every piece of the file.
+/// The IRIs of the graph's nodes, made safe once for every piece of the file.
+/// (Documents are read from the graph's DocumentList as a piece needs them:
+/// their number is not bounded, the nodes' is the graph's.)
 struct Names {
-  std::vector<std::string> nodes;      ///< by vertex
-  std::vector<std::string> documents;  ///< by document index
+  std::vector<std::string> nodes;  ///< by vertex
   explicit Names(const KnowledgeGraph& kg) {
     const graph::Graph& g = kg.graph();
     for (std::size_t vx = 0; vx < boost::num_vertices(g); ++vx) nodes.push_back(safe_iri(g[vx].iri));
-    for (const auto& doc : kg.documents()) documents.push_back(safe_iri(doc.iri));
   }
 };
 
@@ -173,13 +174,14 @@ struct Names {
 class Writer {
  public:
   Writer(RdfOut& out, const KnowledgeGraph& kg, const Names& names)
-      : out_(out), kg_(kg), node_iris_(names.nodes), doc_iris_(names.documents) {}
+      : out_(out), kg_(kg), node_iris_(names.nodes), doc_names_(kDocNames) {}
 
   void document(const Record& r) {
-    if (r.document >= doc_iris_.size()) return;
-    const std::string_view doc = doc_iris_[r.document];
+    if (r.document >= kg_.documents().size()) return;
+    const DocName& name = doc_name(r.document);
+    const std::string doc = name.iri;
     const std::string_view text = r.text;
-    const Range whole{0, kg_.documents()[r.document].length};
+    const Range whole{0, name.length};
     char_iri(context_, doc, whole);
     const TermRef context = TermRef::iri(context_);
     // A sentence or mention that is the whole text has the context's IRI: one block.
@@ -226,11 +228,14 @@ class Writer {
       sources.clear();
       for (const graph::Evidence& ev : edge.evidence) {
         if (ev.document >= docs.size()) continue;
-        char_iri(sources.emplace_back(), doc_iris_[ev.document], {ev.begin, std::max(ev.begin, ev.end)});
+        char_iri(sources.emplace_back(), doc_name(ev.document).iri, {ev.begin, std::max(ev.begin, ev.end)});
       }
       if (sources.empty()) {
         for (const std::uint32_t d : edge.documents) {
-          if (d < docs.size()) char_iri(sources.emplace_back(), doc_iris_[d], {0, docs[d].length});
+          if (d < docs.size()) {
+            const DocName& name = doc_name(d);
+            char_iri(sources.emplace_back(), name.iri, {0, name.length});
+          }
         }
       }
       std::sort(sources.begin(), sources.end());
@@ -258,10 +263,29 @@ class Writer {
     for (const std::string_view name : names_) out_.statement(subject, v::itsrdf::taIdentRef, iri(name));
   }
 
+  /// What the file says of a document: its IRI made safe, its length.
+  struct DocName {
+    std::uint32_t index = std::numeric_limits<std::uint32_t>::max();
+    std::string iri;
+    std::uint32_t length = 0;
+  };
+  /// Documents named lately, by index modulo their number: edges cite a few
+  /// documents many times, and reading one from the list costs a decoding.
+  static constexpr std::size_t kDocNames = 512;
+  /// Document `d` (requires d < documents().size()); valid until the next call.
+  const DocName& doc_name(std::uint32_t d) {
+    DocName& slot = doc_names_[d % kDocNames];
+    if (slot.index != d) {
+      const graph::DocumentInfo info = kg_.documents()[d];
+      slot = {d, safe_iri(info.iri), info.length};
+    }
+    return slot;
+  }
+
   RdfOut& out_;
   const KnowledgeGraph& kg_;
   const std::vector<std::string>& node_iris_;
-  const std::vector<std::string>& doc_iris_;
+  std::vector<DocName> doc_names_;
   std::string context_, subject_;
   std::array<char, 16> a_{}, b_{};
   std::vector<std::string_view> names_;

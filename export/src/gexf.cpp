@@ -158,12 +158,15 @@ void write_document(Xml& x, const graph::KnowledgeGraph& kg) {
     ++degree[m.node];
     ++document_degree[m.document];
   }
-  for (std::size_t d = 0; d < docs.size(); ++d) {
-    if (const auto original = original_of(kg, d)) {
-      ++document_degree[d];
+  std::size_t at = 0;
+  for (const graph::DocumentInfo& doc : docs) {
+    if (const auto original = original_of(doc, docs.size())) {
+      ++document_degree[at];
       ++document_degree[*original];
     }
+    ++at;
   }
+  graph::DocumentList::Lookup lookup(docs);
 
   x.start("nodes");
   for (const graph::Vertex vx : vertices) {
@@ -195,8 +198,9 @@ void write_document(Xml& x, const graph::KnowledgeGraph& kg) {
     x.end();
     x.end();  // node
   }
-  for (std::size_t d = 0; d < docs.size(); ++d) {
-    const graph::DocumentInfo& doc = docs[d];
+  auto doc_at = docs.begin();
+  for (std::size_t d = 0; d < docs.size(); ++d, ++doc_at) {
+    const graph::DocumentInfo& doc = *doc_at;
     x.start("node");
     x.attribute("id", "d" + number(d));
     const std::string label = xml_text(document_label(doc));
@@ -247,12 +251,12 @@ void write_document(Xml& x, const graph::KnowledgeGraph& kg) {
     attvalue(x, "relation", relation);
     attvalue(x, "date", agreement != nullptr ? std::string_view(agreement->date) : std::string_view());
     attvalue(x, "documents", number(p.documents.size()));
-    attvalue(x, "sources", sources(kg, p.documents));
+    attvalue(x, "sources", sources(lookup, p.documents, docs.size()));
     x.end();  // attvalues
     x.end();  // edge
   }
   for (std::size_t i = 0; i < mentioned.size(); ++i) {
-    const graph::DocumentInfo& doc = docs[mentioned[i].document];
+    const graph::DocumentInfo& doc = lookup[mentioned[i].document];
     x.start("edge");
     x.attribute("id", "m" + number(i));
     x.attribute("source", node_id[mentioned[i].node]);
@@ -269,8 +273,9 @@ void write_document(Xml& x, const graph::KnowledgeGraph& kg) {
     x.end();  // edge
   }
   std::size_t copies = 0;
-  for (std::size_t d = 0; d < docs.size(); ++d) {
-    const auto original = original_of(kg, d);
+  doc_at = docs.begin();
+  for (std::size_t d = 0; d < docs.size(); ++d, ++doc_at) {
+    const auto original = original_of(*doc_at, docs.size());
     if (!original) continue;
     x.start("edge");
     x.attribute("id", "c" + number(copies++));
@@ -281,7 +286,7 @@ void write_document(Xml& x, const graph::KnowledgeGraph& kg) {
     x.start("attvalues");
     attvalue(x, "relation", "copyOf");
     attvalue(x, "documents", "1");  // the copy
-    attvalue(x, "sources", source_of(docs[d]));
+    attvalue(x, "sources", source_of(*doc_at));
     x.end();  // attvalues
     x.end();  // edge
   }

@@ -148,8 +148,9 @@ void write_document(Xml& x, const graph::KnowledgeGraph& kg) {
   }
 
   const auto& docs = kg.documents();
-  for (std::size_t d = 0; d < docs.size(); ++d) {
-    const graph::DocumentInfo& doc = docs[d];
+  auto doc_at = docs.begin();
+  for (std::size_t d = 0; d < docs.size(); ++d, ++doc_at) {
+    const graph::DocumentInfo& doc = *doc_at;
     x.start("node");
     x.attribute("id", "d" + number(d));
     std::string label = xml_text(document_label(doc));
@@ -164,6 +165,7 @@ void write_document(Xml& x, const graph::KnowledgeGraph& kg) {
     x.end();
   }
 
+  graph::DocumentList::Lookup lookup(docs);
   const std::vector<graph::EdgeDescriptor> edges = kg.sorted_edges();
   for (std::size_t i = 0; i < edges.size(); ++i) {
     const graph::EdgeDescriptor e = edges[i];
@@ -178,7 +180,7 @@ void write_document(Xml& x, const graph::KnowledgeGraph& kg) {
     data(x, "edge_weight", number(p.weight));
     data_if(x, "edge_date", p.date);
     data(x, "edge_documents", number(p.documents.size()));
-    data_if(x, "edge_sources", sources(kg, p.documents));
+    data_if(x, "edge_sources", sources(lookup, p.documents, docs.size()));
     x.end();
   }
 
@@ -192,15 +194,17 @@ void write_document(Xml& x, const graph::KnowledgeGraph& kg) {
     data(x, "edge_label", "mentionedIn");
     data(x, "edge_relation", "mentionedIn");
     data(x, "edge_weight", "1");
-    data_if(x, "edge_date", docs[d].date);
+    const graph::DocumentInfo& doc = lookup[d];
+    data_if(x, "edge_date", doc.date);
     data(x, "edge_documents", "1");
-    data_if(x, "edge_sources", source_of(docs[d]));
+    data_if(x, "edge_sources", source_of(doc));
     x.end();
   }
 
   std::size_t copies = 0;
-  for (std::size_t d = 0; d < docs.size(); ++d) {
-    const auto original = original_of(kg, d);
+  doc_at = docs.begin();
+  for (std::size_t d = 0; d < docs.size(); ++d, ++doc_at) {
+    const auto original = original_of(*doc_at, docs.size());
     if (!original) continue;
     x.start("edge");
     x.attribute("id", "c" + number(copies++));
@@ -210,7 +214,7 @@ void write_document(Xml& x, const graph::KnowledgeGraph& kg) {
     data(x, "edge_relation", "copyOf");
     data(x, "edge_weight", "1");
     data(x, "edge_documents", "1");  // the copy
-    data_if(x, "edge_sources", source_of(docs[d]));
+    data_if(x, "edge_sources", source_of(*doc_at));
     x.end();
   }
 

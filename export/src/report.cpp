@@ -204,6 +204,7 @@ void agreements(std::string& out, const graph::KnowledgeGraph& kg) {
       "signatories those who signed, participants those present.</p>\n"
       "<table class=\"agreements\">\n<thead><tr><th>Agreement</th><th>Date</th><th>Parties</th>"
       "<th>Signatories</th><th>Participants</th><th>Reported in</th></tr></thead>\n<tbody>\n";
+  graph::DocumentList::Lookup lookup(kg.documents());
   for (const graph::Vertex v : list) {
     const graph::Node& n = g[v];
     std::string dates = n.date.empty() ? "<span class=\"muted\">unknown</span>" : html(n.date);
@@ -211,7 +212,7 @@ void agreements(std::string& out, const graph::KnowledgeGraph& kg) {
     std::string docs;
     for (const std::uint32_t d : n.documents) {
       if (d >= kg.documents().size()) continue;
-      docs += std::string(docs.empty() ? "" : "<br>") + "<small>" + document_link(kg.documents()[d]) + "</small>";
+      docs += std::string(docs.empty() ? "" : "<br>") + "<small>" + document_link(lookup[d]) + "</small>";
     }
     const bool kind_shown = !n.kind.empty() && ascii_lower(n.kind) != ascii_lower(n.label);
     out += "<tr><td>" + entity_html(n) + (kind_shown ? "<br><small>" + html(n.kind) + "</small>" : "") +
@@ -233,8 +234,9 @@ void documents(std::string& out, const graph::KnowledgeGraph& kg) {
       "its publication (from its metadata, or its dateline).</p>\n"
       "<table class=\"documents\">\n<thead><tr><th>Document</th><th>Headline</th><th>Published</th>"
       "<th>Outlet</th><th>Language</th></tr></thead>\n<tbody>\n";
-  for (std::size_t i = 0; i < docs.size() && i < kDocumentRows; ++i) {
-    const graph::DocumentInfo& d = docs[i];
+  auto doc_at = docs.begin();
+  for (std::size_t i = 0; i < docs.size() && i < kDocumentRows; ++i, ++doc_at) {
+    const graph::DocumentInfo& d = *doc_at;
     std::string headline = d.title.empty() ? "<span class=\"muted\">no headline</span>" : html(d.title);
     if (!d.url.empty()) headline = "<a href=\"" + html(graph::url_as_iri(d.url)) + "\">" + headline + "</a>";
     if (d.copy_of && d.copy_of->original < docs.size())

@@ -247,9 +247,10 @@ std::string report_json(const graph::KnowledgeGraph& kg, const ReportSentences* 
     append_json_string(out, extract::to_string(kReportRelations[i]));
   }
   out += "],\n\"documents\":[";
-  for (std::size_t i = 0; i < kg.documents().size(); ++i) {
-    const graph::DocumentInfo& d = kg.documents()[i];
-    out += i > 0 ? ",\n{" : "{";
+  bool first = true;
+  for (const graph::DocumentInfo& d : kg.documents()) {
+    out += first ? "{" : ",\n{";
+    first = false;
     member(out, "id", d.id);
     out += ',';
     member(out, "title", d.title);

@@ -113,18 +113,18 @@ std::string number(double value) {
   return std::string(buf.data(), r.ptr);
 }
 
-std::string sources(const graph::KnowledgeGraph& kg, const std::vector<std::uint32_t>& documents) {
+std::string sources(graph::DocumentList::Lookup& lookup, const std::vector<std::uint32_t>& documents,
+                    std::size_t document_count) {
   constexpr std::size_t kMaxSources = 10;
   std::string out;
   std::size_t shown = 0;
   for (const std::uint32_t d : documents) {
-    if (d >= kg.documents().size()) continue;
+    if (d >= document_count) continue;
     if (shown == kMaxSources) {
       out += " | ... (" + std::to_string(documents.size() - kMaxSources) + " more)";
       break;
     }
-    const graph::DocumentInfo& info = kg.documents()[d];
-    out += (shown++ == 0 ? "" : " | ") + source_of(info);
+    out += (shown++ == 0 ? "" : " | ") + source_of(lookup[d]);
   }
   return out;
 }
@@ -133,9 +133,8 @@ std::string document_label(const graph::DocumentInfo& doc) { return doc.title.em
 
 const std::string& source_of(const graph::DocumentInfo& doc) { return doc.url.empty() ? doc.id : doc.url; }
 
-std::optional<std::size_t> original_of(const graph::KnowledgeGraph& kg, std::size_t d) {
-  const auto& docs = kg.documents();
-  if (d < docs.size() && docs[d].copy_of && docs[d].copy_of->original < docs.size()) return docs[d].copy_of->original;
+std::optional<std::size_t> original_of(const graph::DocumentInfo& doc, std::size_t document_count) {
+  if (doc.copy_of && doc.copy_of->original < document_count) return doc.copy_of->original;
   return std::nullopt;
 }
 

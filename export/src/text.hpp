@@ -20,7 +20,9 @@ namespace entente::exporter {
 /// Where the documents behind an edge can be read: their URLs (else their
 /// names in the input), " | " between them, in document order; after
 /// kMaxSources of them, " | ... (N more)". GraphML's and GEXF's `sources`.
-std::string sources(const graph::KnowledgeGraph& kg, const std::vector<std::uint32_t>& documents);
+/// (`lookup`: the thread's lookups into the graph's documents.)
+std::string sources(graph::DocumentList::Lookup& lookup, const std::vector<std::uint32_t>& documents,
+                    std::size_t document_count);
 
 /// The name of a document node in GraphML and GEXF: its title, else its
 /// name in the input (dcterms:identifier).
@@ -29,8 +31,9 @@ std::string document_label(const graph::DocumentInfo& doc);
 /// Where a document can be read: its URL, else its name in the input.
 const std::string& source_of(const graph::DocumentInfo& doc);
 
-/// The document that document `d` repeats (coop:copyOf), when it is one the graph has.
-std::optional<std::size_t> original_of(const graph::KnowledgeGraph& kg, std::size_t d);
+/// The document that `doc` repeats (coop:copyOf), when it is one of the
+/// graph's `document_count` documents.
+std::optional<std::size_t> original_of(const graph::DocumentInfo& doc, std::size_t document_count);
 
 /// A `mentionedIn` edge of GraphML and GEXF: node -> document, as RDF's
 /// coop:mentionedIn.

@@ -112,7 +112,7 @@ void node_statements(RdfOut& out, const KnowledgeGraph& kg, Vertex vx, const std
   }
   for (const std::uint32_t d : n.documents) {
     if (d < kg.documents().size() && pass.wants(std::span(&d, 1))) {
-      out.statement(s, v::coop::mentionedIn, Term::iri(kg.documents()[d].iri), graph);
+      out.statement(s, v::coop::mentionedIn, Term::iri(kg.documents().iri(d)), graph);
     }
   }
 }
@@ -136,7 +136,7 @@ void document_statements(RdfOut& out, const KnowledgeGraph& kg, const graph::Doc
   if (!doc.publisher.empty()) out.statement(s, v::dcterms::publisher, Term::iri(publisher_iri(kg, doc.publisher)), graph);
   if (!doc.language.empty()) out.statement(s, v::dcterms::language, Term::iri(language_iri(doc.language)), graph);
   if (doc.copy_of && doc.copy_of->original < kg.documents().size()) {
-    out.statement(s, v::coop::copyOf, Term::iri(kg.documents()[doc.copy_of->original].iri), graph);
+    out.statement(s, v::coop::copyOf, Term::iri(kg.documents().iri(doc.copy_of->original)), graph);
   }
 }
 
@@ -215,13 +215,14 @@ std::string write_rdf(const KnowledgeGraph& kg, SerdSyntax syntax, const std::fi
         for (const std::uint32_t d : g[e].documents) note(d);
       }
     }
-    for (std::uint32_t d = 0; d < docs.size(); ++d) {
-      const Term name = Term::iri(docs[d].iri);
+    auto doc_at = docs.begin();
+    for (std::uint32_t d = 0; d < docs.size(); ++d, ++doc_at) {
+      const Term name = Term::iri(doc_at->iri);
       const Pass pass{Pass::Kind::document, d};
       for (const std::uint32_t rank : nodes_of[d]) {
         node_statements(out, kg, vertices[rank], out_edges[vertices[rank]], pass, &name);
       }
-      document_statements(out, kg, docs[d], &name);
+      document_statements(out, kg, *doc_at, &name);
       std::vector<std::uint32_t>().swap(nodes_of[d]);  // written: free it
     }
   }

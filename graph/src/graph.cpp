@@ -649,6 +649,10 @@ DocumentFacts facts_of(const extract::Document& doc) {
   return f;
 }
 
+void KnowledgeGraph::spool_documents_in(std::filesystem::path directory) {
+  if (docs_.empty()) docs_ = DocumentList(std::move(directory));
+}
+
 AddedDocument KnowledgeGraph::add(const extract::Document& doc) { return add(facts_of(doc), fingerprint(doc)); }
 
 AddedDocument KnowledgeGraph::add(const extract::Document& doc, const Fingerprint& fp) { return add(facts_of(doc), fp); }
@@ -683,11 +687,11 @@ AddedDocument KnowledgeGraph::add(const DocumentFacts& doc, const Fingerprint& f
   by_iri_[candidate] = std::numeric_limits<Vertex>::max() - 1;
   info.iri = candidate;
   info.copy_of = copies_.add(fp, doc_index);
-  docs_.push_back(std::move(info));
+  docs_.push_back(info);
 
   AddedDocument added;
   added.index = doc_index;
-  if (docs_.back().copy_of) {
+  if (info.copy_of) {
     added.copy = true;  // it says nothing that its original has not said
     return added;
   }

@@ -69,6 +69,7 @@ struct CopyMatch {
   std::uint32_t original = 0;  ///< the document it repeats (never itself a copy)
   double share = 1.0;          ///< estimated share of its shingles found there; 1 for an exact copy
   bool exact = false;          ///< the same words and punctuation
+  friend bool operator==(const CopyMatch&, const CopyMatch&) = default;
 };
 
 /// WHAT IT REPRESENTS: the documents seen so far, indexed to find copies.

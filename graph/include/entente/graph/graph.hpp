@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "entente/extract/document.hpp"
+#include "entente/graph/documents.hpp"
 #include "entente/graph/duplicates.hpp"
 
 namespace entente::graph {
@@ -77,23 +78,6 @@ using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, 
 using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
 using EdgeDescriptor = boost::graph_traits<Graph>::edge_descriptor;
 
-/// A document of the corpus.
-struct DocumentInfo {
-  std::string id;      ///< its name in the input (dcterms:identifier): file name, "scrape.jsonl:3", ...
-  std::string path;    ///< as given
-  std::string iri;     ///< from its URL when it has one, else from its text (document_iri)
-  std::string title;   ///< its headline: the metadata's, else the first line when it looks like one (rdfs:label)
-  bool title_from_metadata = false;  ///< `title` is the input's (dcterms:title), not a guess
-  std::string url;        ///< where it was published (dcterms:source), or ""
-  std::string date;       ///< publication date, ISO (dcterms:date), or ""
-  std::string publisher;  ///< the outlet (dcterms:publisher), or ""
-  std::string language;   ///< ISO 639-1 (dcterms:language), or ""
-  std::uint32_t length = 0;  ///< code points of its text as written
-  /// When it repeats an earlier document (coop:copyOf): that document's
-  /// index, the estimated share of its word shingles found there (1 for an
-  /// exact copy) and whether it is exact. A copy adds no node, edge or weight.
-  std::optional<CopyMatch> copy_of;
-};
 
 /// WHAT IT REPRESENTS: what the graph needs of one extracted document, and
 /// nothing more: its name and metadata, its entities and relations, and
@@ -165,7 +149,12 @@ class KnowledgeGraph {
   /// (link_wikidata sets Node::qid). Never add or remove vertices through it:
   /// the identity maps of this class would no longer match the graph.
   Graph& mutable_graph() { return g_; }
-  const std::vector<DocumentInfo>& documents() const { return docs_; }
+  /// The documents, in the order they were added (DocumentList: kept in a
+  /// temporary file past its first megabyte).
+  const DocumentList& documents() const { return docs_; }
+  /// Where the document list keeps its temporary file (requires no document
+  /// added yet); std::filesystem::temp_directory_path() unless set.
+  void spool_documents_in(std::filesystem::path directory);
   const std::string& base() const { return base_; }
 
   /// Vertices sorted by IRI, edges sorted by (source IRI, predicate, target IRI):
@@ -195,7 +184,7 @@ class KnowledgeGraph {
   std::string base_;
   bool keep_evidence_ = true;
   Graph g_;
-  std::vector<DocumentInfo> docs_;
+  DocumentList docs_;
   void merge_into(Vertex v, const extract::Entity& e);
   void register_keys(Vertex v);  ///< claims the identity keys of the node's names
   void claim(const std::string& key, Vertex v);
