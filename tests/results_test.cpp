@@ -178,6 +178,48 @@ TEST(Results, AHeaderWithFieldsOfOtherTypesIsRefusedNotACrash) {
   EXPECT_NE(r.open(p).find(":1: results of version \"1\"; this entente reads version 1"), std::string::npos) << r.error();
 }
 
+// The end line's input files are taken one by one as it is parsed (no tree
+// of the whole list): every way the list can be wrong is still named.
+TEST(Results, AnEndLineWhoseFilesAreNotInputFilesIsRefusedByName) {
+  TempDir dir;
+  const fs::path whole = dir.path() / "whole.results";
+  write_two(whole);
+  const std::string bytes = entente::testing::read_file(whole);
+  const std::size_t end = bytes.rfind("{\"end\":");
+  ASSERT_NE(end, std::string::npos);
+  {
+    rs::Reader r;
+    ASSERT_EQ(r.open(whole), "");
+    EXPECT_FALSE(r.files().empty());
+  }
+  const std::string head = bytes.substr(0, end);
+  const std::pair<const char*, const char*> cases[] = {
+      {"{\"end\":{\"documents\":2,\"files\":[\"a.txt\"]}}\n", "holds \"a.txt\", not an input file"},
+      {"{\"end\":{\"documents\":2,\"files\":{\"id\":\"a.txt\"}}}\n", "its \"files\" is not a list"},
+      {"{\"end\":{\"documents\":2,\"files\":[{\"id\":\"a.txt\",\"base_id\":\"a.txt\"}]}}\n", "canonical"},
+      {"{\"end\":{\"documents\":2,\"files\":[{\"id\":1,\"base_id\":\"a.txt\",\"canonical\":\"/a.txt\"}]}}\n", "string"},
+      {"{\"end\":{\"documents\":2}}\n", "files"},
+  };
+  for (const auto& [line, why] : cases) {
+    const fs::path p = dir.path() / "files.results";
+    write(p, head + line);
+    rs::Reader r;
+    const std::string err = r.open(p);
+    EXPECT_NE(err.find(p.string() + ": its end line is broken"), std::string::npos) << line << ": " << err;
+    EXPECT_NE(err.find(why), std::string::npos) << line << ": " << err;
+  }
+  // Objects elsewhere in the end line are not input files.
+  const fs::path p = dir.path() / "other.results";
+  std::string b = bytes;
+  b.insert(b.rfind("}}"), ",\"notes\":[{\"id\":\"x\",\"base_id\":\"x\",\"canonical\":\"/x\"}]");
+  write(p, b);
+  rs::Reader r;
+  ASSERT_EQ(r.open(p), "") << r.error();
+  rs::Reader plain;
+  ASSERT_EQ(plain.open(whole), "");
+  EXPECT_EQ(r.files(), plain.files());
+}
+
 // Found by fuzz_read: a number written as a float out of range (1e21 for a
 // count) was converted to an integer by a cast whose result is undefined.
 TEST(Results, NumbersThatAreNotWholeOrOutOfRangeAreRefusedByName) {

@@ -420,19 +420,42 @@ std::string Reader::open(const std::filesystem::path& file, Cache cache) {
     cache_.reset();
     files_.clear();
   }
-  const json end = json::parse(tail, nullptr, false);
+  // Each input file is taken from the end line as soon as it is parsed, and
+  // dropped from the tree: the tree of a line listing every input file would
+  // cost several times their list.
+  std::string key1, key2, broken;  // the keys being read at depths 1 and 2; the first problem
+  const auto take_file = [&](int depth, json::parse_event_t event, json& parsed) {
+    if (event == json::parse_event_t::key) {
+      if (depth == 1) key1 = parsed.get<std::string>();
+      if (depth == 2) key2 = parsed.get<std::string>();
+    }
+    if (event != json::parse_event_t::object_end || depth != 3 || key1 != "end" || key2 != "files") return true;
+    try {
+      files_.push_back({parsed.at("base_id").get<std::string>(), parsed.at("id").get<std::string>(),
+                        parsed.at("canonical").get<std::string>()});
+    } catch (const json::exception& e) {
+      if (broken.empty()) broken = e.what();
+    }
+    return false;
+  };
+  std::size_t listed = 0;  // "canonical": once per input file (inside a string its quotes would be escaped)
+  for (std::size_t at = tail.find("\"canonical\":"); at != std::string::npos; at = tail.find("\"canonical\":", at + 1))
+    ++listed;
+  files_.reserve(listed);
+  const json end = json::parse(tail, take_file, false);
   if (end.is_discarded() || !end.is_object() || !end.contains("end")) {
     return error_ = name + ": incomplete: its last line is not the end line {\"end\": ...} "
                            "(was the extraction stopped? run it again)";
   }
   try {
     documents_ = whole<std::size_t>(end.at("end").at("documents"));
-    for (const json& f : end.at("end").at("files"))
-      files_.push_back({f.at("base_id").get<std::string>(), f.at("id").get<std::string>(),
-                        f.at("canonical").get<std::string>()});
+    const json& rest = end.at("end").at("files");  // what was not an input file
+    if (broken.empty() && !rest.is_array()) broken = "its \"files\" is not a list";
+    if (broken.empty() && !rest.empty()) broken = "its \"files\" holds " + rest.front().dump().substr(0, 60) + ", not an input file";
   } catch (const json::exception& e) {
-    return error_ = name + ": its end line is broken: " + e.what();
+    broken = e.what();
   }
+  if (!broken.empty()) return error_ = name + ": its end line is broken: " + broken;
   in_.clear();
   in_.seekg(body);
   offset_ = static_cast<std::uint64_t>(body);
@@ -501,7 +524,10 @@ bool Reader::next(Record& r, const BodyWanted& wanted) {
 
 std::string Merge::open(const std::vector<std::filesystem::path>& files, bool caches) {
   caches_ = caches;
-  std::map<std::string, ingest::InputFile> inputs;  // canonical -> the file, as first named
+  // Canonical -> the file as first named, and whether every file names it so.
+  // A results file names its inputs as one build of them would (tell_apart
+  // over them): with one file there is nothing to settle, and nothing kept.
+  std::map<std::string, std::pair<ingest::InputFile, bool>> inputs;
   for (const auto& f : files) {
     // The first few files stay open for the merge; the others are opened
     // again when it reaches them (a bounded number of open files).
@@ -509,7 +535,12 @@ std::string Merge::open(const std::vector<std::filesystem::path>& files, bool ca
     auto reader = std::make_unique<Reader>();
     const Reader::Cache cache = !caches_ ? Reader::Cache::no : keep ? Reader::Cache::remake : Reader::Cache::read;
     if (std::string err = reader->open(f, cache); !err.empty()) return error_ = err;
-    for (const auto& input : reader->files()) inputs.emplace(input.canonical, input);
+    if (files.size() > 1) {
+      for (const auto& input : reader->files()) {
+        const auto [it, added] = inputs.try_emplace(input.canonical, input, true);
+        if (!added && it->second.first.id != input.id) it->second.second = false;
+      }
+    }
     documents_ += reader->documents();
     if (reader->documents() > 0 && !reader->files().empty()) {
       std::string first = reader->files().front().canonical;
@@ -517,9 +548,17 @@ std::string Merge::open(const std::vector<std::filesystem::path>& files, bool ca
     }
   }
   std::vector<ingest::InputFile> all;
-  for (auto& [canonical, input] : inputs) all.push_back(input);
+  std::vector<std::string> named;  // the identifier every file gave, or "" when they differ
+  for (auto& [canonical, input] : inputs) {
+    named.push_back(input.second ? input.first.id : std::string());
+    all.push_back(std::move(input.first));
+  }
+  inputs.clear();
   ingest::tell_apart(all);
-  for (const auto& input : all) ids_[input.canonical] = input.id;
+  // Kept: the identifiers that differ from one a file gave (next() renames those).
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (named[i].empty() || all[i].id != named[i]) ids_[all[i].canonical] = all[i].id;
+  }
   // The file with the smallest first input file last; equal ones in the order given.
   std::stable_sort(pending_.begin(), pending_.end(), [](const Pending& a, const Pending& b) { return a.first < b.first; });
   std::reverse(pending_.begin(), pending_.end());

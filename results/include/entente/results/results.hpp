@@ -247,7 +247,9 @@ class Merge {
   std::vector<std::unique_ptr<Reader>> readers_;  ///< the open files, in the order opened; null once read to the end
   std::vector<std::optional<Record>> heads_;                      ///< each file's next record
   std::vector<std::pair<std::string, std::uint64_t>> last_read_;  ///< each file's last (canonical, ordinal)
-  std::map<std::string, std::string> ids_;  ///< canonical path -> identifier over all files
+  /// Canonical path -> identifier over all files, for the input files some
+  /// file names otherwise (one file alone names its inputs as one build would).
+  std::map<std::string, std::string> ids_;
   std::string last_canonical_;
   std::uint64_t last_ordinal_ = 0;
   std::uint64_t last_exact_ = 0;
