@@ -671,20 +671,25 @@ AddedDocument KnowledgeGraph::add(const DocumentFacts& doc, const Fingerprint& f
   info.length = doc.length;
   std::string iri = base_ + "doc/" + document_local_name(doc.meta.url, fp.exact);
   std::string candidate = iri;
-  if (by_iri_.count(candidate) != 0) {
+  // Document IRIs (under doc/, where no node's is) are kept unique by their
+  // 64-bit hashes: 8 bytes each, not the string. Two IRIs of one hash (about
+  // one chance in 10^7 in a million documents) would only give the second a
+  // needless suffix, the same in every build.
+  const std::uint64_t hash = common::fnv1a(iri);
+  if (doc_iris_.count(hash) != 0) {
     // Namesakes (copies without a URL share their text's IRI) take -2, -3...:
     // the search goes on from the last suffix given, every one below it is
     // taken (document IRIs are never given up), so n copies cost n lookups, not n².
-    int& last = doc_suffixes_[iri];
+    int& last = doc_suffixes_[hash];
     for (int i = std::max(last + 1, 2);; ++i) {
       candidate = iri + "-" + std::to_string(i);
-      if (by_iri_.count(candidate) == 0) {
+      if (doc_iris_.count(common::fnv1a(candidate)) == 0) {
         last = i;
         break;
       }
     }
   }
-  by_iri_[candidate] = std::numeric_limits<Vertex>::max() - 1;
+  doc_iris_.insert(common::fnv1a(candidate));
   info.iri = candidate;
   info.copy_of = copies_.add(fp, doc_index);
   docs_.push_back(info);

@@ -22,6 +22,7 @@
 #include <optional>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 #include <string>
 #include <vector>
 
@@ -192,8 +193,9 @@ class KnowledgeGraph {
   void claim_iri(Vertex v, const std::string& iri);
 
   std::unordered_map<std::string, Vertex> by_key_;  ///< identity keys -> vertex (looked up, never listed)
-  std::unordered_map<std::string, Vertex> by_iri_;  ///< IRIs given, to keep them unique
-  std::unordered_map<std::string, int> doc_suffixes_;  ///< document IRI -> the last suffix its namesakes took
+  std::unordered_map<std::string, Vertex> by_iri_;  ///< node IRIs given, to keep them unique
+  std::unordered_set<std::uint64_t> doc_iris_;       ///< hashes of the document IRIs given (common::fnv1a)
+  std::unordered_map<std::uint64_t, int> doc_suffixes_;  ///< document IRI's hash -> the last suffix its namesakes took
   std::map<std::tuple<Vertex, int, Vertex>, EdgeDescriptor> edges_;
   std::unordered_map<Vertex, AgreementState> agreements_;
   /// Agreement identity keys (family and parties, or family and persons) ->
