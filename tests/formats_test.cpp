@@ -932,3 +932,59 @@ TEST(Evidence, ACopyOfAnEarlierDocumentAddsNothing) {
 }
 
 }  // namespace
+
+// The graph's document list goes to a spool file past its first MiB
+// (graph/documents.hpp); the writers read it back in order and by index.
+// Every format and report.html are the same bytes whether the list stayed in
+// memory (no folder to spool into) or was spooled.
+TEST(Formats, ASpooledDocumentListWritesTheSameBytes) {
+  TempDir dir;
+  const auto build = [&](const std::filesystem::path& spool) {
+    auto kg = std::make_unique<KnowledgeGraph>("https://w3id.org/entente/id/");
+    kg->spool_documents_in(spool);
+    kg->add(accord_document());
+    kg->add(follow_up_document());
+    // Enough documents for a few MiB of list: short texts (too short to be
+    // copies), exact copies of one long text (coop:copyOf, every seventh but
+    // the first), each naming an entity (coop:mentionedIn).
+    const std::string long_sentence =
+        "Les ministres de l'intérieur de Valmorie et d'Ostrelande ont signé hier un accord de "
+        "coopération policière qui prévoit des patrouilles communes, l'échange de fichiers et la "
+        "formation d'officiers de liaison dans les deux capitales pendant trois ans.";
+    for (int i = 0; i < 12000; ++i) {
+      Document d = sentences("depeche-" + std::to_string(i) + ".txt",
+                             {i % 7 == 3 ? long_sentence  // under 25 words: never a copy
+                                         : "Dépêche numéro " + std::to_string(i) + " : coopération policière."});
+      d.meta.url = i % 3 == 0 ? "" : "https://journal-exemple.test/depeches/" + std::to_string(i);
+      d.meta.title = i % 2 == 0 ? "Dépêche " + std::to_string(i) : "";
+      d.meta.date = "2026-11-" + std::to_string(10 + i % 18);
+      d.meta.publisher = i % 5 == 0 ? "" : "Le Quotidien d'Exemple";
+      d.meta.language = "fr";
+      d.entities.push_back(entity(i % 2 == 0 ? EntityType::Country : EntityType::Institution,
+                                  i % 2 == 0 ? "Maroc" : "Police fédérale", i % 2 == 0 ? "MA" : "", "", ""));
+      kg->add(d);
+    }
+    kg->finish();
+    return kg;
+  };
+  const auto in_memory = build(dir.path() / "no such folder");
+  const auto spooled = build(dir.path());
+  ASSERT_FALSE(in_memory->documents().spooled());
+  ASSERT_TRUE(spooled->documents().spooled());
+  ASSERT_EQ(spooled->documents().size(), 12002U);
+  for (const ex::Format f : ex::kFormats) {
+    const std::string name = "graph." + std::string(ex::extension(f));
+    std::filesystem::create_directories(dir.path() / "a");
+    std::filesystem::create_directories(dir.path() / "b");
+    ASSERT_EQ(ex::write(*in_memory, f, dir.path() / "a" / name), "");
+    ASSERT_EQ(ex::write(*spooled, f, dir.path() / "b" / name), "");
+    const std::string a = read_file(dir.path() / "a" / name);
+    if (f != ex::Format::dot) {  // DOT lists no documents
+      EXPECT_GT(a.size(), 1000000U) << name;
+    }
+    EXPECT_TRUE(a == read_file(dir.path() / "b" / name)) << name;
+  }
+  ASSERT_EQ(ex::write_report(*in_memory, dir.path() / "a" / "report.html"), "");
+  ASSERT_EQ(ex::write_report(*spooled, dir.path() / "b" / "report.html"), "");
+  EXPECT_TRUE(read_file(dir.path() / "a" / "report.html") == read_file(dir.path() / "b" / "report.html"));
+}

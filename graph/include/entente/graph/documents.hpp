@@ -27,6 +27,7 @@
 #include <iterator>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "entente/graph/duplicates.hpp"
