@@ -178,15 +178,21 @@ TEST(Results, AHeaderWithFieldsOfOtherTypesIsRefusedNotACrash) {
   EXPECT_NE(r.open(p).find(":1: results of version \"1\"; this entente reads version 1"), std::string::npos) << r.error();
 }
 
+/// The bytes of write_two(p), whose last line starts with {"end":.
+std::string two_records(const fs::path& p) {
+  write_two(p);
+  std::string bytes = entente::testing::read_file(p);
+  EXPECT_NE(bytes.rfind("{\"end\":"), std::string::npos);
+  return bytes;
+}
+
 // The end line's input files are taken one by one as it is parsed (no tree
 // of the whole list): every way the list can be wrong is still named.
 TEST(Results, AnEndLineWhoseFilesAreNotInputFilesIsRefusedByName) {
   TempDir dir;
   const fs::path whole = dir.path() / "whole.results";
-  write_two(whole);
-  const std::string bytes = entente::testing::read_file(whole);
+  const std::string bytes = two_records(whole);
   const std::size_t end = bytes.rfind("{\"end\":");
-  ASSERT_NE(end, std::string::npos);
   {
     rs::Reader r;
     ASSERT_EQ(r.open(whole), "");
@@ -225,10 +231,8 @@ TEST(Results, AnEndLineWhoseFilesAreNotInputFilesIsRefusedByName) {
 TEST(Results, NumbersThatAreNotWholeOrOutOfRangeAreRefusedByName) {
   TempDir dir;
   const fs::path whole = dir.path() / "whole.results";
-  write_two(whole);
-  const std::string bytes = entente::testing::read_file(whole);
+  const std::string bytes = two_records(whole);
   const std::size_t end = bytes.rfind("{\"end\":");
-  ASSERT_NE(end, std::string::npos);
   {
     const fs::path p = dir.path() / "count.results";
     std::string b = bytes;
