@@ -140,3 +140,40 @@ TEST_F(DocumentListTest, MovedListKeepsItsDocuments) {
 }
 
 }  // namespace
+
+namespace {
+
+using entente::graph::Spool;
+
+TEST_F(DocumentListTest, ASpoolReadsBackEveryStretchInTheFileInMemoryAndAcross) {
+  Spool spool(dir_, 100);  // to the file each time 100 bytes are in memory
+  std::string all;
+  for (int i = 0; i < 60; ++i) {
+    const std::string piece = "piece " + std::to_string(i) + std::string(static_cast<std::size_t>(i % 17), 'x') + ";";
+    spool.append(piece);
+    all += piece;
+  }
+  ASSERT_EQ(spool.size(), all.size());
+  EXPECT_GT(spool.on_disk(), 0U);
+  EXPECT_LT(spool.on_disk(), all.size()) << "the last bytes wait in memory";
+  EXPECT_EQ(files_in(dir_), 0U);
+  std::string scratch;
+  for (std::uint64_t begin = 0; begin < all.size(); begin += 13) {
+    for (const std::uint64_t n : {std::uint64_t{0}, std::uint64_t{1}, std::uint64_t{57}, std::uint64_t{250}}) {
+      const std::uint64_t end = std::min<std::uint64_t>(begin + n, all.size());
+      EXPECT_EQ(spool.read(begin, end, scratch), all.substr(begin, end - begin)) << begin << ".." << end;
+    }
+  }
+  Spool moved(std::move(spool));
+  EXPECT_EQ(moved.read(0, all.size(), scratch), all);
+}
+
+TEST_F(DocumentListTest, ASpoolWithoutAFolderKeepsEverythingInMemory) {
+  Spool spool(dir_ / "no such folder", 10);
+  for (int i = 0; i < 20; ++i) spool.append("0123456789");
+  EXPECT_EQ(spool.on_disk(), 0U);
+  std::string scratch;
+  EXPECT_EQ(spool.read(195, 200, scratch), "56789");
+}
+
+}  // namespace

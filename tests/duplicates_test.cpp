@@ -5,6 +5,9 @@
 // Texts are the fictional articles of fictional_articles.hpp, and texts made
 // of numbered words whose overlap is known exactly.
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
 
 #include <string>
 #include <vector>
@@ -269,3 +272,51 @@ TEST(CopiesInTheGraph, AnotherArticleOnTheSameEventCountsAndJoinsTheAgreement) {
 }
 
 }  // namespace
+
+namespace {
+
+/// A made-up fingerprint: `seed` decides its sketch (bins differ between seeds).
+Fingerprint synthetic(std::uint32_t seed) {
+  Fingerprint fp;
+  fp.exact = 0x9e3779b97f4a7c15ULL * (seed + 1);
+  fp.words = 200;
+  for (std::size_t i = 0; i < Fingerprint::kBins; ++i) fp.sketch[i] = seed * 1000003U + static_cast<std::uint32_t>(i) * 7919U;
+  return fp;
+}
+
+}  // namespace
+
+// Past their first MiB, the fingerprints of originals go to a spool file
+// (graph/spool.hpp): near copies of originals read back from it are found as
+// they are when every fingerprint stays in memory.
+TEST(CopyFinder, FingerprintsReadBackFromTheSpoolFindTheSameCopies) {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("entente-copies-test-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  CopyFinder spooled(dir);
+  CopyFinder in_memory(dir / "no such folder");
+  constexpr std::uint32_t kOriginals = 8000;  // 8,000 × 272 bytes: about 2 MiB
+  std::uint32_t index = 0;
+  for (std::uint32_t i = 0; i < kOriginals; ++i, ++index) {
+    EXPECT_EQ(spooled.add(synthetic(i), index), std::nullopt);
+    EXPECT_EQ(in_memory.add(synthetic(i), index), std::nullopt);
+  }
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir), std::filesystem::directory_iterator()), 0)
+      << "the spool is unlinked";
+  // Near copies of originals early (in the file) and late (in memory): the
+  // sketch of the original with 6 of 64 bins changed, another text.
+  for (const std::uint32_t of : {3U, 100U, 4000U, kOriginals - 2}) {
+    Fingerprint near = synthetic(of);
+    near.exact ^= 0xabcdefULL;
+    for (std::size_t bin = 0; bin < 6; ++bin) near.sketch[bin * 10] += 1;
+    const auto a = spooled.add(near, index);
+    const auto b = in_memory.add(near, index);
+    ++index;
+    ASSERT_TRUE(a.has_value()) << "near copy of " << of;
+    EXPECT_EQ(a->original, of);
+    EXPECT_FALSE(a->exact);
+    EXPECT_GE(a->share, CopyFinder::kNearShare);
+    EXPECT_EQ(a, b);
+  }
+  std::filesystem::remove_all(dir);
+}

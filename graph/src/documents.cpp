@@ -7,9 +7,6 @@
 // index of its original and the f64 share.
 #include "entente/graph/documents.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -89,123 +86,27 @@ void decode(std::string_view bytes, DocumentInfo& d) {
   }
 }
 
-/// An unlinked file in `dir` open for reading and writing, or -1.
-int open_spool(const std::filesystem::path& dir) {
-  std::filesystem::path where = dir;
-  if (where.empty()) {
-    std::error_code ec;
-    where = std::filesystem::temp_directory_path(ec);
-    if (ec) return -1;
-  }
-#ifdef O_TMPFILE
-  if (const int fd = ::open(where.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600); fd >= 0) return fd;
-#endif
-  std::string name = (where / "entente-documents-XXXXXX").string();
-  const int fd = ::mkstemp(name.data());
-  if (fd >= 0) ::unlink(name.c_str());
-  return fd;
-}
-
 }  // namespace
 
-DocumentList::DocumentList(std::filesystem::path spool_directory)
-    : directory_(std::move(spool_directory)), offsets_{0} {}
-
-DocumentList::~DocumentList() {
-  if (fd_ >= 0) ::close(fd_);
-}
-
-DocumentList::DocumentList(DocumentList&& other) noexcept
-    : directory_(std::move(other.directory_)),
-      fd_(std::exchange(other.fd_, -1)),
-      unspoolable_(other.unspoolable_),
-      offsets_(std::exchange(other.offsets_, {0})),
-      spooled_(std::exchange(other.spooled_, 0)),
-      buffer_(std::move(other.buffer_)) {
-  other.buffer_.clear();
-}
-
-DocumentList& DocumentList::operator=(DocumentList&& other) noexcept {
-  if (this != &other) {
-    if (fd_ >= 0) ::close(fd_);
-    directory_ = std::move(other.directory_);
-    fd_ = std::exchange(other.fd_, -1);
-    unspoolable_ = other.unspoolable_;
-    offsets_ = std::exchange(other.offsets_, {0});
-    spooled_ = std::exchange(other.spooled_, 0);
-    buffer_ = std::move(other.buffer_);
-    other.buffer_.clear();
-  }
-  return *this;
-}
+DocumentList::DocumentList(std::filesystem::path spool_directory) : spool_(std::move(spool_directory)), offsets_{0} {}
 
 void DocumentList::push_back(const DocumentInfo& d) {
   encoded_.clear();
   encode(d, encoded_);
-  buffer_ += encoded_;
+  spool_.append(encoded_);
   offsets_.push_back(offsets_.back() + encoded_.size());
-  if (buffer_.size() >= kInMemory && !unspoolable_) spool();
-}
-
-void DocumentList::spool() {
-  if (fd_ < 0) fd_ = open_spool(directory_);
-  std::size_t written = 0;
-  while (fd_ >= 0 && written < buffer_.size()) {
-    const ::ssize_t n = ::pwrite(fd_, buffer_.data() + written, buffer_.size() - written,
-                                 static_cast<::off_t>(spooled_ + written));
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    written += static_cast<std::size_t>(n);
-  }
-  if (written < buffer_.size()) {  // no spool, or a full disk: the documents stay here
-    unspoolable_ = true;
-    return;
-  }
-  spooled_ += buffer_.size();
-  buffer_.clear();
-}
-
-void DocumentList::read(std::uint64_t begin, std::uint64_t end, std::string& out) const {
-  out.resize(end - begin);
-  std::size_t got = 0;
-  while (begin + got < std::min(end, spooled_)) {
-    const ::ssize_t n = ::pread(fd_, out.data() + got, std::min(end, spooled_) - begin - got,
-                                static_cast<::off_t>(begin + got));
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      throw std::system_error(n < 0 ? errno : EIO, std::generic_category(),
-                              "cannot read back the temporary file of the document list");
-    }
-    got += static_cast<std::size_t>(n);
-  }
-  if (end > spooled_) {
-    const std::uint64_t from = std::max(begin, spooled_);
-    std::memcpy(out.data() + got, buffer_.data() + (from - spooled_), end - from);
-  }
 }
 
 DocumentInfo DocumentList::operator[](std::size_t i) const {
   DocumentInfo d;
-  if (offsets_[i] >= spooled_) {
-    decode(std::string_view(buffer_).substr(offsets_[i] - spooled_, offsets_[i + 1] - offsets_[i]), d);
-  } else {
-    std::string bytes;
-    read(offsets_[i], offsets_[i + 1], bytes);
-    decode(bytes, d);
-  }
+  std::string scratch;
+  decode(spool_.read(offsets_[i], offsets_[i + 1], scratch), d);
   return d;
 }
 
 std::string DocumentList::iri(std::size_t i) const {
-  std::string bytes;
-  std::string_view at;
-  if (offsets_[i] >= spooled_) {
-    at = std::string_view(buffer_).substr(offsets_[i] - spooled_, offsets_[i + 1] - offsets_[i]);
-  } else {
-    read(offsets_[i], offsets_[i + 1], bytes);
-    at = bytes;
-  }
-  Decoder in(at);
+  std::string scratch;
+  Decoder in(spool_.read(offsets_[i], offsets_[i + 1], scratch));
   std::string iri;
   for (int field = 0; field < 3; ++field) in.get(iri);  // id, path, then the IRI
   return iri;
@@ -230,14 +131,19 @@ DocumentList::const_iterator& DocumentList::const_iterator::operator++() {
 }
 
 void DocumentList::const_iterator::load() {
+  const Spool& spool = list_->spool_;
   const std::uint64_t begin = list_->offsets_[index_], end = list_->offsets_[index_ + 1];
-  if (begin >= list_->spooled_) {  // in the list's buffer: no copy
-    decode(std::string_view(list_->buffer_).substr(begin - list_->spooled_, end - begin), current_);
+  if (begin >= spool.on_disk()) {  // in memory: no copy
+    decode(spool.read(begin, end, chunk_), current_);
     return;
   }
   if (begin < chunk_begin_ || end > chunk_begin_ + chunk_.size()) {
+    // A chunk of the file from this document on (a document is never split
+    // between the file and memory: the spool moves whole buffers).
     chunk_begin_ = begin;
-    list_->read(begin, std::max(end, std::min<std::uint64_t>(begin + kChunk, list_->spooled_)), chunk_);
+    const std::string_view read =
+        spool.read(begin, std::max(end, std::min<std::uint64_t>(begin + kChunk, spool.on_disk())), chunk_);
+    if (read.data() != chunk_.data()) chunk_.assign(read);
   }
   decode(std::string_view(chunk_).substr(begin - chunk_begin_, end - begin), current_);
 }

@@ -3,9 +3,13 @@
 #include "entente/graph/duplicates.hpp"
 
 #include <algorithm>
+#include <array>
 #include <bit>
+#include <cstring>
 #include <limits>
+#include <string>
 #include <string_view>
+#include <type_traits>
 
 namespace entente::graph {
 namespace {
@@ -134,6 +138,7 @@ double shingles(const Fingerprint& fp) {
 
 }  // namespace
 
+static_assert(std::is_trivially_copyable_v<Fingerprint>, "fingerprints are spooled as their bytes");
 static_assert(Fingerprint::kBins == 64, "the bin is the top 6 bits of a shingle's hash");
 
 Fingerprint fingerprint(const extract::Document& doc) {
@@ -174,6 +179,7 @@ std::optional<CopyMatch> CopyFinder::add(const Fingerprint& fp, std::uint32_t in
   // Near copies: the original with the largest share, the earliest of equals.
   std::optional<CopyMatch> best;
   std::vector<std::uint32_t> seen;
+  std::string scratch;
   if (!bands_.empty()) {
     const std::size_t mask = bands_.size() - 1;
     for (std::size_t band = 0; band < kBands; ++band) {
@@ -183,11 +189,11 @@ std::optional<CopyMatch> CopyFinder::add(const Fingerprint& fp, std::uint32_t in
         const auto pos = static_cast<std::uint32_t>(bands_[slot] & 0xffffffffU) - 1U;
         if (std::find(seen.begin(), seen.end(), pos) != seen.end()) continue;
         seen.push_back(pos);
-        const Original& o = originals_[pos];
-        const double share = shared_share(fp, o.fp);
+        const double share = shared_share(fp, original_fingerprint(pos, scratch));
         if (share < kNearShare) continue;
-        if (!best || share > best->share || (share == best->share && o.index < best->original)) {
-          best = CopyMatch{o.index, share, false};
+        const std::uint32_t original = originals_[pos];
+        if (!best || share > best->share || (share == best->share && original < best->original)) {
+          best = CopyMatch{original, share, false};
         }
       }
     }
@@ -198,9 +204,20 @@ std::optional<CopyMatch> CopyFinder::add(const Fingerprint& fp, std::uint32_t in
   }
   exact_.emplace(fp.exact, index);
   const auto pos = static_cast<std::uint32_t>(originals_.size());
-  originals_.push_back({index, fp});
+  originals_.push_back(index);
+  std::array<char, sizeof(Fingerprint)> bytes{};
+  std::memcpy(bytes.data(), &fp, sizeof fp);
+  fingerprints_.append(std::string_view(bytes.data(), bytes.size()));
   for (std::size_t band = 0; band < kBands; ++band) insert_band(band_key(fp, band), pos);
   return std::nullopt;
+}
+
+Fingerprint CopyFinder::original_fingerprint(std::uint32_t pos, std::string& scratch) const {
+  const std::uint64_t at = std::uint64_t{pos} * sizeof(Fingerprint);
+  const std::string_view bytes = fingerprints_.read(at, at + sizeof(Fingerprint), scratch);
+  Fingerprint fp;
+  std::memcpy(&fp, bytes.data(), sizeof fp);
+  return fp;
 }
 
 void CopyFinder::insert_band(std::uint32_t key, std::uint32_t original) {

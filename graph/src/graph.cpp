@@ -650,7 +650,9 @@ DocumentFacts facts_of(const extract::Document& doc) {
 }
 
 void KnowledgeGraph::spool_documents_in(std::filesystem::path directory) {
-  if (docs_.empty()) docs_ = DocumentList(std::move(directory));
+  if (!docs_.empty()) return;
+  copies_ = CopyFinder(directory);
+  docs_ = DocumentList(std::move(directory));
 }
 
 AddedDocument KnowledgeGraph::add(const extract::Document& doc) { return add(facts_of(doc), fingerprint(doc)); }

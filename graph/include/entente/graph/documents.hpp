@@ -31,6 +31,7 @@
 #include <vector>
 
 #include "entente/graph/duplicates.hpp"
+#include "entente/graph/spool.hpp"
 
 namespace entente::graph {
 
@@ -56,17 +57,14 @@ struct DocumentInfo {
 class DocumentList {
  public:
   /// Encoded documents kept in memory before the list starts its spool.
-  static constexpr std::size_t kInMemory = std::size_t{1} << 20;
+  static constexpr std::size_t kInMemory = Spool::kInMemory;
 
   /// `spool_directory`: where the temporary file goes ("" for
   /// std::filesystem::temp_directory_path()); it is unlinked at once and never
   /// outlives the process.
   explicit DocumentList(std::filesystem::path spool_directory = {});
-  ~DocumentList();
-  DocumentList(const DocumentList&) = delete;  // owns the spool's descriptor
-  DocumentList& operator=(const DocumentList&) = delete;
-  DocumentList(DocumentList&& other) noexcept;
-  DocumentList& operator=(DocumentList&& other) noexcept;
+  DocumentList(DocumentList&&) noexcept = default;
+  DocumentList& operator=(DocumentList&&) noexcept = default;
 
   void push_back(const DocumentInfo& d);
   void reserve(std::size_t n) { offsets_.reserve(n + 1); }
@@ -77,7 +75,7 @@ class DocumentList {
   /// Its IRI alone (requires i < size()): what most lookups by index want.
   std::string iri(std::size_t i) const;
   /// Whether some documents are in the spool file (else all are in memory).
-  bool spooled() const { return spooled_ > 0; }
+  bool spooled() const { return spool_.on_disk() > 0; }
 
   /// WHAT IT REPRESENTS: lookups by index for one thread, through a cache of
   /// the documents it read last (by index modulo `slots`): writers that
@@ -123,16 +121,8 @@ class DocumentList {
   const_iterator end() const { return {this, size()}; }
 
  private:
-  /// Bytes [begin, end) of the encoded documents, from the spool or the buffer.
-  void read(std::uint64_t begin, std::uint64_t end, std::string& out) const;
-  void spool();  ///< moves the buffer to the spool file (or keeps it, when it cannot)
-
-  std::filesystem::path directory_;
-  int fd_ = -1;                         ///< the spool, once opened; -1 before (or when it cannot be)
-  bool unspoolable_ = false;            ///< no spool could be made or written: everything stays in `buffer_`
-  std::vector<std::uint64_t> offsets_;  ///< where document i starts; one more: the end of the last
-  std::uint64_t spooled_ = 0;           ///< bytes in the spool file; `buffer_` holds those after
-  std::string buffer_;
+  Spool spool_;                         ///< the encoded documents
+  std::vector<std::uint64_t> offsets_;  ///< where document i starts in `spool_`; one more: the end of the last
   std::string encoded_;                 ///< scratch of push_back
 };
 

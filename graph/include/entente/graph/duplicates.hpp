@@ -39,11 +39,15 @@
 #pragma once
 #include <array>
 #include <cstdint>
+#include <filesystem>
 #include <optional>
+#include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "entente/extract/document.hpp"
+#include "entente/graph/spool.hpp"
 
 namespace entente::graph {
 
@@ -73,9 +77,15 @@ struct CopyMatch {
 };
 
 /// WHAT IT REPRESENTS: the documents seen so far, indexed to find copies.
-/// Memory: under 1 KB per original document, a hash-table entry per copy.
+/// Memory, per original document: its text's hash, its index and 32 band
+/// keys (with the tables' room, 0.4–0.8 KB); its fingerprint (272 bytes) goes
+/// to a Spool past the first MiB of them, read back for the few originals
+/// that share a band with a new document. A near copy adds its text's hash.
 class CopyFinder {
  public:
+  /// `spool_directory`: where the fingerprints' temporary file goes (Spool).
+  explicit CopyFinder(std::filesystem::path spool_directory = {}) : fingerprints_(std::move(spool_directory)) {}
+
   static constexpr double kNearShare = 0.7;
   static constexpr std::uint32_t kMinWords = 25;
 
@@ -88,15 +98,14 @@ class CopyFinder {
   bool repeats_exactly(const Fingerprint& fp) const { return fp.words >= kMinWords && exact_.count(fp.exact) != 0; }
 
  private:
-  struct Original {
-    std::uint32_t index = 0;
-    Fingerprint fp;
-  };
+  /// The fingerprint of original number `pos` (requires pos < originals_.size()).
+  Fingerprint original_fingerprint(std::uint32_t pos, std::string& scratch) const;
   void insert_band(std::uint32_t key, std::uint32_t original);
   void grow();
 
   std::unordered_map<std::uint64_t, std::uint32_t> exact_;  ///< text hash -> original document
-  std::vector<Original> originals_;
+  std::vector<std::uint32_t> originals_;  ///< the document index of each original, in order
+  Spool fingerprints_;                     ///< each original's Fingerprint (its bytes), in the same order
   /// Band keys: (32-bit band hash << 32) | (position in originals_ + 1), open
   /// addressing with linear probing; 0 is an empty slot. A key may repeat.
   std::vector<std::uint64_t> bands_;

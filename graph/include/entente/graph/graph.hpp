@@ -153,8 +153,9 @@ class KnowledgeGraph {
   /// The documents, in the order they were added (DocumentList: kept in a
   /// temporary file past its first megabyte).
   const DocumentList& documents() const { return docs_; }
-  /// Where the document list keeps its temporary file (requires no document
-  /// added yet); std::filesystem::temp_directory_path() unless set.
+  /// Where the document list and the copy finder keep their temporary files
+  /// (Spool; nothing happens once a document is in);
+  /// std::filesystem::temp_directory_path() unless set.
   void spool_documents_in(std::filesystem::path directory);
   const std::string& base() const { return base_; }
 
