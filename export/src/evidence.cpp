@@ -42,7 +42,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <limits>
 #include <array>
 #include <cerrno>
 #include <charconv>
@@ -174,14 +173,14 @@ struct Names {
 class Writer {
  public:
   Writer(RdfOut& out, const KnowledgeGraph& kg, const Names& names)
-      : out_(out), kg_(kg), node_iris_(names.nodes), doc_names_(kDocNames) {}
+      : out_(out), kg_(kg), node_iris_(names.nodes), docs_(kg.documents(), 512) {}
 
   void document(const Record& r) {
     if (r.document >= kg_.documents().size()) return;
-    const DocName& name = doc_name(r.document);
-    const std::string doc = name.iri;
+    const graph::DocumentInfo& info = docs_[r.document];
+    const std::string doc = safe_iri(info.iri);
     const std::string_view text = r.text;
-    const Range whole{0, name.length};
+    const Range whole{0, info.length};
     char_iri(context_, doc, whole);
     const TermRef context = TermRef::iri(context_);
     // A sentence or mention that is the whole text has the context's IRI: one block.
@@ -228,13 +227,13 @@ class Writer {
       sources.clear();
       for (const graph::Evidence& ev : edge.evidence) {
         if (ev.document >= docs.size()) continue;
-        char_iri(sources.emplace_back(), doc_name(ev.document).iri, {ev.begin, std::max(ev.begin, ev.end)});
+        char_iri(sources.emplace_back(), safe_iri(docs_[ev.document].iri), {ev.begin, std::max(ev.begin, ev.end)});
       }
       if (sources.empty()) {
         for (const std::uint32_t d : edge.documents) {
           if (d < docs.size()) {
-            const DocName& name = doc_name(d);
-            char_iri(sources.emplace_back(), name.iri, {0, name.length});
+            const graph::DocumentInfo& info = docs_[d];
+            char_iri(sources.emplace_back(), safe_iri(info.iri), {0, info.length});
           }
         }
       }
@@ -263,29 +262,10 @@ class Writer {
     for (const std::string_view name : names_) out_.statement(subject, v::itsrdf::taIdentRef, iri(name));
   }
 
-  /// What the file says of a document: its IRI made safe, its length.
-  struct DocName {
-    std::uint32_t index = std::numeric_limits<std::uint32_t>::max();
-    std::string iri;
-    std::uint32_t length = 0;
-  };
-  /// Documents named lately, by index modulo their number: edges cite a few
-  /// documents many times, and reading one from the list costs a decoding.
-  static constexpr std::size_t kDocNames = 512;
-  /// Document `d` (requires d < documents().size()); valid until the next call.
-  const DocName& doc_name(std::uint32_t d) {
-    DocName& slot = doc_names_[d % kDocNames];
-    if (slot.index != d) {
-      const graph::DocumentInfo info = kg_.documents()[d];
-      slot = {d, safe_iri(info.iri), info.length};
-    }
-    return slot;
-  }
-
   RdfOut& out_;
   const KnowledgeGraph& kg_;
   const std::vector<std::string>& node_iris_;
-  std::vector<DocName> doc_names_;
+  graph::DocumentList::Lookup docs_;  ///< the documents this piece names, read as it needs them
   std::string context_, subject_;
   std::array<char, 16> a_{}, b_{};
   std::vector<std::string_view> names_;
